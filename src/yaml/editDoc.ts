@@ -20,7 +20,9 @@ export type DocEdit =
   | { readonly op: 'insert'; readonly path: Path; readonly index: number; readonly value: unknown }
   | { readonly op: 'move'; readonly path: Path; readonly from: number; readonly to: number };
 
-export type EditResult = { readonly ok: true; readonly doc: YamlDoc } | { readonly ok: false; readonly message: string };
+export type EditResult =
+  | { readonly ok: true; readonly doc: YamlDoc }
+  | { readonly ok: false; readonly message: string };
 
 /** A replacement of `[from, to)` of the document's text. */
 interface Splice {
@@ -45,7 +47,10 @@ export function editDoc(ydoc: YamlDoc, edit: DocEdit): EditResult {
   const text = ydoc.text.slice(0, splice.from) + splice.text + ydoc.text.slice(splice.to);
   const doc = parseYamlDoc(text);
   if (doc.problems.length > 0) {
-    return { ok: false, message: `internal: the edit at ${formatPath(edit.path)} produced invalid YAML (${doc.problems[0]?.message})` };
+    return {
+      ok: false,
+      message: `internal: the edit at ${formatPath(edit.path)} produced invalid YAML (${doc.problems[0]?.message})`,
+    };
   }
   return { ok: true, doc };
 }
@@ -88,7 +93,13 @@ class DocTextEditor {
     if (located.found) {
       const { node, parent, key } = located;
       if (isAlias(node)) return this.replaceEntry(path, parent, key, value);
-      if (isScalar(node) && !isCollectionValue(value) && node.source !== '' && !isBlockScalar(node) && node.range) {
+      if (
+        isScalar(node) &&
+        !isCollectionValue(value) &&
+        node.source !== '' &&
+        !isBlockScalar(node) &&
+        node.range
+      ) {
         const [from, to] = this.span(node);
         return { from, to, text: renderScalar(value, node, this.style) };
       }
@@ -98,19 +109,26 @@ class DocTextEditor {
     const rest = path.slice(depth);
     const head = rest[0] as string | number;
     const nested = nest(rest.slice(1), value);
-    if (nested === undefined) return `cannot create ${formatPath(path)}: only index 0 of a new list can be set`;
+    if (nested === undefined)
+      return `cannot create ${formatPath(path)}: only index 0 of a new list can be set`;
     if (isMap(node)) return this.appendPair(node, head, nested);
     if (isSeq(node) && head === node.items.length) return this.insertItem(node, head, nested);
     if (node === null || (isScalar(node) && node.value === null)) {
       const whole = nest(rest, value);
-      if (whole === undefined) return `cannot create ${formatPath(path)}: only index 0 of a new list can be set`;
+      if (whole === undefined)
+        return `cannot create ${formatPath(path)}: only index 0 of a new list can be set`;
       return this.set(path.slice(0, depth), whole);
     }
     return `cannot set ${formatPath(path)}: ${formatPath(path.slice(0, depth)) || 'the document'} is not a map or list`;
   }
 
   /** Replaces a whole entry (`key: value` or `- value`), keeping the key as written. */
-  private replaceEntry(path: Path, parent: Container | null, key: string | number | null, value: unknown): Splice | string {
+  private replaceEntry(
+    path: Path,
+    parent: Container | null,
+    key: string | number | null,
+    value: unknown,
+  ): Splice | string {
     if (parent === null || key === null) return this.replaceRoot(value);
     if (isMap(parent)) {
       const pair = findPair(parent, key) as Pair<Node, Node | null>;
@@ -124,27 +142,48 @@ class DocTextEditor {
     if (!item?.range) return `cannot replace ${formatPath(path)}`;
     const from = this.start(item);
     const gap = this.src[from - 1] === '-' ? ' ' : '';
-    return { from, to: this.contentEnd(item), text: gap + indentRest(renderValue(value, this.style), columnOf(this.src, from) + gap.length, this.style) };
+    return {
+      from,
+      to: this.contentEnd(item),
+      text:
+        gap +
+        indentRest(
+          renderValue(value, this.style),
+          columnOf(this.src, from) + gap.length,
+          this.style,
+        ),
+    };
   }
 
   private replaceRoot(value: unknown): Splice {
     const root = this.root;
     if (root?.range && !(isScalar(root) && root.source === '')) {
       const from = this.start(root);
-      return { from, to: this.contentEnd(root), text: indentRest(renderValue(value, this.style), columnOf(this.src, from), this.style) };
+      return {
+        from,
+        to: this.contentEnd(root),
+        text: indentRest(renderValue(value, this.style), columnOf(this.src, from), this.style),
+      };
     }
     // An empty document (`---` alone, or only comments): add the content at its end.
     const at = this.src.length;
     const lead = at > 0 && !this.src.endsWith('\n') ? this.style.eol : '';
-    return { from: at, to: at, text: `${lead}${renderValue(value, this.style).split('\n').join(this.style.eol)}${this.style.eol}` };
+    return {
+      from: at,
+      to: at,
+      text: `${lead}${renderValue(value, this.style).split('\n').join(this.style.eol)}${this.style.eol}`,
+    };
   }
 
   /** What follows `key:` for a value whose key sits at `column`. */
   private afterKey(value: unknown, column: number): string {
     if (isCollectionValue(value) && !isEmptyCollection(value)) {
-      const childColumn = column + (Array.isArray(value) && !this.style.indentSeq ? 0 : this.style.indent);
+      const childColumn =
+        column + (Array.isArray(value) && !this.style.indentSeq ? 0 : this.style.indent);
       const pad = ' '.repeat(childColumn);
-      return this.style.eol + pad + indentRest(renderValue(value, this.style), childColumn, this.style);
+      return (
+        this.style.eol + pad + indentRest(renderValue(value, this.style), childColumn, this.style)
+      );
     }
     return ` ${indentRest(renderValue(value, this.style), column, this.style)}`;
   }
@@ -155,7 +194,11 @@ class DocTextEditor {
     if (!first?.key.range || !last) return 'cannot add to an empty map';
     const column = columnOf(this.src, this.start(first.key));
     const at = this.lineAfter(this.contentEnd(last.value ?? last.key));
-    return this.insertLines(at, column, `${renderValue(key, this.style)}:${this.afterKey(value, column)}`);
+    return this.insertLines(
+      at,
+      column,
+      `${renderValue(key, this.style)}:${this.afterKey(value, column)}`,
+    );
   }
 
   // ── lists ────────────────────────────────────────────────────────────────────────────
@@ -176,7 +219,8 @@ class DocTextEditor {
 
   private insertItem(seq: Container, index: number, value: unknown): Splice | string {
     const dashes = this.dashes(seq);
-    if (!dashes) return this.rewriteWhole(seq, insertAt(this.plain(seq) as unknown[], index, value));
+    if (!dashes)
+      return this.rewriteWhole(seq, insertAt(this.plain(seq) as unknown[], index, value));
     const column = columnOf(this.src, dashes[0] as number);
     const item = `- ${indentRest(renderValue(value, this.style), column + 2, this.style)}`;
     if (index < dashes.length) {
@@ -219,11 +263,15 @@ class DocTextEditor {
     const parentPath = path.slice(0, -1);
     if (parent.items.length === 1) return this.set(parentPath, isMap(parent) ? {} : []);
     if (isMap(parent)) {
-      const index = parent.items.findIndex((pair) => pair === findPair(parent, key));
+      const index = parent.items.indexOf(findPair(parent, key) as Pair<unknown, unknown>);
       const pair = parent.items[index] as Pair<Node, Node | null>;
       const keyStart = this.start(pair.key);
       if (this.onlySpacesBefore(keyStart)) {
-        return { from: this.blockStart(keyStart), to: this.lineAfter(this.contentEnd(pair.value ?? pair.key)), text: '' };
+        return {
+          from: this.blockStart(keyStart),
+          to: this.lineAfter(this.contentEnd(pair.value ?? pair.key)),
+          text: '',
+        };
       }
       // The first key of a list item (`- name: a`): the next key moves up behind the dash.
       const next = parent.items[index + 1] as Pair<Node, Node | null> | undefined;
@@ -234,7 +282,11 @@ class DocTextEditor {
     const index = key as number;
     if (!dashes) return this.rewriteWhole(parent, removeAt(this.plain(parent) as unknown[], index));
     const item = parent.items[index] as Node;
-    return { from: this.blockStart(dashes[index] as number), to: this.lineAfter(this.contentEnd(item)), text: '' };
+    return {
+      from: this.blockStart(dashes[index] as number),
+      to: this.lineAfter(this.contentEnd(item)),
+      text: '',
+    };
   }
 
   // ── flow collections and fallbacks ───────────────────────────────────────────────────
@@ -252,7 +304,10 @@ class DocTextEditor {
   }
 
   /** Edits inside a flow collection are made on its value and the collection is written again on one line. */
-  private rewriteFlow(flow: { node: Container; path: Path }, edit: DocEdit): Splice | string | null {
+  private rewriteFlow(
+    flow: { node: Container; path: Path },
+    edit: DocEdit,
+  ): Splice | string | null {
     const relative = edit.path.slice(flow.path.length);
     const before = this.plain(flow.node);
     const after = applyPlain(before, { ...edit, path: relative });
@@ -267,8 +322,14 @@ class DocTextEditor {
     if (!path) return 'cannot edit this collection';
     const parentPath = path.slice(0, -1);
     const located = locate(this.root, parentPath);
-    const parent = located.found && (isMap(located.node) || isSeq(located.node)) ? located.node : null;
-    return this.replaceEntry(path, parent, path.length ? (path[path.length - 1] as string | number) : null, value);
+    const parent =
+      located.found && (isMap(located.node) || isSeq(located.node)) ? located.node : null;
+    return this.replaceEntry(
+      path,
+      parent,
+      path.length ? (path[path.length - 1] as string | number) : null,
+      value,
+    );
   }
 
   private pathOf(target: Node): Path | undefined {
@@ -396,9 +457,13 @@ function applyPlain(value: unknown, edit: DocEdit): unknown {
       case 'delete':
         return null;
       case 'insert':
-        return Array.isArray(value) ? insertAt(value, edit.index, edit.value) : new PlainEditError('not a list');
+        return Array.isArray(value)
+          ? insertAt(value, edit.index, edit.value)
+          : new PlainEditError('not a list');
       case 'move':
-        return Array.isArray(value) ? moveWithin(value, edit.from, edit.to) : new PlainEditError('not a list');
+        return Array.isArray(value)
+          ? moveWithin(value, edit.from, edit.to)
+          : new PlainEditError('not a list');
     }
   }
   const [head, ...rest] = path as [string | number, ...(string | number)[]];
@@ -407,12 +472,25 @@ function applyPlain(value: unknown, edit: DocEdit): unknown {
     if (isCollectionValue(value)) return omitKey(value as Record<string, unknown>, head);
     return value;
   }
-  const child = isCollectionValue(value) ? (value as Record<string | number, unknown>)[head] : undefined;
-  const next = applyPlain(child ?? (typeof rest[0] === 'number' ? [] : {}), { ...edit, path: rest });
+  const child = isCollectionValue(value)
+    ? (value as Record<string | number, unknown>)[head]
+    : undefined;
+  const next = applyPlain(child ?? (typeof rest[0] === 'number' ? [] : {}), {
+    ...edit,
+    path: rest,
+  });
   if (next instanceof PlainEditError) return next;
-  if (Array.isArray(value) && typeof head === 'number') return value.map((v, i) => (i === head ? next : v)).concat(head === value.length ? [next] : []);
-  const copy: Record<string, unknown> = isCollectionValue(value) ? { ...(value as Record<string, unknown>) } : {};
-  Object.defineProperty(copy, String(head), { value: next, enumerable: true, writable: true, configurable: true });
+  if (Array.isArray(value) && typeof head === 'number')
+    return value.map((v, i) => (i === head ? next : v)).concat(head === value.length ? [next] : []);
+  const copy: Record<string, unknown> = isCollectionValue(value)
+    ? { ...(value as Record<string, unknown>) }
+    : {};
+  Object.defineProperty(copy, String(head), {
+    value: next,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
@@ -433,7 +511,13 @@ function moveWithin<T>(list: readonly T[], from: number, to: number): T[] {
 function omitKey(map: Record<string, unknown>, key: string | number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(map)) {
-    if (k !== String(key)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    if (k !== String(key))
+      Object.defineProperty(out, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return out;
 }

@@ -40,7 +40,8 @@ export function parseFile(text: string): ParsedFile {
     const docText = group.map((token) => CST.stringify(token)).join('');
     const composed = Array.from(composer.compose(group, true, docText.length + start));
     const document = composed[0];
-    if (!document || composed.length !== 1) throw new Error('internal: expected one document per group');
+    if (!document || composed.length !== 1)
+      throw new Error('internal: expected one document per group');
     docs.push({ text: docText, document, base: start, problems: problemsOf(document, start) });
   }
   return { docs, tail };

@@ -1,4 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 /** A path into a document: map keys and list indexes, as in `['spec', 'http', 0, 'route']`. */
 export type Path = readonly (string | number)[];
@@ -15,13 +24,21 @@ export function formatPath(path: Path): string {
 
 /** Where a path leads in a parsed document. */
 export type Located =
-  | { readonly found: true; readonly node: Node | null; readonly parent: Container | null; readonly key: string | number | null }
+  | {
+      readonly found: true;
+      readonly node: Node | null;
+      readonly parent: Container | null;
+      readonly key: string | number | null;
+    }
   | { readonly found: false; readonly depth: number; readonly node: Node | null };
 
 export type Container = YAMLMap<unknown, unknown> | YAMLSeq<unknown>;
 
 /** The pair of `map` whose key is `key` (keys compare by their scalar value, as text). */
-export function findPair(map: YAMLMap<unknown, unknown>, key: string | number): Pair<unknown, unknown> | undefined {
+export function findPair(
+  map: YAMLMap<unknown, unknown>,
+  key: string | number,
+): Pair<unknown, unknown> | undefined {
   const wanted = String(key);
   return map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === wanted);
 }
@@ -42,7 +59,12 @@ export function locate(root: Node | null, path: Path): Located {
       parent = node;
       key = segment;
       node = (pair.value as Node | null) ?? null;
-    } else if (isSeq(node) && typeof segment === 'number' && segment >= 0 && segment < node.items.length) {
+    } else if (
+      isSeq(node) &&
+      typeof segment === 'number' &&
+      segment >= 0 &&
+      segment < node.items.length
+    ) {
       parent = node;
       key = segment;
       node = (node.items[segment] as Node | null) ?? null;

@@ -76,7 +76,8 @@ export function renderValue(value: unknown, style: Style): string {
 export function renderScalar(value: unknown, like: Scalar | undefined, style: Style): string {
   const doc = new Document(null, { version: '1.1' });
   const node = doc.createNode(value);
-  const quote = like?.type === 'QUOTE_DOUBLE' || like?.type === 'QUOTE_SINGLE' ? like.type : undefined;
+  const quote =
+    like?.type === 'QUOTE_DOUBLE' || like?.type === 'QUOTE_SINGLE' ? like.type : undefined;
   if (quote && typeof value === 'string' && isScalar(node)) {
     node.type = quote;
   }
@@ -92,7 +93,12 @@ export function renderFlow(value: unknown, style: Style): string {
 }
 
 function toStringOptions(style: Style) {
-  return { indent: style.indent, indentSeq: style.indentSeq, lineWidth: 0, flowCollectionPadding: false };
+  return {
+    indent: style.indent,
+    indentSeq: style.indentSeq,
+    lineWidth: 0,
+    flowCollectionPadding: false,
+  };
 }
 
 /** Prefixes every line but the first with `columns` spaces, and joins with the document's line end. */
@@ -116,4 +122,3 @@ export function isEmptyCollection(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   return isCollectionValue(value) && Object.keys(value).length === 0;
 }
-

@@ -1,0 +1,66 @@
+/**
+ * Host names as Istio reads them. Sources: `ResolveShortnameToFQDN` (pilot/pkg/model) and the
+ * `hosts` docs of virtual_service.proto, destination_rule.proto and gateway.proto.
+ */
+
+export const CLUSTER_DOMAIN = 'cluster.local';
+
+/**
+ * The FQDN a host in a manifest of `namespace` stands for. A name without a dot is a short
+ * Service name of that namespace (`reviews` in `bookinfo` → `reviews.bookinfo.svc.cluster.local`);
+ * anything with a dot, and `*`, is taken as written.
+ */
+export function resolveHost(host: string, namespace: string): string {
+  if (host === '*' || host.includes('.')) return host.toLowerCase();
+  return `${host}.${namespace}.svc.${CLUSTER_DOMAIN}`.toLowerCase();
+}
+
+/** The FQDN of a Kubernetes Service. */
+export function serviceFqdn(name: string, namespace: string): string {
+  return `${name}.${namespace}.svc.${CLUSTER_DOMAIN}`.toLowerCase();
+}
+
+/**
+ * Whether host name `a` and `b` overlap, each possibly a wildcard (`*.example.com`, `*`):
+ * Istio's `host.Name.Matches` in both directions.
+ */
+export function hostsOverlap(a: string, b: string): boolean {
+  return hostMatches(a, b) || hostMatches(b, a);
+}
+
+/** Whether `pattern` (exact, `*.suffix` or `*`) covers `host` (which may itself be a wildcard). */
+export function hostMatches(pattern: string, host: string): boolean {
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase();
+  if (p === '*' || p === h) return true;
+  if (p.startsWith('*')) {
+    const suffix = p.slice(1);
+    return (
+      h.endsWith(suffix) &&
+      h.length > suffix.length &&
+      (!h.startsWith('*') || h.slice(1).endsWith(suffix))
+    );
+  }
+  return false;
+}
+
+/** A Gateway server host split into its `namespace/` part (default `*`) and DNS name. */
+export function splitServerHost(host: string): { namespace: string; dnsName: string } {
+  const slash = host.indexOf('/');
+  if (slash === -1) return { namespace: '*', dnsName: host };
+  return { namespace: host.slice(0, slash), dnsName: host.slice(slash + 1) };
+}
+
+/**
+ * A `gateways` entry of a VirtualService as a Gateway's namespace and name: `ns/name`, or a bare
+ * `name` in the VirtualService's namespace. `mesh` is not a Gateway and yields undefined.
+ */
+export function resolveGatewayRef(
+  ref: string,
+  namespace: string,
+): { namespace: string; name: string } | undefined {
+  if (ref === 'mesh' || ref === '') return undefined;
+  const slash = ref.indexOf('/');
+  if (slash === -1) return { namespace, name: ref };
+  return { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+}

@@ -1,0 +1,23 @@
+import { type Dict, isRecord, labels, record } from './read.ts';
+import { type ObjectHeader, readHeader } from './resource.ts';
+
+/** Kubernetes `PodDisruptionBudget`: how many of the pods it selects must stay up. */
+export interface PodDisruptionBudget extends ObjectHeader {
+  readonly kind: 'PodDisruptionBudget';
+  readonly selector: Dict<string>;
+  readonly minAvailable: number | string | undefined;
+  readonly maxUnavailable: number | string | undefined;
+}
+
+export function readPodDisruptionBudget(raw: Record<string, unknown>): PodDisruptionBudget {
+  const spec = record(raw.spec);
+  const intOrPercent = (v: unknown) =>
+    typeof v === 'number' || typeof v === 'string' ? v : undefined;
+  return {
+    ...readHeader(raw),
+    kind: 'PodDisruptionBudget',
+    selector: isRecord(spec.selector) ? labels(spec.selector.matchLabels) : {},
+    minAvailable: intOrPercent(spec.minAvailable),
+    maxUnavailable: intOrPercent(spec.maxUnavailable),
+  };
+}

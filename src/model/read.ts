@@ -1,0 +1,69 @@
+/**
+ * The boundary where untrusted plain values (from YAML) become typed views. Every reader
+ * takes `unknown` and returns a well-typed value or `undefined`; nothing here throws, and
+ * maps are built without prototypes so keys like `__proto__` stay ordinary data.
+ */
+
+export type Dict<T> = Readonly<Record<string, T>>;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+export function bool(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+/** A list of items read by `item`; entries it rejects are left out. */
+export function list<T>(value: unknown, item: (v: unknown) => T | undefined): T[] {
+  if (!Array.isArray(value)) return [];
+  const out: T[] = [];
+  for (const v of value) {
+    const read = item(v);
+    if (read !== undefined) out.push(read);
+  }
+  return out;
+}
+
+export function strings(value: unknown): string[] {
+  return list(value, str);
+}
+
+/** A map of name → value read by `item` (labels, annotations, header matches…). */
+export function dict<T>(value: unknown, item: (v: unknown) => T | undefined): Dict<T> {
+  const out: Record<string, T> = Object.create(null);
+  if (!isRecord(value)) return out;
+  for (const [key, v] of Object.entries(value)) {
+    const read = item(v);
+    if (read !== undefined) out[key] = read;
+  }
+  return out;
+}
+
+/** Label maps: Kubernetes label values are strings, but YAML may have typed `version: 2`. */
+export function labels(value: unknown): Dict<string> {
+  return dict(value, (v) =>
+    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : undefined,
+  );
+}
+
+/** Copies only the defined properties: keeps `exactOptionalPropertyTypes` honest. */
+export function defined<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
+  return out as T;
+}

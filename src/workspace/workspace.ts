@@ -1,0 +1,122 @@
+import { type ManifestObject, readObject } from '../model/kinds.ts';
+import { type ResourceId, resourceId } from '../model/resource.ts';
+import { parseFile } from '../yaml/parseFile.ts';
+import { MAX_ALIAS_COUNT, type YamlDoc, type YamlProblem } from '../yaml/yamlDoc.ts';
+
+/** A named text to load: a file, a paste, standard input. */
+export interface SourceText {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** One document of a file with its typed view. */
+export interface WorkspaceDoc extends YamlDoc {
+  /** The manifest this document holds; undefined for empty, comment-only or broken documents. */
+  readonly object: ManifestObject | undefined;
+  /** Syntax problems plus problems converting to plain values (alias limit). */
+  readonly problems: readonly YamlProblem[];
+}
+
+export interface WorkspaceFile {
+  readonly name: string;
+  readonly docs: readonly WorkspaceDoc[];
+  readonly tail: string;
+}
+
+/**
+ * The designer's whole state of manifests: files of documents, in order. Immutable; commands
+ * return a new workspace that shares every file and document they did not touch.
+ */
+export interface Workspace {
+  readonly files: readonly WorkspaceFile[];
+}
+
+export const EMPTY_WORKSPACE: Workspace = { files: [] };
+
+/** Loads texts as one workspace, as `kubectl apply -f a.yaml -f b.yaml` reads them. Never throws. */
+export function loadWorkspace(sources: readonly SourceText[]): Workspace {
+  return { files: sources.map((source) => loadFile(source.name, source.text)) };
+}
+
+/**
+ * Parses one file. Documents whose text is unchanged from `previous` are reused as they are,
+ * so re-parsing after a keystroke only reads the documents that changed.
+ */
+export function loadFile(name: string, text: string, previous?: WorkspaceFile): WorkspaceFile {
+  const parsed = parseFile(text);
+  const docs = parsed.docs.map((doc, i) => {
+    const old = previous?.docs[i];
+    return old && old.text === doc.text ? old : loadDoc(doc);
+  });
+  return { name, docs, tail: parsed.tail };
+}
+
+/** Adds the typed view to a parsed document. Alias bombs are refused here, by yaml's alias limit. */
+export function loadDoc(doc: YamlDoc): WorkspaceDoc {
+  if (doc.problems.length > 0) return { ...doc, object: undefined };
+  try {
+    const value = doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ...doc, object: readObject(value) };
+  } catch (error) {
+    const range = doc.document.contents?.range ?? doc.document.range;
+    const problem: YamlProblem = {
+      code: 'ALIAS_LIMIT',
+      message: error instanceof Error ? error.message : String(error),
+      offset: range[0] - doc.base,
+      end: range[1] - doc.base,
+    };
+    return { ...doc, object: undefined, problems: [problem] };
+  }
+}
+
+/** The exact text of a file: its documents' texts and its tail. */
+export function fileText(file: WorkspaceFile): string {
+  let text = '';
+  for (const doc of file.docs) text += doc.text;
+  return text + file.tail;
+}
+
+export function serializeWorkspace(workspace: Workspace): SourceText[] {
+  return workspace.files.map((file) => ({ name: file.name, text: fileText(file) }));
+}
+
+/** A document's place in the workspace. */
+export interface DocAddress {
+  readonly file: string;
+  readonly index: number;
+}
+
+/** A resource: a document that holds a named manifest. */
+export interface Entry extends DocAddress {
+  readonly id: ResourceId;
+  readonly doc: WorkspaceDoc;
+  readonly object: ManifestObject;
+}
+
+const entryCache = new WeakMap<Workspace, readonly Entry[]>();
+
+/** Every named manifest of the workspace, in file and document order. */
+export function entries(workspace: Workspace): readonly Entry[] {
+  const cached = entryCache.get(workspace);
+  if (cached) return cached;
+  const out: Entry[] = [];
+  for (const file of workspace.files) {
+    file.docs.forEach((doc, index) => {
+      const object = doc.object;
+      if (!object) return;
+      const id = resourceId(object.kind, object.metadata.namespace, object.metadata.name);
+      out.push({ file: file.name, index, id, doc, object });
+    });
+  }
+  entryCache.set(workspace, out);
+  return out;
+}
+
+/** The first resource with this id (ids repeat only in invalid workspaces). */
+export function findEntry(workspace: Workspace, id: ResourceId): Entry | undefined {
+  return entries(workspace).find((entry) => entry.id === id);
+}
+
+export function findDoc(workspace: Workspace, address: DocAddress): WorkspaceDoc | undefined {
+  return workspace.files.find((file) => file.name === address.file)?.docs[address.index];
+}
