@@ -1,0 +1,62 @@
+import type { ResourceId } from '../model/resource.ts';
+import type { DocAddress } from '../workspace/workspace.ts';
+import type { Path } from '../yaml/path.ts';
+
+/** Which document a command edits: a resource by id, or a document by its place. */
+export type DocTarget = ResourceId | DocAddress;
+
+/**
+ * Every change to the workspace is one of these. Graph gestures, inspector forms, templates and
+ * text edits all become commands, applied by the pure `applyCommand`. Later features add their
+ * own command types next to these and compose them from the primitives.
+ */
+export type Command =
+  | {
+      readonly type: 'setValue';
+      readonly target: DocTarget;
+      readonly path: Path;
+      readonly value: unknown;
+    }
+  | { readonly type: 'deleteValue'; readonly target: DocTarget; readonly path: Path }
+  | {
+      readonly type: 'insertItem';
+      readonly target: DocTarget;
+      readonly path: Path;
+      readonly index: number;
+      readonly value: unknown;
+    }
+  | {
+      readonly type: 'removeItem';
+      readonly target: DocTarget;
+      readonly path: Path;
+      readonly index: number;
+    }
+  | {
+      readonly type: 'moveItem';
+      readonly target: DocTarget;
+      readonly path: Path;
+      readonly from: number;
+      readonly to: number;
+    }
+  | {
+      readonly type: 'addResource';
+      readonly value: Readonly<Record<string, unknown>>;
+      readonly file?: string;
+    }
+  | { readonly type: 'removeResource'; readonly target: DocTarget }
+  | { readonly type: 'renameResource'; readonly target: ResourceId; readonly name: string }
+  | { readonly type: 'replaceFile'; readonly file: string; readonly text: string }
+  | { readonly type: 'removeFile'; readonly file: string }
+  | { readonly type: 'batch'; readonly commands: readonly Command[] };
+
+export type CommandResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string };
+
+export function ok<T>(value: T): CommandResult<T> {
+  return { ok: true, value };
+}
+
+export function fail<T>(error: string): CommandResult<T> {
+  return { ok: false, error };
+}
