@@ -106,24 +106,23 @@ function referenceEdits(
         });
       }
     };
-    object.gateways?.forEach((ref, i) => rewrite(ref, ['spec', 'gateways', i]));
+    for (const [i, ref] of (object.gateways ?? []).entries()) rewrite(ref, ['spec', 'gateways', i]);
     for (const section of RULE_SECTIONS) {
-      object[section].forEach((rule, r) =>
-        rule.match.forEach((match, m) =>
-          match.gateways?.forEach((ref, g) =>
-            rewrite(ref, ['spec', section, r, 'match', m, 'gateways', g]),
-          ),
-        ),
-      );
+      for (const [r, rule] of object[section].entries()) {
+        for (const [m, match] of rule.match.entries()) {
+          for (const [g, ref] of (match.gateways ?? []).entries())
+            rewrite(ref, ['spec', section, r, 'match', m, 'gateways', g]);
+        }
+      }
     }
   }
   if (id.kind === 'VirtualService') {
-    object.http.forEach((rule, r) => {
+    for (const [r, rule] of object.http.entries()) {
       const delegate = rule.delegate;
       if (delegate && delegate.name === id.name && (delegate.namespace ?? ns) === id.namespace) {
         edits.push({ op: 'set', path: ['spec', 'http', r, 'delegate', 'name'], value: newName });
       }
-    });
+    }
   }
   return edits;
 }
