@@ -1,0 +1,64 @@
+/**
+ * Measures the core on a generated 1,000-resource workspace, in one process:
+ *  - load (parse + typed views) + deriveGraph, against yaml's bare parseAllDocuments of the
+ *    same text (budget: at most 2×);
+ *  - one edit + serialize of the whole workspace (budget: at most 5 ms).
+ * Usage: npm run bench
+ */
+import { parseAllDocuments } from 'yaml';
+import { applyCommand } from '../src/edit/applyCommand.ts';
+import { deriveGraph } from '../src/graph/deriveGraph.ts';
+import { fileText, loadWorkspace, type Workspace } from '../src/workspace/workspace.ts';
+import { generateWorkspaceText } from './generateWorkspace.ts';
+
+const RESOURCES = 1000;
+const text = generateWorkspaceText(RESOURCES);
+
+/** Median time in ms of `runs` calls after `warmup` unmeasured ones. */
+function median(runs: number, warmup: number, fn: () => unknown): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+const baseline = median(15, 3, () => parseAllDocuments(text));
+let workspace: Workspace = loadWorkspace([{ name: 'bench.yaml', text }]);
+const ours = median(15, 3, () => deriveGraph(loadWorkspace([{ name: 'bench.yaml', text }])));
+const loadOnly = median(15, 3, () => loadWorkspace([{ name: 'bench.yaml', text }]));
+workspace = loadWorkspace([{ name: 'bench.yaml', text }]);
+const graph = deriveGraph(workspace);
+
+let weight = 0;
+const edit = median(200, 20, () => {
+  weight = (weight + 1) % 100;
+  const result = applyCommand(workspace, {
+    type: 'setValue',
+    target: 'VirtualService/team-100/vs-100',
+    path: ['spec', 'http', 0, 'route', 0, 'weight'],
+    value: weight,
+  });
+  if (!result.ok) throw new Error(result.error);
+  return fileText(result.value.files[0] as Workspace['files'][number]);
+});
+
+const docs = workspace.files[0]?.docs.length ?? 0;
+const ratio = ours / baseline;
+const row = (label: string, value: string, verdict = '') =>
+  console.log(`${label.padEnd(46)} ${value.padStart(10)}  ${verdict}`);
+console.log(
+  `workspace: ${docs} documents, ${(text.length / 1024).toFixed(0)} KB, graph ${graph.nodes.length} nodes / ${graph.edges.length} edges`,
+);
+row('yaml parseAllDocuments (baseline)', `${baseline.toFixed(1)} ms`);
+row('load workspace (parse + typed views)', `${loadOnly.toFixed(1)} ms`);
+row(
+  'load workspace + deriveGraph',
+  `${ours.toFixed(1)} ms`,
+  `${ratio.toFixed(2)}× baseline (budget 2×) ${ratio <= 2 ? 'OK' : 'OVER'}`,
+);
+row('one edit + serialize', `${edit.toFixed(2)} ms`, `(budget 5 ms) ${edit <= 5 ? 'OK' : 'OVER'}`);

@@ -1,0 +1,112 @@
+/**
+ * Generates a realistic workspace of `count` resources for benchmarks: per team a Gateway,
+ * VirtualServices with matches and weighted subsets, DestinationRules, Services and
+ * Deployments, written the way people write them (comments, flow maps, block lists).
+ */
+export function generateWorkspaceText(count: number): string {
+  const docs: string[] = [];
+  for (let i = 0; docs.length < count; i++) {
+    const ns = `team-${i}`;
+    const kinds = [
+      `# team ${i} ingress
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: gw-${i}
+  namespace: ${ns}
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port: {number: 443, name: https, protocol: HTTPS}
+    hosts:
+    - "app-${i}.example.com"
+    tls:
+      mode: SIMPLE
+      credentialName: cert-${i}
+`,
+      `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: vs-${i}
+  namespace: ${ns}
+spec:
+  hosts:
+  - app-${i}.example.com
+  gateways:
+  - ${ns}/gw-${i}
+  http:
+  - route:
+    - destination:
+        host: svc-${i}
+        subset: v1
+      weight: 90
+    - destination:
+        host: svc-${i}
+        subset: v2
+      weight: 10
+  - name: api-${i}
+    match:
+    - uri:
+        prefix: /api
+      headers:
+        x-beta: {exact: "true"}
+    rewrite:
+      uri: /
+    timeout: 5s
+    retries: {attempts: 3, perTryTimeout: 2s, retryOn: "5xx,reset"}
+    route:
+    - destination: {host: svc-${i}, subset: v2, port: {number: 8080}}
+`,
+      `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: dr-${i}
+  namespace: ${ns}
+spec:
+  host: svc-${i}
+  trafficPolicy:
+    loadBalancer: {simple: LEAST_REQUEST}
+  subsets:
+  - name: v1
+    labels: {app: svc-${i}, version: v1}
+  - name: v2
+    labels: {app: svc-${i}, version: v2}
+`,
+      `apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${i}
+  namespace: ${ns}
+spec:
+  selector:
+    app: svc-${i}
+  ports:
+  - name: http
+    port: 8080
+    targetPort: 8080
+`,
+      `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-${i}-v1
+  namespace: ${ns}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: svc-${i}, version: v1}
+  template:
+    metadata:
+      labels: {app: svc-${i}, version: v1}
+    spec:
+      containers:
+      - name: app
+        image: example/app:1.0
+        ports:
+        - containerPort: 8080
+`,
+    ];
+    for (const doc of kinds) if (docs.length < count) docs.push(doc);
+  }
+  return docs.join('---\n');
+}

@@ -1,0 +1,57 @@
+/** The command line as parsed: a command, its files, and its options. */
+export interface CliArgs {
+  readonly command: string | undefined;
+  readonly files: readonly string[];
+  readonly format: 'json' | 'text' | undefined;
+  readonly url: string | undefined;
+  readonly method: string | undefined;
+  readonly headers: readonly string[];
+  readonly complete: boolean;
+  readonly help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const VALUE_OPTIONS = new Set(['--format', '--url', '--method', '-H', '--header', '--tests']);
+
+/** Parses argv (without `node` and the script). Throws UsageError on anything it does not know. */
+export function parseArgs(
+  argv: readonly string[],
+): CliArgs & { readonly tests: string | undefined } {
+  const files: string[] = [];
+  const headers: string[] = [];
+  const values = new Map<string, string>();
+  let command: string | undefined;
+  let complete = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (VALUE_OPTIONS.has(name)) {
+      const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      if (name === '-H' || name === '--header') headers.push(value);
+      else values.set(name, value);
+    } else if (arg === '--complete') complete = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else if (command === undefined) command = arg;
+    else files.push(arg);
+  }
+  const format = values.get('--format');
+  if (format !== undefined && format !== 'json' && format !== 'text') {
+    throw new UsageError(`--format must be json or text, not ${format}`);
+  }
+  return {
+    command,
+    files,
+    format,
+    url: values.get('--url'),
+    method: values.get('--method'),
+    headers,
+    complete,
+    help,
+    tests: values.get('--tests'),
+  };
+}

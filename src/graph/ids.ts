@@ -1,0 +1,46 @@
+import { formatLabels } from '../model/labels.ts';
+import type { Dict } from '../model/read.ts';
+import type { ResourceId } from '../model/resource.ts';
+import type { RuleSection } from '../model/virtualService.ts';
+
+/**
+ * Node ids. Each is `kind:` followed by what identifies the thing: a resource id, a host, a
+ * rule's position, or the labels an implied node stands for. Never a counter, so an id stays the
+ * same when the text is parsed again or an unrelated document is added.
+ */
+
+export const CLIENT_ID = 'client';
+
+/** A node standing for one resource (gateway, VirtualService, workload, autoscaler…). */
+export function resourceNodeId(kind: string, resource: ResourceId): string {
+  return `${kind}:${resource}`;
+}
+
+/** `route:VirtualService/web/shop:http[0]`. */
+export function routeNodeId(
+  virtualService: ResourceId,
+  section: RuleSection,
+  index: number,
+): string {
+  return `route:${virtualService}:${section}[${index}]`;
+}
+
+/** `service:reviews.bookinfo.svc.cluster.local`: one node per destination FQDN. */
+export function serviceNodeId(fqdn: string): string {
+  return `service:${fqdn}`;
+}
+
+/** `subset:DestinationRule/bookinfo/reviews:v1`. */
+export function subsetNodeId(destinationRule: ResourceId, subset: string): string {
+  return `subset:${destinationRule}:${subset}`;
+}
+
+/** Pods implied by the labels of `owner` (a subset or service node) that match no workload. */
+export function impliedPodsId(owner: string, labels: Dict<string>): string {
+  return `pods:implied:${owner}|${formatLabels(labels)}`;
+}
+
+/** `12` → `http[12]`: how a rule without a name is labelled. */
+export function ruleLabel(section: RuleSection, index: number): string {
+  return `${section}[${index}]`;
+}

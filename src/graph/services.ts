@@ -1,0 +1,59 @@
+import { CLUSTER_DOMAIN, hostMatches } from '../model/hosts.ts';
+import type { Catalog } from './catalog.ts';
+import type { GraphBuilder } from './graphBuilder.ts';
+import { serviceNodeId } from './ids.ts';
+
+/** Adds service nodes on demand, one per FQDN, and remembers which it added, in order. */
+export interface ServiceNodes {
+  /** The node id of the service `fqdn`, adding the node the first time. */
+  ensure(fqdn: string): string;
+  /** The FQDNs added so far, in the order they were first asked for. */
+  readonly fqdns: readonly string[];
+}
+
+/**
+ * A `service` node stands for a destination host. Its resource is the Kubernetes Service with
+ * that FQDN, else the ServiceEntry that lists the host (exactly, else by wildcard), else none:
+ * a host nobody defines is still drawn, so that the route to it is visible.
+ */
+export function createServiceNodes(catalog: Catalog, graph: GraphBuilder): ServiceNodes {
+  const fqdns: string[] = [];
+  const wildcardEntries = [...catalog.serviceEntryByHost].filter(([host]) => host.startsWith('*'));
+  return {
+    fqdns,
+    ensure(fqdn) {
+      const id = serviceNodeId(fqdn);
+      if (graph.hasNode(id)) return id;
+      fqdns.push(fqdn);
+      const service = catalog.serviceByFqdn.get(fqdn);
+      const entry =
+        catalog.serviceEntryByHost.get(fqdn) ??
+        wildcardEntries.find(([host]) => hostMatches(host, fqdn))?.[1];
+      const resource = service?.id ?? entry?.id;
+      const label = service?.object.metadata.name ?? shortHost(fqdn);
+      graph.addNode(
+        resource === undefined
+          ? { id, kind: 'service', label, parent: null }
+          : { id, kind: 'service', label, resource, parent: null },
+      );
+      return id;
+    },
+  };
+}
+
+const CLUSTER_SUFFIX = `.svc.${CLUSTER_DOMAIN}`;
+
+/** `reviews.bookinfo.svc.cluster.local` → `reviews`; other hosts as they are. */
+function shortHost(fqdn: string): string {
+  return fqdn.endsWith(CLUSTER_SUFFIX) ? fqdn.slice(0, fqdn.indexOf('.')) : fqdn;
+}
+
+/**
+ * The namespace of a cluster-local FQDN (`reviews.bookinfo.svc.cluster.local` → `bookinfo`),
+ * undefined for any other host.
+ */
+export function clusterNamespace(fqdn: string): string | undefined {
+  if (!fqdn.endsWith(CLUSTER_SUFFIX)) return undefined;
+  const parts = fqdn.slice(0, -CLUSTER_SUFFIX.length).split('.');
+  return parts.length === 2 ? parts[1] : undefined;
+}

@@ -1,0 +1,72 @@
+import { resolveHost } from '../model/hosts.ts';
+import { isEmptySelector } from '../model/labels.ts';
+import type { Dict } from '../model/read.ts';
+import type { ResourceId } from '../model/resource.ts';
+import type { Catalog } from './catalog.ts';
+import type { GraphBuilder } from './graphBuilder.ts';
+import { subsetNodeId } from './ids.ts';
+import type { Ingress } from './ingress.ts';
+import { selectPods } from './pods.ts';
+import { clusterNamespace, type ServiceNodes } from './services.ts';
+
+/**
+ * The DestinationRule that defines `subset` for the host `fqdn`, as seen from a VirtualService in
+ * `namespace`: one in that namespace first (Istio prefers the client's namespace when several
+ * rules name the host), else the first in workspace order. Undefined when none defines it.
+ */
+export function findSubsetOwner(
+  catalog: Catalog,
+  fqdn: string,
+  subset: string,
+  namespace: string,
+): ResourceId | undefined {
+  let first: ResourceId | undefined;
+  for (const rule of catalog.destinationRulesByFqdn.get(fqdn) ?? []) {
+    if (!rule.object.subsets.some((s) => s.name === subset)) continue;
+    if (rule.object.metadata.namespace === namespace) return rule.id;
+    first ??= rule.id;
+  }
+  return first;
+}
+
+/** Whether any DestinationRule defines subsets for `fqdn`. */
+export function hasSubsets(catalog: Catalog, fqdn: string): boolean {
+  return (catalog.destinationRulesByFqdn.get(fqdn) ?? []).some((r) => r.object.subsets.length > 0);
+}
+
+/**
+ * Adds, for every DestinationRule, the service node of its host, one subset node per subset with
+ * a `subset` edge from the service, and `select` edges from each subset to its pods.
+ */
+export function addSubsets(
+  catalog: Catalog,
+  graph: GraphBuilder,
+  services: ServiceNodes,
+  ingress: Ingress,
+): void {
+  for (const rule of catalog.destinationRules) {
+    const { host, subsets, metadata } = rule.object;
+    const fqdn = host === '' ? undefined : resolveHost(host, metadata.namespace);
+    const serviceNode = fqdn === undefined ? undefined : services.ensure(fqdn);
+    const service = fqdn === undefined ? undefined : catalog.serviceByFqdn.get(fqdn);
+    subsets.forEach((subset, index) => {
+      const id = subsetNodeId(rule.id, subset.name);
+      const label = subset.name || `subsets[${index}]`;
+      // A repeated subset name is invalid; its first definition is the one drawn.
+      if (!graph.addNode({ id, kind: 'subset', label, resource: rule.id, parent: null })) return;
+      if (serviceNode) graph.addEdge('subset', serviceNode, id);
+
+      // A subset's endpoints are the Service's endpoints that also carry the subset labels.
+      // Without a Service, the subset labels alone, in the host's namespace when it has one.
+      const selectors: Dict<string>[] = [subset.labels];
+      if (service?.object.selector) selectors.unshift(service.object.selector);
+      if (selectors.every(isEmptySelector)) return;
+      const namespace = service
+        ? service.object.metadata.namespace
+        : fqdn === undefined
+          ? undefined
+          : clusterNamespace(fqdn);
+      selectPods(catalog, graph, ingress, id, selectors, namespace);
+    });
+  }
+}
