@@ -195,3 +195,41 @@ describe('two gateways', () => {
     expect(node(graph, 'virtualService:VirtualService/web/mesh-only')).toBeDefined();
   });
 });
+
+describe('a Gateway without a selector', () => {
+  const APP = yaml`
+    apiVersion: networking.istio.io/v1
+    kind: Gateway
+    metadata: { name: any-gw, namespace: web }
+    spec:
+      servers: [{ port: { number: 80, name: http, protocol: HTTP }, hosts: ["*"] }]
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: { name: web-v1, namespace: web }
+    spec:
+      template:
+        metadata: { labels: { app: web, version: v1 } }
+  `;
+
+  test('is drawn on the default ingress gateway, and application pods stay application pods', () => {
+    const graph = graphOf(APP);
+    expect(edgeList(graph, 'flow')).toContain(
+      'gatewayWorkload:implied:istio-system/istio-ingressgateway -> gateway:Gateway/web/any-gw',
+    );
+    expect(node(graph, 'pods:Deployment/web/web-v1')?.kind).toBe('pods');
+    expect(nodeIds(graph, 'gatewayWorkload')).toEqual([
+      'gatewayWorkload:implied:istio-system/istio-ingressgateway',
+    ]);
+  });
+
+  test('joins the gateway pods that other Gateways select', () => {
+    const graph = graphOf(MULTI, APP);
+    expect(
+      edgesFrom(graph, 'gatewayWorkload:Deployment/shop-ingress/shop-gateway', 'flow').map(
+        (e) => e.target,
+      ),
+    ).toContain('gateway:Gateway/web/any-gw');
+    expect(invariantProblems(graph)).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import { formatLabels, isEmptySelector, selects } from '../model/labels.ts';
+import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { Service } from '../model/service.ts';
 import type { Workload } from '../model/workload.ts';
@@ -28,7 +29,22 @@ export function addIngress(catalog: Catalog, graph: GraphBuilder): Ingress {
 
   // Gateways often share a selector; match each distinct selector against the workloads once.
   const matchesBySelector = new Map<string, readonly Item<Workload>[]>();
-  for (const gateway of catalog.gateways) {
+  const matchSelector = (selector: Dict<string>) => {
+    const key = formatLabels(selector);
+    let matched = matchesBySelector.get(key);
+    if (!matched) {
+      matched = catalog.workloads.filter((w) => selects(selector, w.object.podLabels));
+      matchesBySelector.set(key, matched);
+    }
+    return matched;
+  };
+  // Gateways with a selector first: a Gateway without one applies to every workload
+  // (gateway.proto `selector`), but only gateway proxies act on Gateways, so it is drawn on the
+  // gateway pods the others select, or on the default ingress gateway when there are none.
+  const ordered = [...catalog.gateways].sort(
+    (a, b) => Number(a.object.selector === undefined) - Number(b.object.selector === undefined),
+  );
+  for (const gateway of ordered) {
     const gatewayNode = resourceNodeId('gateway', gateway.id);
     graph.addNode({
       id: gatewayNode,
@@ -37,19 +53,19 @@ export function addIngress(catalog: Catalog, graph: GraphBuilder): Ingress {
       resource: gateway.id,
       parent: null,
     });
-    // An absent selector selects every workload (gateway.proto `selector`).
-    const selector = gateway.object.selector ?? {};
-    const key = formatLabels(selector);
-    let matched = matchesBySelector.get(key);
-    if (!matched) {
-      matched = catalog.workloads.filter((w) => selects(selector, w.object.podLabels));
-      matchesBySelector.set(key, matched);
-    }
+    const selector = gateway.object.selector;
+    const matched = selector
+      ? matchSelector(selector)
+      : catalog.workloads.filter((w) => gatewayWorkloads.has(w.id));
     for (const item of matched) gatewayWorkloads.add(item.id);
     const podsList =
       matched.length > 0
         ? matched.map(workloadPods)
-        : [selects(selector, DEFAULT_INGRESS.podLabels) ? defaultPods() : labelledPods(selector)];
+        : [
+            !selector || selects(selector, DEFAULT_INGRESS.podLabels)
+              ? defaultPods()
+              : labelledPods(selector),
+          ];
     for (const pods of podsList) {
       if (graph.addNode(pods.node)) {
         for (const service of connectBalancers(catalog, graph, pods)) balancers.add(service);
