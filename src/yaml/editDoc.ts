@@ -1,11 +1,20 @@
-import { isAlias, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
 import { type Container, findPair, formatPath, locate, type Path } from './path.ts';
+import {
+  applyPlain,
+  insertAt,
+  moveWithin,
+  omitKey,
+  PlainEditError,
+  removeAt,
+} from './plainEdit.ts';
 import {
   columnOf,
   detectStyle,
   indentRest,
   isCollectionValue,
   isEmptyCollection,
+  lineStartOf,
   renderFlow,
   renderScalar,
   renderValue,
@@ -46,6 +55,14 @@ export function editDoc(ydoc: YamlDoc, edit: DocEdit): EditResult {
   if (splice === null) return { ok: true, doc: ydoc };
   const text = ydoc.text.slice(0, splice.from) + splice.text + ydoc.text.slice(splice.to);
   const doc = parseYamlDoc(text);
+  const orphan = doc.problems.find((problem) => problem.code === 'BAD_ALIAS');
+  if (orphan) {
+    const alias = text.slice(orphan.offset, orphan.end);
+    return {
+      ok: false,
+      message: `cannot ${edit.op} ${formatPath(edit.path) || 'the document'}: the alias ${alias} would lose its anchor`,
+    };
+  }
   if (doc.problems.length > 0) {
     return {
       ok: false,
@@ -72,7 +89,7 @@ class DocTextEditor {
   }
 
   plan(edit: DocEdit): Splice | string | null {
-    const flow = this.flowAncestor(edit.path);
+    const flow = this.flowAncestor(edit);
     if (flow) return this.rewriteFlow(flow, edit);
     switch (edit.op) {
       case 'set':
@@ -96,12 +113,17 @@ class DocTextEditor {
       if (
         isScalar(node) &&
         !isCollectionValue(value) &&
-        node.source !== '' &&
+        !isEmptyNode(node) &&
         !isBlockScalar(node) &&
+        keepsTag(node, value) &&
         node.range
       ) {
-        const [from, to] = this.span(node);
-        return { from, to, text: renderScalar(value, node, this.style) };
+        const text = renderScalar(value, node, this.style);
+        // A scalar that renders on several lines needs indenting under its key: rewrite the entry.
+        if (!text.includes('\n')) {
+          const [from, to] = this.span(node);
+          return { from, to, text };
+        }
       }
       return this.replaceEntry(path, parent, key, value);
     }
@@ -113,6 +135,9 @@ class DocTextEditor {
       return `cannot create ${formatPath(path)}: only index 0 of a new list can be set`;
     if (isMap(node)) return this.appendPair(node, head, nested);
     if (isSeq(node) && head === node.items.length) return this.insertItem(node, head, nested);
+    if (isSeq(node) && typeof head === 'number') {
+      return `cannot set ${formatPath(path)}: the list has ${node.items.length} items`;
+    }
     if (node === null || (isScalar(node) && node.value === null)) {
       const whole = nest(rest, value);
       if (whole === undefined)
@@ -133,59 +158,115 @@ class DocTextEditor {
     if (isMap(parent)) {
       const pair = findPair(parent, key) as Pair<Node, Node | null>;
       const from = this.start(pair.key);
-      const to = this.contentEnd(pair.value ?? pair.key);
+      const to = pair.value ? this.valueEnd(pair.value) : this.contentEnd(pair.key);
       const column = columnOf(this.src, from);
-      const keyText = this.src.slice(from, this.span(pair.key)[1]);
-      return { from, to, text: keyText + this.afterKey(value, column) };
+      // A key's range ends before its `:`; keep the key as written up to and including it.
+      let colon = this.span(pair.key)[1];
+      while (this.src[colon] === ' ' || this.src[colon] === '\t') colon++;
+      if (this.src[colon] !== ':') return `cannot replace ${formatPath(path)}: unusual key layout`;
+      const keyText = this.src.slice(from, colon + 1);
+      // The value's anchor stays, so that aliases of it now share the new value.
+      const anchor = pair.value?.anchor ? ` &${pair.value.anchor}` : '';
+      return this.valueSplice(from, to, keyText + anchor + this.afterKey(value, column, to));
     }
     const item = parent.items[key as number] as Node | null;
-    if (!item?.range) return `cannot replace ${formatPath(path)}`;
-    const from = this.start(item);
-    const gap = this.src[from - 1] === '-' ? ' ' : '';
-    return {
-      from,
-      to: this.contentEnd(item),
-      text:
-        gap +
-        indentRest(
-          renderValue(value, this.style),
-          columnOf(this.src, from) + gap.length,
-          this.style,
-        ),
-    };
+    const dash = item ? this.dashOf(item) : undefined;
+    if (!item || dash === undefined) return `cannot replace ${formatPath(path)}`;
+    const column = columnOf(this.src, dash);
+    const to = this.valueEnd(item);
+    // Rendered as `- value` so that nested lines and block scalars are indented relative to the dash.
+    const rendered = indentRest(this.render([value], to).slice(2), column, this.style);
+    let anchor = '';
+    if (item.anchor) {
+      anchor = `&${item.anchor}`;
+      const block = isCollectionValue(value) && !isEmptyCollection(value);
+      anchor += block ? this.style.eol + ' '.repeat(column + 2) : ' ';
+    }
+    return this.valueSplice(dash + 1, to, ` ${anchor}${rendered}`);
   }
 
   private replaceRoot(value: unknown): Splice {
     const root = this.root;
-    if (root?.range && !(isScalar(root) && root.source === '')) {
+    if (root?.range && !(isScalar(root) && root.source === '' && root.value === null)) {
       const from = this.start(root);
-      return {
-        from,
-        to: this.contentEnd(root),
-        text: indentRest(renderValue(value, this.style), columnOf(this.src, from), this.style),
-      };
+      const to = this.contentEnd(root);
+      // A scalar is rendered as a list item's so a block scalar's lines are indented: at
+      // column 0, comment lines after it would be read as its content.
+      const rendered = isCollectionValue(value)
+        ? this.render(value, to)
+        : this.render([value], to).slice(2);
+      // After `---` or a tag on the same line, a block collection starts on the next line.
+      if (this.src.slice(lineStartOf(this.src, from), from).trim() !== '') {
+        const block = isCollectionValue(value) && !isEmptyCollection(value);
+        const text = block ? this.style.eol + indentRest(rendered, 0, this.style) : rendered;
+        return this.valueSplice(from, to, text);
+      }
+      const text = indentRest(rendered, columnOf(this.src, from), this.style);
+      return this.valueSplice(from, to, text);
     }
-    // An empty document (`---` alone, or only comments): add the content at its end.
-    const at = this.src.length;
-    const lead = at > 0 && !this.src.endsWith('\n') ? this.style.eol : '';
+    // An empty document (`---` alone, or only comments): add the content at its end, before
+    // its `...` marker if it has one.
+    const at = this.document.directives.docEnd
+      ? this.lineAfter(this.document.range[1] - this.base)
+      : this.src.length;
+    const lead = at > 0 && this.src[at - 1] !== '\n' ? this.style.eol : '';
     return {
       from: at,
       to: at,
-      text: `${lead}${renderValue(value, this.style).split('\n').join(this.style.eol)}${this.style.eol}`,
+      text: `${lead}${this.render(value, at).split('\n').join(this.style.eol)}${this.style.eol}`,
     };
   }
 
-  /** What follows `key:` for a value whose key sits at `column`. */
-  private afterKey(value: unknown, column: number): string {
-    if (isCollectionValue(value) && !isEmptyCollection(value)) {
-      const childColumn =
-        column + (Array.isArray(value) && !this.style.indentSeq ? 0 : this.style.indent);
-      const pad = ' '.repeat(childColumn);
-      return (
-        this.style.eol + pad + indentRest(renderValue(value, this.style), childColumn, this.style)
-      );
+  /**
+   * A splice that writes a value over `[from, to)`. When the value takes several lines, what
+   * followed the old value would continue its last line, perhaps inside a block scalar: a
+   * trailing comment moves to the first line (`key: |- # comment`), trailing spaces go, and
+   * so do the spaces of blank lines after it (a block scalar would read them as content).
+   */
+  private valueSplice(from: number, to: number, text: string): Splice {
+    const firstBreak = text.indexOf(this.style.eol);
+    if (firstBreak === -1) return { from, to, text };
+    let lineEnd = this.src.indexOf('\n', to);
+    if (lineEnd === -1) lineEnd = this.src.length;
+    else if (this.src[lineEnd - 1] === '\r') lineEnd--;
+    const comment = this.src.slice(to, lineEnd).trim();
+    if (comment !== '' && !comment.startsWith('#')) return { from, to, text };
+    const head =
+      comment === '' ? text : `${text.slice(0, firstBreak)} ${comment}${text.slice(firstBreak)}`;
+    // Blank space up to the next content; the indentation of that content stays.
+    const blank = (/^[ \t\r\n]*/.exec(this.src.slice(lineEnd)) as RegExpExecArray)[0];
+    const atEnd = lineEnd + blank.length === this.src.length;
+    const lines = atEnd ? blank.length : blank.lastIndexOf('\n') + 1;
+    const cleaned = blank.slice(0, lines).replace(/[ \t]+/g, '');
+    return { from, to: lineEnd + lines, text: head + cleaned };
+  }
+
+  /** What follows `key:` for a value whose key sits at `column`, written before offset `at`. */
+  private afterKey(value: unknown, column: number, at: number): string {
+    // Rendered as the value of a key at column 0, so nested lines and block scalars are
+    // indented relative to the key, then shifted to the key's column.
+    const rendered = this.render({ k: value }, at).slice('k:'.length);
+    return indentRest(rendered, column, this.style);
+  }
+
+  /**
+   * Renders a value to be written before offset `at`. When a comment line follows, multi-line
+   * strings are double-quoted: a block scalar would read an indented comment as its content.
+   */
+  private render(value: unknown, at: number): string {
+    return renderValue(value, this.style, !this.commentFollows(at));
+  }
+
+  /** Whether the first non-blank line after the one holding `at` is a comment. */
+  private commentFollows(at: number): boolean {
+    let i = at === 0 || this.src[at - 1] === '\n' ? at : this.src.indexOf('\n', at) + 1;
+    while (i > 0 && i < this.src.length) {
+      const end = this.src.indexOf('\n', i);
+      const line = this.src.slice(i, end === -1 ? this.src.length : end);
+      if (line.trim() !== '') return line.trim().startsWith('#');
+      i = end + 1;
     }
-    return ` ${indentRest(renderValue(value, this.style), column, this.style)}`;
+    return false;
   }
 
   private appendPair(map: Container, key: string | number, value: unknown): Splice | string {
@@ -193,11 +274,11 @@ class DocTextEditor {
     const last = map.items[map.items.length - 1] as Pair<Node, Node | null> | undefined;
     if (!first?.key.range || !last) return 'cannot add to an empty map';
     const column = columnOf(this.src, this.start(first.key));
-    const at = this.lineAfter(this.contentEnd(last.value ?? last.key));
+    const at = this.lineAfter(this.entryEnd(last.value ?? last.key));
     return this.insertLines(
       at,
       column,
-      `${renderValue(key, this.style)}:${this.afterKey(value, column)}`,
+      `${renderValue(key, this.style)}:${this.afterKey(value, column, at)}`,
     );
   }
 
@@ -210,7 +291,8 @@ class DocTextEditor {
       if (index !== 0) return `cannot insert at ${formatPath(path)}[${index}]: the list is empty`;
       return this.set(path, [value]);
     }
-    if (!isSeq(node)) return `cannot insert into ${formatPath(path)}: it is not a list`;
+    if (!isSeq(node))
+      return `cannot insert into ${formatPath(path) || 'the document'}: it is not a list`;
     if (!Number.isInteger(index) || index < 0 || index > node.items.length) {
       return `cannot insert at ${formatPath(path)}[${index}]: the list has ${node.items.length} items`;
     }
@@ -222,19 +304,21 @@ class DocTextEditor {
     if (!dashes)
       return this.rewriteWhole(seq, insertAt(this.plain(seq) as unknown[], index, value));
     const column = columnOf(this.src, dashes[0] as number);
-    const item = `- ${indentRest(renderValue(value, this.style), column + 2, this.style)}`;
+    const item = (at: number) => indentRest(this.render([value], at), column, this.style);
     if (index < dashes.length) {
       const at = this.blockStart(dashes[index] as number);
-      return { from: at, to: at, text: ' '.repeat(column) + item + this.style.eol };
+      return { from: at, to: at, text: ' '.repeat(column) + item(at) + this.style.eol };
     }
     const last = seq.items[seq.items.length - 1] as Node;
-    return this.insertLines(this.lineAfter(this.contentEnd(last)), column, item);
+    const at = this.lineAfter(this.entryEnd(last));
+    return this.insertLines(at, column, item(at));
   }
 
   private move(path: Path, from: number, to: number): Splice | string | null {
     const located = locate(this.root, path);
     const seq = located.found ? located.node : null;
-    if (!isSeq(seq)) return `cannot move items of ${formatPath(path)}: it is not a list`;
+    if (!isSeq(seq))
+      return `cannot move items of ${formatPath(path) || 'the document'}: it is not a list`;
     const n = seq.items.length;
     if (![from, to].every((i) => Number.isInteger(i) && i >= 0 && i < n)) {
       return `cannot move ${formatPath(path)}[${from}] to [${to}]: the list has ${n} items`;
@@ -243,7 +327,7 @@ class DocTextEditor {
     const dashes = this.dashes(seq);
     if (!dashes) return this.rewriteWhole(seq, moveWithin(this.plain(seq) as unknown[], from, to));
     const starts = dashes.map((dash) => this.blockStart(dash));
-    const end = this.lineAfter(this.contentEnd(seq.items[n - 1] as Node));
+    const end = this.lineAfter(this.entryEnd(seq.items[n - 1] as Node));
     const blocks = starts.map((start, i) => this.src.slice(start, starts[i + 1] ?? end));
     const lastBlock = blocks[n - 1] as string;
     const missingEol = !/\n$/.test(lastBlock);
@@ -291,9 +375,16 @@ class DocTextEditor {
 
   // ── flow collections and fallbacks ───────────────────────────────────────────────────
 
-  /** The outermost flow collection (`{…}`, `[…]`) the edit reaches into, with its path. */
-  private flowAncestor(path: Path): { node: Container; path: Path } | undefined {
-    for (let depth = 0; depth <= path.length; depth++) {
+  /**
+   * The outermost flow collection (`{…}`, `[…]`) the edit reaches into, with its path. A
+   * delete reaches into its parent, not into the node it removes; a set of a scalar replaces
+   * the collection like any other value.
+   */
+  private flowAncestor(edit: DocEdit): { node: Container; path: Path } | undefined {
+    const { path } = edit;
+    const replaces = edit.op === 'delete' || (edit.op === 'set' && !isCollectionValue(edit.value));
+    const deepest = replaces ? path.length - 1 : path.length;
+    for (let depth = 0; depth <= deepest; depth++) {
       const prefix = path.slice(0, depth);
       const located = locate(this.root, prefix);
       if (!located.found) return undefined;
@@ -310,8 +401,10 @@ class DocTextEditor {
   ): Splice | string | null {
     const relative = edit.path.slice(flow.path.length);
     const before = this.plain(flow.node);
-    const after = applyPlain(before, { ...edit, path: relative });
-    if (after instanceof PlainEditError) return after.message;
+    const after = applyPlain(before, { ...edit, path: relative }, flow.path);
+    if (after instanceof PlainEditError) return `${refusal(edit)}: ${after.message}`;
+    // Nothing changes (a delete of what is not there, a move to the same place): keep the text.
+    if (JSON.stringify(after) === JSON.stringify(before)) return null;
     const [from, to] = this.span(flow.node);
     return { from, to, text: renderFlow(after, this.style) };
   }
@@ -369,6 +462,18 @@ class DocTextEditor {
     return this.span(node)[0];
   }
 
+  /**
+   * End of a value's text. An empty value (`key:`, `-`, maybe before a comment) has a range
+   * that starts after the blank space that follows it; it ends where its indicator or
+   * properties (`&anchor`) end.
+   */
+  private valueEnd(node: Node): number {
+    if (!isEmptyNode(node)) return this.contentEnd(node);
+    let end = this.start(node);
+    while (end > 0 && /\s/.test(this.src[end - 1] as string)) end--;
+    return end;
+  }
+
   /** End of a node's content without the line breaks and blank space that follow it. */
   private contentEnd(node: Node): number {
     let [start, end] = this.span(node);
@@ -376,14 +481,33 @@ class DocTextEditor {
     return end;
   }
 
+  /**
+   * End of an entry's value: its content end, or, when the value ends with a keep block
+   * scalar (`|+`), the end of the blank lines that belong to that scalar.
+   */
+  private entryEnd(node: Node): number {
+    let last: unknown = node;
+    while ((isMap(last) || isSeq(last)) && !last.flow && last.items.length > 0) {
+      const item = last.items[last.items.length - 1];
+      last = isMap(last) ? (item as Pair<unknown, unknown>).value : item;
+    }
+    const end = this.contentEnd(node);
+    if (isScalar(last) && isBlockScalar(last) && last.range) {
+      const [start, scalarEnd] = this.span(last);
+      if (/^[|>][1-9]?\+/.test(this.src.slice(start, start + 3))) return Math.max(end, scalarEnd);
+    }
+    return end;
+  }
+
   /** Offset just past the line that holds `offset - 1`: where the next line starts. */
   private lineAfter(end: number): number {
-    const newline = this.src.indexOf('\n', Math.max(end - 1, 0));
+    if (end <= 0) return 0;
+    const newline = this.src.indexOf('\n', end - 1);
     return newline === -1 ? this.src.length : newline + 1;
   }
 
   private onlySpacesBefore(offset: number): boolean {
-    const lineStart = this.src.lastIndexOf('\n', offset - 1) + 1;
+    const lineStart = lineStartOf(this.src, offset);
     return /^[ ]*$/.test(this.src.slice(lineStart, offset));
   }
 
@@ -392,10 +516,10 @@ class DocTextEditor {
    * indentation: a comment written above an entry belongs to it.
    */
   private blockStart(offset: number): number {
-    let lineStart = this.src.lastIndexOf('\n', offset - 1) + 1;
+    let lineStart = lineStartOf(this.src, offset);
     const column = offset - lineStart;
-    while (lineStart > 0) {
-      const prevStart = this.src.lastIndexOf('\n', lineStart - 2) + 1;
+    while (this.src[lineStart - 1] === '\n') {
+      const prevStart = lineStartOf(this.src, lineStart - 1);
       const prev = this.src.slice(prevStart, lineStart).replace(/\r?\n$/, '');
       if (!/^ *#/.test(prev) || prev.indexOf('#') !== column) break;
       lineStart = prevStart;
@@ -407,13 +531,28 @@ class DocTextEditor {
   private dashes(seq: Container): number[] | undefined {
     const out: number[] = [];
     for (const item of seq.items as (Node | null)[]) {
-      if (!item?.range) return undefined;
-      let i = this.start(item) - 1;
-      while (i >= 0 && this.src[i] === ' ') i--;
-      if (this.src[i] !== '-' || !this.onlySpacesBefore(i)) return undefined;
-      out.push(i);
+      const dash = item ? this.dashOf(item) : undefined;
+      if (dash === undefined || !this.onlySpacesBefore(dash)) return undefined;
+      out.push(dash);
     }
     return out.length > 0 ? out : undefined;
+  }
+
+  /**
+   * Offset of the `-` of a block list item. A node's range starts after its anchor and tag
+   * (`- &a x`, `- &m` then the map on the next line), so those are stepped over.
+   */
+  private dashOf(item: Node): number | undefined {
+    if (!item.range) return undefined;
+    let i = this.start(item) - 1;
+    for (;;) {
+      while (i >= 0 && /\s/.test(this.src[i] as string)) i--;
+      const wordEnd = i;
+      while (i >= 0 && !/\s/.test(this.src[i] as string)) i--;
+      const word = this.src.slice(i + 1, wordEnd + 1);
+      if (word === '-') return i + 1;
+      if (!/^[&!]/.test(word)) return undefined;
+    }
   }
 
   /** Inserts `text` as new lines at a line start, indented to `column`. */
@@ -421,6 +560,20 @@ class DocTextEditor {
     const lead = at > 0 && this.src[at - 1] !== '\n' ? this.style.eol : '';
     return { from: at, to: at, text: `${lead}${' '.repeat(column)}${text}${this.style.eol}` };
   }
+}
+
+/**
+ * Whether `value` can be written in place of a scalar's text, after its tag. A tag other
+ * than `!!str` (or `!!str` with a non-string) would change what the new value reads as, so
+ * the whole entry is written again without it.
+ */
+function keepsTag(node: Scalar, value: unknown): boolean {
+  return !node.tag || (node.tag === 'tag:yaml.org,2002:str' && typeof value === 'string');
+}
+
+/** A value with no text of its own: `key:`, or `-` alone (a null scalar with an empty range). */
+function isEmptyNode(node: Node): boolean {
+  return isScalar(node) && node.range?.[0] === node.range?.[1];
 }
 
 function isBlockScalar(node: Node): boolean {
@@ -442,82 +595,15 @@ function nest(path: Path, value: unknown): unknown {
   return out;
 }
 
-// ── edits on plain values (for flow collections and fallbacks) ─────────────────────────
-
-class PlainEditError {
-  constructor(readonly message: string) {}
-}
-
-function applyPlain(value: unknown, edit: DocEdit): unknown {
-  const { path } = edit;
-  if (path.length === 0) {
-    switch (edit.op) {
-      case 'set':
-        return edit.value;
-      case 'delete':
-        return null;
-      case 'insert':
-        return Array.isArray(value)
-          ? insertAt(value, edit.index, edit.value)
-          : new PlainEditError('not a list');
-      case 'move':
-        return Array.isArray(value)
-          ? moveWithin(value, edit.from, edit.to)
-          : new PlainEditError('not a list');
-    }
+/** How a refusal of an edit starts: `cannot insert at spec.hosts[3]`. */
+function refusal(edit: DocEdit): string {
+  const where = formatPath(edit.path) || 'the document';
+  switch (edit.op) {
+    case 'insert':
+      return `cannot insert at ${formatPath(edit.path)}[${edit.index}]`;
+    case 'move':
+      return `cannot move ${formatPath(edit.path)}[${edit.from}] to [${edit.to}]`;
+    default:
+      return `cannot ${edit.op} ${where}`;
   }
-  const [head, ...rest] = path as [string | number, ...(string | number)[]];
-  if (edit.op === 'delete' && rest.length === 0) {
-    if (Array.isArray(value) && typeof head === 'number') return removeAt(value, head);
-    if (isCollectionValue(value)) return omitKey(value as Record<string, unknown>, head);
-    return value;
-  }
-  const child = isCollectionValue(value)
-    ? (value as Record<string | number, unknown>)[head]
-    : undefined;
-  const next = applyPlain(child ?? (typeof rest[0] === 'number' ? [] : {}), {
-    ...edit,
-    path: rest,
-  });
-  if (next instanceof PlainEditError) return next;
-  if (Array.isArray(value) && typeof head === 'number')
-    return value.map((v, i) => (i === head ? next : v)).concat(head === value.length ? [next] : []);
-  const copy: Record<string, unknown> = isCollectionValue(value)
-    ? { ...(value as Record<string, unknown>) }
-    : {};
-  Object.defineProperty(copy, String(head), {
-    value: next,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-  return copy;
-}
-
-function insertAt<T>(list: readonly T[], index: number, value: T): T[] {
-  return [...list.slice(0, index), value, ...list.slice(index)];
-}
-
-function removeAt<T>(list: readonly T[], index: number): T[] {
-  return list.filter((_, i) => i !== index);
-}
-
-function moveWithin<T>(list: readonly T[], from: number, to: number): T[] {
-  const out = removeAt(list, from);
-  out.splice(to, 0, list[from] as T);
-  return out;
-}
-
-function omitKey(map: Record<string, unknown>, key: string | number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(map)) {
-    if (k !== String(key))
-      Object.defineProperty(out, k, {
-        value: v,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-  }
-  return out;
 }

@@ -40,7 +40,12 @@ export function findPair(
   key: string | number,
 ): Pair<unknown, unknown> | undefined {
   const wanted = String(key);
-  return map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === wanted);
+  return map.items.find((pair) => isScalar(pair.key) && keyText(pair.key.value) === wanted);
+}
+
+/** A key as text; the merge key `<<` is parsed as a symbol. */
+function keyText(value: unknown): string {
+  return typeof value === 'symbol' ? (value.description ?? '') : String(value);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Document, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Node, type Scalar, visit } from 'yaml';
 
 /** How a document indents, so that new lines look like the lines around them. */
 export interface Style {
@@ -59,17 +59,41 @@ function firstItemColumn(text: string, node: Node, base: number): number | undef
   return undefined;
 }
 
+/** Offset where the line holding `offset` starts; a byte order mark opening the text is not part of the line. */
+export function lineStartOf(text: string, offset: number): number {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+}
+
 export function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return offset - lineStartOf(text, offset);
 }
 
 /**
  * Renders a value as YAML at column 0 without a trailing line break. Written as YAML 1.1,
  * because Kubernetes reads manifests as 1.1: strings such as `yes` or `on` get quoted.
+ * Without `blockStrings`, multi-line strings are double-quoted rather than block scalars.
  */
-export function renderValue(value: unknown, style: Style): string {
-  const doc = new Document(value, { version: '1.1' });
-  return trimEnd(doc.toString(toStringOptions(style)));
+export function renderValue(value: unknown, style: Style, blockStrings = true): string {
+  // No anchors for repeated objects: a generated `&a1` could shadow an anchor of the document.
+  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && needsKeepChomping(node.value))
+        node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  return trimEnd(doc.toString({ ...toStringOptions(style), blockQuote: blockStrings }));
+}
+
+/**
+ * Whether a string written as a block scalar would need keep chomping (`|+`): its trailing
+ * blank lines then depend on the lines that follow it, so it is written double-quoted instead.
+ */
+function needsKeepChomping(value: string): boolean {
+  const end = (/[\n\t ]*$/.exec(value) as RegExpExecArray)[0];
+  const newline = end.indexOf('\n');
+  return newline !== -1 && (end === value || newline !== end.length - 1);
 }
 
 /** Renders a scalar, keeping the quoting of the scalar it replaces where that stays valid. */
@@ -88,7 +112,13 @@ export function renderScalar(value: unknown, like: Scalar | undefined, style: St
 /** Renders a collection on one line, in flow style (`{a: 1, b: [x]}`). */
 export function renderFlow(value: unknown, style: Style): string {
   const doc = new Document(null, { version: '1.1' });
-  doc.contents = doc.createNode(value, { flow: true });
+  doc.contents = doc.createNode(value, { flow: true, aliasDuplicateObjects: false });
+  // A plain or single-quoted string with a line break would fold over several lines.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /[\n\r]/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
   return trimEnd(doc.toString(toStringOptions(style)));
 }
 
@@ -110,8 +140,12 @@ export function indentRest(rendered: string, columns: number, style: Style): str
     .join(style.eol);
 }
 
+/**
+ * Drops the line break that ends the rendered document. Only one: the blank lines a keep
+ * block scalar (`|+`) ends with are part of its value.
+ */
 function trimEnd(s: string): string {
-  return s.replace(/\n+$/, '');
+  return s.endsWith('\n') ? s.slice(0, -1) : s;
 }
 
 export function isCollectionValue(value: unknown): value is object {
