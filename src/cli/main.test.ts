@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { yamlText } from '../testing/testEditor.ts';
+import { dedent } from '../testing/dedent.ts';
 import { run } from './main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'istio-designer-cli-'));
@@ -13,7 +13,7 @@ function file(name: string, text: string): string {
   return path;
 }
 
-const GATEWAY = yamlText`
+const GATEWAY = dedent`
   apiVersion: networking.istio.io/v1
   kind: Gateway
   metadata: {name: web-gw, namespace: istio-system}   # flow style, kept
@@ -25,7 +25,7 @@ const GATEWAY = yamlText`
       hosts: [ "web.example.com" ]
 `;
 
-const ROUTES = yamlText`
+const ROUTES = dedent`
   apiVersion: networking.istio.io/v1
   kind: VirtualService
   metadata:

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { changedLines, TestEditor, yamlText } from '../testing/testEditor.ts';
+import { dedent } from '../testing/dedent.ts';
+import { lineDiff } from '../testing/lineDiff.ts';
+import { TestEditor } from '../testing/testEditor.ts';
 import { entries } from '../workspace/workspace.ts';
 
-const SHOP = yamlText`
+const SHOP = dedent`
   # The shop's ingress
   apiVersion: networking.istio.io/v1
   kind: Gateway
@@ -56,8 +58,10 @@ const SHOP = yamlText`
       - destination: {host: api}
 `;
 
+/** Asserts the lines that changed, as `-old` and `+new` (removed lines first). */
 function expectOnlyChanged(editor: TestEditor, before: string, lines: string[]) {
-  expect(changedLines(before, editor.yaml())).toEqual(lines);
+  const { removed, added } = lineDiff(before, editor.yaml());
+  expect([...removed.map((l) => `-${l}`), ...added.map((l) => `+${l}`)]).toEqual(lines);
 }
 
 describe('path commands', () => {
@@ -134,8 +138,9 @@ describe('path commands', () => {
       index: 0,
     });
     expect(editor.yaml()).not.toContain('name: api\n');
-    expect(changedLines(SHOP, editor.yaml())).toHaveLength(7);
-    expect(changedLines(SHOP, editor.yaml()).every((l) => l.startsWith('-'))).toBe(true);
+    const { removed, added } = lineDiff(SHOP, editor.yaml());
+    expect(removed).toHaveLength(7);
+    expect(added).toEqual([]);
   });
 
   test('moveItem swaps rules: the order decides the first match, so it must land in the YAML', () => {
@@ -233,10 +238,10 @@ describe('resource commands', () => {
     });
     expectOnlyChanged(editor, SHOP, [
       '-  name: shop-gw',
-      '+  name: public-gw',
       '-  - istio-system/shop-gw',
-      '+  - istio-system/public-gw',
       '-      gateways: [istio-system/shop-gw]',
+      '+  name: public-gw',
+      '+  - istio-system/public-gw',
       '+      gateways: [istio-system/public-gw]',
     ]);
     expect(editor.undo().yaml()).toBe(SHOP);
@@ -247,8 +252,8 @@ describe('resource commands', () => {
     editor.apply({ type: 'renameResource', target: 'VirtualService/web/api-routes', name: 'api' });
     expectOnlyChanged(editor, SHOP, [
       '-      name: api-routes',
-      '+      name: api',
       '-  name: api-routes',
+      '+      name: api',
       '+  name: api',
     ]);
   });

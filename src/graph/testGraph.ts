@@ -1,4 +1,7 @@
 import { loadWorkspace } from '../workspace/workspace.ts';
+
+export { dedent as yaml } from '../testing/dedent.ts';
+
 import { deriveGraph } from './deriveGraph.ts';
 import type { EdgeKind, FlowGraph, GraphEdge, GraphNode } from './types.ts';
 
@@ -6,21 +9,6 @@ import type { EdgeKind, FlowGraph, GraphEdge, GraphNode } from './types.ts';
  * Test helpers for the graph (not a test file itself): inline YAML, a graph from texts, and
  * lookups that keep assertions to small explicit shapes.
  */
-
-/** Template tag that strips the common indentation of an inline YAML text. */
-export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const text = String.raw({ raw: strings }, ...values).replace(/^\n/, '');
-  const indents = text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => line.length - line.trimStart().length);
-  const strip = Math.min(...indents, Number.POSITIVE_INFINITY);
-  return text
-    .split('\n')
-    .map((line) => line.slice(Math.min(strip, line.length - line.trimStart().length)))
-    .join('\n')
-    .replace(/[ \t]+$/, '');
-}
 
 /** The graph of texts loaded as one workspace (`a.yaml`, `b.yaml`…). */
 export function graphOf(...texts: string[]): FlowGraph {

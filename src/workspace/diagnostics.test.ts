@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { dedent } from '../yaml/testing/dedent.ts';
+import { dedent } from '../testing/dedent.ts';
 import { formatDiagnosticLine, syntaxDiagnostics } from './diagnostics.ts';
 import { loadWorkspace } from './workspace.ts';
 

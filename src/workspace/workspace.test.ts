@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dedent } from '../yaml/testing/dedent.ts';
+import { dedent } from '../testing/dedent.ts';
 import { fileText, loadFile, loadWorkspace, serializeWorkspace } from './workspace.ts';
 
 function load(text: string) {

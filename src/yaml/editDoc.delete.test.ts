@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { dedent } from './testing/dedent.ts';
-import { editText, plainValue } from './testing/editText.ts';
-import { lineDiff } from './testing/lineDiff.ts';
+import { dedent } from '../testing/dedent.ts';
+import { editText, plainValue } from '../testing/editText.ts';
+import { lineDiff } from '../testing/lineDiff.ts';
 
 const SUBSETS = dedent`
   spec:

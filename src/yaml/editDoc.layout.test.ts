@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { dedent } from './testing/dedent.ts';
-import { editRefusal, editText, plainValue } from './testing/editText.ts';
-import { lineDiff } from './testing/lineDiff.ts';
+import { dedent } from '../testing/dedent.ts';
+import { editRefusal, editText, plainValue } from '../testing/editText.ts';
+import { lineDiff } from '../testing/lineDiff.ts';
 
 /** What surrounds a value on its line and below it must not leak into a value written there. */
 describe('the text around a replaced value', () => {

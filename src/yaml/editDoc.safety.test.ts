@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { crlf, dedent } from '../testing/dedent.ts';
+import { editRefusal, editText, plainValue } from '../testing/editText.ts';
+import { lineDiff } from '../testing/lineDiff.ts';
 import { editDoc } from './editDoc.ts';
 import { parseFile } from './parseFile.ts';
-import { crlf, dedent } from './testing/dedent.ts';
-import { editRefusal, editText, plainValue } from './testing/editText.ts';
-import { lineDiff } from './testing/lineDiff.ts';
 
 const ANCHORED = dedent`
   defaults: &defaults

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { MANIFEST, SCALAR } from '../testing/istioArbitraries.ts';
+import { lineDiff } from '../testing/lineDiff.ts';
+import { writeFile, YAML_STYLE } from '../testing/styledYaml.ts';
 import { fileText, loadWorkspace } from '../workspace/workspace.ts';
 import { editDoc } from './editDoc.ts';
 import { parseFile } from './parseFile.ts';
 import type { Path } from './path.ts';
-import { MANIFEST, SCALAR } from './testing/istioArbitraries.ts';
-import { lineDiff } from './testing/lineDiff.ts';
-import { writeFile, YAML_STYLE } from './testing/styledYaml.ts';
 
 /** Generated files: 1–3 manifests, each written in its own style. */
 const FILE = fc

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { crlf, dedent } from '../testing/dedent.ts';
 import { fileText, loadWorkspace } from '../workspace/workspace.ts';
 import { parseFile } from './parseFile.ts';
-import { crlf, dedent } from './testing/dedent.ts';
 
 /** The file as the workspace gives it back after loading it. */
 function roundTrip(text: string): string {

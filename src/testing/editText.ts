@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { type DocEdit, editDoc } from '../editDoc.ts';
-import { parseFile } from '../parseFile.ts';
+import { type DocEdit, editDoc } from '../yaml/editDoc.ts';
+import { parseFile } from '../yaml/parseFile.ts';
 
 /**
  * Applies one edit to document `index` of a file's text and returns the whole file's new text.
