@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from 'yaml';
+import { DocSource, isBlockScalar, isEmptyNode } from './docSource.ts';
 import { type Container, findPair, formatPath, locate, type Path } from './path.ts';
 import {
   applyPlain,
@@ -74,16 +75,14 @@ export function editDoc(ydoc: YamlDoc, edit: DocEdit): EditResult {
 
 /** Plans the text splice for one edit. A string result is a reason the edit cannot be made. */
 class DocTextEditor {
-  private readonly src: string;
-  private readonly base: number;
+  private readonly source: DocSource;
   private readonly root: Node | null;
   private readonly style: Style;
   private readonly document: YamlDoc['document'];
 
   constructor(ydoc: YamlDoc) {
     this.document = ydoc.document;
-    this.src = ydoc.text;
-    this.base = ydoc.base;
+    this.source = new DocSource(ydoc.text, ydoc.base);
     this.root = ydoc.document.contents as Node | null;
     this.style = detectStyle(ydoc.text, this.root, ydoc.base);
   }
@@ -121,7 +120,7 @@ class DocTextEditor {
         const text = renderScalar(value, node, this.style);
         // A scalar that renders on several lines needs indenting under its key: rewrite the entry.
         if (!text.includes('\n')) {
-          const [from, to] = this.span(node);
+          const [from, to] = this.source.span(node);
           return { from, to, text };
         }
       }
@@ -157,23 +156,24 @@ class DocTextEditor {
     if (parent === null || key === null) return this.replaceRoot(value);
     if (isMap(parent)) {
       const pair = findPair(parent, key) as Pair<Node, Node | null>;
-      const from = this.start(pair.key);
-      const to = pair.value ? this.valueEnd(pair.value) : this.contentEnd(pair.key);
-      const column = columnOf(this.src, from);
+      const from = this.source.start(pair.key);
+      const to = pair.value ? this.source.valueEnd(pair.value) : this.source.contentEnd(pair.key);
+      const column = columnOf(this.source.text, from);
       // A key's range ends before its `:`; keep the key as written up to and including it.
-      let colon = this.span(pair.key)[1];
-      while (this.src[colon] === ' ' || this.src[colon] === '\t') colon++;
-      if (this.src[colon] !== ':') return `cannot replace ${formatPath(path)}: unusual key layout`;
-      const keyText = this.src.slice(from, colon + 1);
+      let colon = this.source.span(pair.key)[1];
+      while (this.source.text[colon] === ' ' || this.source.text[colon] === '\t') colon++;
+      if (this.source.text[colon] !== ':')
+        return `cannot replace ${formatPath(path)}: unusual key layout`;
+      const keyText = this.source.text.slice(from, colon + 1);
       // The value's anchor stays, so that aliases of it now share the new value.
       const anchor = pair.value?.anchor ? ` &${pair.value.anchor}` : '';
       return this.valueSplice(from, to, keyText + anchor + this.afterKey(value, column, to));
     }
     const item = parent.items[key as number] as Node | null;
-    const dash = item ? this.dashOf(item) : undefined;
+    const dash = item ? this.source.dashOf(item) : undefined;
     if (!item || dash === undefined) return `cannot replace ${formatPath(path)}`;
-    const column = columnOf(this.src, dash);
-    const to = this.valueEnd(item);
+    const column = columnOf(this.source.text, dash);
+    const to = this.source.valueEnd(item);
     // Rendered as `- value` so that nested lines and block scalars are indented relative to the dash.
     const rendered = indentRest(this.render([value], to).slice(2), column, this.style);
     let anchor = '';
@@ -188,28 +188,28 @@ class DocTextEditor {
   private replaceRoot(value: unknown): Splice {
     const root = this.root;
     if (root?.range && !(isScalar(root) && root.source === '' && root.value === null)) {
-      const from = this.start(root);
-      const to = this.contentEnd(root);
+      const from = this.source.start(root);
+      const to = this.source.contentEnd(root);
       // A scalar is rendered as a list item's so a block scalar's lines are indented: at
       // column 0, comment lines after it would be read as its content.
       const rendered = isCollectionValue(value)
         ? this.render(value, to)
         : this.render([value], to).slice(2);
       // After `---` or a tag on the same line, a block collection starts on the next line.
-      if (this.src.slice(lineStartOf(this.src, from), from).trim() !== '') {
+      if (this.source.text.slice(lineStartOf(this.source.text, from), from).trim() !== '') {
         const block = isCollectionValue(value) && !isEmptyCollection(value);
         const text = block ? this.style.eol + indentRest(rendered, 0, this.style) : rendered;
         return this.valueSplice(from, to, text);
       }
-      const text = indentRest(rendered, columnOf(this.src, from), this.style);
+      const text = indentRest(rendered, columnOf(this.source.text, from), this.style);
       return this.valueSplice(from, to, text);
     }
     // An empty document (`---` alone, or only comments): add the content at its end, before
     // its `...` marker if it has one.
     const at = this.document.directives.docEnd
-      ? this.lineAfter(this.document.range[1] - this.base)
-      : this.src.length;
-    const lead = at > 0 && this.src[at - 1] !== '\n' ? this.style.eol : '';
+      ? this.source.lineAfter(this.source.offset(this.document.range[1]))
+      : this.source.text.length;
+    const lead = at > 0 && this.source.text[at - 1] !== '\n' ? this.style.eol : '';
     return {
       from: at,
       to: at,
@@ -226,16 +226,16 @@ class DocTextEditor {
   private valueSplice(from: number, to: number, text: string): Splice {
     const firstBreak = text.indexOf(this.style.eol);
     if (firstBreak === -1) return { from, to, text };
-    let lineEnd = this.src.indexOf('\n', to);
-    if (lineEnd === -1) lineEnd = this.src.length;
-    else if (this.src[lineEnd - 1] === '\r') lineEnd--;
-    const comment = this.src.slice(to, lineEnd).trim();
+    let lineEnd = this.source.text.indexOf('\n', to);
+    if (lineEnd === -1) lineEnd = this.source.text.length;
+    else if (this.source.text[lineEnd - 1] === '\r') lineEnd--;
+    const comment = this.source.text.slice(to, lineEnd).trim();
     if (comment !== '' && !comment.startsWith('#')) return { from, to, text };
     const head =
       comment === '' ? text : `${text.slice(0, firstBreak)} ${comment}${text.slice(firstBreak)}`;
     // Blank space up to the next content; the indentation of that content stays.
-    const blank = (/^[ \t\r\n]*/.exec(this.src.slice(lineEnd)) as RegExpExecArray)[0];
-    const atEnd = lineEnd + blank.length === this.src.length;
+    const blank = (/^[ \t\r\n]*/.exec(this.source.text.slice(lineEnd)) as RegExpExecArray)[0];
+    const atEnd = lineEnd + blank.length === this.source.text.length;
     const lines = atEnd ? blank.length : blank.lastIndexOf('\n') + 1;
     const cleaned = blank.slice(0, lines).replace(/[ \t]+/g, '');
     return { from, to: lineEnd + lines, text: head + cleaned };
@@ -259,10 +259,11 @@ class DocTextEditor {
 
   /** Whether the first non-blank line after the one holding `at` is a comment. */
   private commentFollows(at: number): boolean {
-    let i = at === 0 || this.src[at - 1] === '\n' ? at : this.src.indexOf('\n', at) + 1;
-    while (i > 0 && i < this.src.length) {
-      const end = this.src.indexOf('\n', i);
-      const line = this.src.slice(i, end === -1 ? this.src.length : end);
+    let i =
+      at === 0 || this.source.text[at - 1] === '\n' ? at : this.source.text.indexOf('\n', at) + 1;
+    while (i > 0 && i < this.source.text.length) {
+      const end = this.source.text.indexOf('\n', i);
+      const line = this.source.text.slice(i, end === -1 ? this.source.text.length : end);
       if (line.trim() !== '') return line.trim().startsWith('#');
       i = end + 1;
     }
@@ -273,8 +274,8 @@ class DocTextEditor {
     const first = map.items[0] as Pair<Node, Node | null> | undefined;
     const last = map.items[map.items.length - 1] as Pair<Node, Node | null> | undefined;
     if (!first?.key.range || !last) return 'cannot add to an empty map';
-    const column = columnOf(this.src, this.start(first.key));
-    const at = this.lineAfter(this.entryEnd(last.value ?? last.key));
+    const column = columnOf(this.source.text, this.source.start(first.key));
+    const at = this.source.lineAfter(this.source.entryEnd(last.value ?? last.key));
     return this.insertLines(
       at,
       column,
@@ -300,17 +301,17 @@ class DocTextEditor {
   }
 
   private insertItem(seq: Container, index: number, value: unknown): Splice | string {
-    const dashes = this.dashes(seq);
+    const dashes = this.source.dashes(seq);
     if (!dashes)
       return this.rewriteWhole(seq, insertAt(this.plain(seq) as unknown[], index, value));
-    const column = columnOf(this.src, dashes[0] as number);
+    const column = columnOf(this.source.text, dashes[0] as number);
     const item = (at: number) => indentRest(this.render([value], at), column, this.style);
     if (index < dashes.length) {
-      const at = this.blockStart(dashes[index] as number);
+      const at = this.source.blockStart(dashes[index] as number);
       return { from: at, to: at, text: ' '.repeat(column) + item(at) + this.style.eol };
     }
     const last = seq.items[seq.items.length - 1] as Node;
-    const at = this.lineAfter(this.entryEnd(last));
+    const at = this.source.lineAfter(this.source.entryEnd(last));
     return this.insertLines(at, column, item(at));
   }
 
@@ -324,11 +325,11 @@ class DocTextEditor {
       return `cannot move ${formatPath(path)}[${from}] to [${to}]: the list has ${n} items`;
     }
     if (from === to) return null;
-    const dashes = this.dashes(seq);
+    const dashes = this.source.dashes(seq);
     if (!dashes) return this.rewriteWhole(seq, moveWithin(this.plain(seq) as unknown[], from, to));
-    const starts = dashes.map((dash) => this.blockStart(dash));
-    const end = this.lineAfter(this.entryEnd(seq.items[n - 1] as Node));
-    const blocks = starts.map((start, i) => this.src.slice(start, starts[i + 1] ?? end));
+    const starts = dashes.map((dash) => this.source.blockStart(dash));
+    const end = this.source.lineAfter(this.source.entryEnd(seq.items[n - 1] as Node));
+    const blocks = starts.map((start, i) => this.source.text.slice(start, starts[i + 1] ?? end));
     const lastBlock = blocks[n - 1] as string;
     const missingEol = !/\n$/.test(lastBlock);
     if (missingEol) blocks[n - 1] = lastBlock + this.style.eol;
@@ -349,26 +350,26 @@ class DocTextEditor {
     if (isMap(parent)) {
       const index = parent.items.indexOf(findPair(parent, key) as Pair<unknown, unknown>);
       const pair = parent.items[index] as Pair<Node, Node | null>;
-      const keyStart = this.start(pair.key);
-      if (this.onlySpacesBefore(keyStart)) {
+      const keyStart = this.source.start(pair.key);
+      if (this.source.onlySpacesBefore(keyStart)) {
         return {
-          from: this.blockStart(keyStart),
-          to: this.lineAfter(this.contentEnd(pair.value ?? pair.key)),
+          from: this.source.blockStart(keyStart),
+          to: this.source.lineAfter(this.source.contentEnd(pair.value ?? pair.key)),
           text: '',
         };
       }
       // The first key of a list item (`- name: a`): the next key moves up behind the dash.
       const next = parent.items[index + 1] as Pair<Node, Node | null> | undefined;
-      if (next) return { from: keyStart, to: this.start(next.key), text: '' };
+      if (next) return { from: keyStart, to: this.source.start(next.key), text: '' };
       return this.rewriteWhole(parent, omitKey(this.plain(parent) as Record<string, unknown>, key));
     }
-    const dashes = this.dashes(parent);
+    const dashes = this.source.dashes(parent);
     const index = key as number;
     if (!dashes) return this.rewriteWhole(parent, removeAt(this.plain(parent) as unknown[], index));
     const item = parent.items[index] as Node;
     return {
-      from: this.blockStart(dashes[index] as number),
-      to: this.lineAfter(this.contentEnd(item)),
+      from: this.source.blockStart(dashes[index] as number),
+      to: this.source.lineAfter(this.source.contentEnd(item)),
       text: '',
     };
   }
@@ -405,7 +406,7 @@ class DocTextEditor {
     if (after instanceof PlainEditError) return `${refusal(edit)}: ${after.message}`;
     // Nothing changes (a delete of what is not there, a move to the same place): keep the text.
     if (JSON.stringify(after) === JSON.stringify(before)) return null;
-    const [from, to] = this.span(flow.node);
+    const [from, to] = this.source.span(flow.node);
     return { from, to, text: renderFlow(after, this.style) };
   }
 
@@ -451,113 +452,9 @@ class DocTextEditor {
     return node.toJS(this.document, { maxAliasCount: MAX_ALIAS_COUNT });
   }
 
-  // ── text positions ───────────────────────────────────────────────────────────────────
-
-  private span(node: Node): [number, number] {
-    const range = node.range as [number, number, number];
-    return [range[0] - this.base, range[1] - this.base];
-  }
-
-  private start(node: Node): number {
-    return this.span(node)[0];
-  }
-
-  /**
-   * End of a value's text. An empty value (`key:`, `-`, maybe before a comment) has a range
-   * that starts after the blank space that follows it; it ends where its indicator or
-   * properties (`&anchor`) end.
-   */
-  private valueEnd(node: Node): number {
-    if (!isEmptyNode(node)) return this.contentEnd(node);
-    let end = this.start(node);
-    while (end > 0 && /\s/.test(this.src[end - 1] as string)) end--;
-    return end;
-  }
-
-  /** End of a node's content without the line breaks and blank space that follow it. */
-  private contentEnd(node: Node): number {
-    let [start, end] = this.span(node);
-    while (end > start && /\s/.test(this.src[end - 1] as string)) end--;
-    return end;
-  }
-
-  /**
-   * End of an entry's value: its content end, or, when the value ends with a keep block
-   * scalar (`|+`), the end of the blank lines that belong to that scalar.
-   */
-  private entryEnd(node: Node): number {
-    let last: unknown = node;
-    while ((isMap(last) || isSeq(last)) && !last.flow && last.items.length > 0) {
-      const item = last.items[last.items.length - 1];
-      last = isMap(last) ? (item as Pair<unknown, unknown>).value : item;
-    }
-    const end = this.contentEnd(node);
-    if (isScalar(last) && isBlockScalar(last) && last.range) {
-      const [start, scalarEnd] = this.span(last);
-      if (/^[|>][1-9]?\+/.test(this.src.slice(start, start + 3))) return Math.max(end, scalarEnd);
-    }
-    return end;
-  }
-
-  /** Offset just past the line that holds `offset - 1`: where the next line starts. */
-  private lineAfter(end: number): number {
-    if (end <= 0) return 0;
-    const newline = this.src.indexOf('\n', end - 1);
-    return newline === -1 ? this.src.length : newline + 1;
-  }
-
-  private onlySpacesBefore(offset: number): boolean {
-    const lineStart = lineStartOf(this.src, offset);
-    return /^[ ]*$/.test(this.src.slice(lineStart, offset));
-  }
-
-  /**
-   * Start of the line at `offset`, moved up over comment lines directly above it at the same
-   * indentation: a comment written above an entry belongs to it.
-   */
-  private blockStart(offset: number): number {
-    let lineStart = lineStartOf(this.src, offset);
-    const column = offset - lineStart;
-    while (this.src[lineStart - 1] === '\n') {
-      const prevStart = lineStartOf(this.src, lineStart - 1);
-      const prev = this.src.slice(prevStart, lineStart).replace(/\r?\n$/, '');
-      if (!/^ *#/.test(prev) || prev.indexOf('#') !== column) break;
-      lineStart = prevStart;
-    }
-    return lineStart;
-  }
-
-  /** Offsets of each item's `-` in a block list, when every `-` starts its own line. */
-  private dashes(seq: Container): number[] | undefined {
-    const out: number[] = [];
-    for (const item of seq.items as (Node | null)[]) {
-      const dash = item ? this.dashOf(item) : undefined;
-      if (dash === undefined || !this.onlySpacesBefore(dash)) return undefined;
-      out.push(dash);
-    }
-    return out.length > 0 ? out : undefined;
-  }
-
-  /**
-   * Offset of the `-` of a block list item. A node's range starts after its anchor and tag
-   * (`- &a x`, `- &m` then the map on the next line), so those are stepped over.
-   */
-  private dashOf(item: Node): number | undefined {
-    if (!item.range) return undefined;
-    let i = this.start(item) - 1;
-    for (;;) {
-      while (i >= 0 && /\s/.test(this.src[i] as string)) i--;
-      const wordEnd = i;
-      while (i >= 0 && !/\s/.test(this.src[i] as string)) i--;
-      const word = this.src.slice(i + 1, wordEnd + 1);
-      if (word === '-') return i + 1;
-      if (!/^[&!]/.test(word)) return undefined;
-    }
-  }
-
   /** Inserts `text` as new lines at a line start, indented to `column`. */
   private insertLines(at: number, column: number, text: string): Splice {
-    const lead = at > 0 && this.src[at - 1] !== '\n' ? this.style.eol : '';
+    const lead = at > 0 && this.source.text[at - 1] !== '\n' ? this.style.eol : '';
     return { from: at, to: at, text: `${lead}${' '.repeat(column)}${text}${this.style.eol}` };
   }
 }
@@ -569,15 +466,6 @@ class DocTextEditor {
  */
 function keepsTag(node: Scalar, value: unknown): boolean {
   return !node.tag || (node.tag === 'tag:yaml.org,2002:str' && typeof value === 'string');
-}
-
-/** A value with no text of its own: `key:`, or `-` alone (a null scalar with an empty range). */
-function isEmptyNode(node: Node): boolean {
-  return isScalar(node) && node.range?.[0] === node.range?.[1];
-}
-
-function isBlockScalar(node: Node): boolean {
-  return isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
 }
 
 /** Builds the value to create for a missing path: `['a', 0, 'b']` → `{a: [{b: value}]}`. */

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { deriveGraph } from '../graph/deriveGraph.ts';
+import { invariantProblems } from '../graph/testGraph.ts';
 import { MANIFEST, SCALAR } from '../testing/istioArbitraries.ts';
 import { lineDiff } from '../testing/lineDiff.ts';
 import { writeFile, YAML_STYLE } from '../testing/styledYaml.ts';
@@ -42,11 +44,13 @@ function setIn(value: unknown, path: Path, next: unknown): unknown {
 }
 
 describe('generated Istio manifests', () => {
-  test('come back byte for byte, and read as the values they were written from', () => {
+  test('come back byte for byte, read as the values they were written from, and draw a graph', () => {
     fc.assert(
       fc.property(FILE, ({ values, text }) => {
-        const file = loadWorkspace([{ name: 'gen.yaml', text }]).files[0];
+        const workspace = loadWorkspace([{ name: 'gen.yaml', text }]);
+        const file = workspace.files[0];
         if (!file) throw new Error('no file');
+        expect(invariantProblems(deriveGraph(workspace))).toEqual([]);
         expect(fileText(file)).toBe(text);
         expect(file.docs.map((doc) => doc.problems)).toEqual(values.map(() => []));
         expect(file.docs.map((doc) => doc.document.toJS())).toEqual(values);
