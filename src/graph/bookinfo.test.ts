@@ -142,9 +142,23 @@ describe('bookinfo', () => {
       parent: VS,
       section: 'http',
       index: 0,
+      path: ['spec', 'http', 0],
     });
     expect(node(graph, 'route:VirtualService/bookinfo/bookinfo:http[1]')?.label).toBe('http[1]');
     expect(edgeList(graph, 'rule')).toHaveLength(2);
+  });
+
+  test('route edges say which destination writes them', () => {
+    const routes = graph.edges.filter(
+      (e) => e.kind === 'route' && e.source === 'route:VirtualService/bookinfo/bookinfo:http[0]',
+    );
+    expect(routes.map((e) => e.origin)).toEqual(
+      routes.map((_, i) => ({
+        resource: 'VirtualService/bookinfo/bookinfo',
+        paths: [['spec', 'http', 0, 'route', i]],
+      })),
+    );
+    expect(routes.length).toBeGreaterThan(0);
   });
 
   test('weighted subsets: short and full hosts reach the same DestinationRule', () => {

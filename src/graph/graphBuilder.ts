@@ -47,17 +47,25 @@ export class GraphBuilder {
     kind: EdgeKind,
     source: string,
     target: string,
-    options: { readonly slot?: string; readonly weight?: number | undefined } = {},
+    options: {
+      readonly slot?: string;
+      readonly weight?: number | undefined;
+      readonly origin?: GraphEdge['origin'];
+    } = {},
   ): void {
     const id =
       options.slot === undefined
         ? `${kind}:${source}->${target}`
         : `${kind}:${source}:${options.slot}`;
     if (this.edges.has(id)) return;
-    const edge: GraphEdge =
-      options.weight === undefined
-        ? { id, source, target, kind }
-        : { id, source, target, kind, weight: options.weight };
+    const edge: GraphEdge = {
+      id,
+      source,
+      target,
+      kind,
+      ...(options.weight === undefined ? {} : { weight: options.weight }),
+      ...(options.origin === undefined ? {} : { origin: options.origin }),
+    };
     this.edges.set(id, edge);
   }
 

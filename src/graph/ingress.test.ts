@@ -194,6 +194,21 @@ describe('two gateways', () => {
     ]);
     expect(node(graph, 'virtualService:VirtualService/web/mesh-only')).toBeDefined();
   });
+
+  test('a bind edge says every place that writes it, so deleting it can remove them all', () => {
+    const perMatch = graph.edges.find(
+      (e) => e.kind === 'bind' && e.target === 'virtualService:VirtualService/web/per-match',
+    );
+    expect(perMatch?.origin).toEqual({
+      resource: 'VirtualService/web/per-match',
+      paths: [
+        ['spec', 'http', 0, 'match', 0, 'gateways', 0],
+        ['spec', 'http', 0, 'match', 1, 'gateways', 0],
+      ],
+    });
+    const shop = graph.edges.find((e) => e.kind === 'bind' && e.source === SHOP_GW);
+    expect(shop?.origin?.paths).toEqual([['spec', 'gateways', 0]]);
+  });
 });
 
 describe('a Gateway without a selector', () => {

@@ -32,8 +32,10 @@ export function addVirtualServices(
       resource: vs.id,
       parent: null,
     });
-    for (const gateway of boundGateways(catalog, vs)) {
-      graph.addEdge('bind', resourceNodeId('gateway', gateway), vsNode);
+    for (const [gateway, paths] of boundGateways(catalog, vs)) {
+      graph.addEdge('bind', resourceNodeId('gateway', gateway), vsNode, {
+        origin: { resource: vs.id, paths },
+      });
     }
     const addRule = (section: RuleSection, rule: HttpRoute | L4Route, index: number) => {
       const id = routeNodeId(vs.id, section, index);
@@ -45,13 +47,18 @@ export function addVirtualServices(
         parent: vsNode,
         section,
         index,
+        path: ['spec', section, index],
       });
       graph.addEdge('rule', vsNode, id);
-      addDestinations(catalog, graph, services, vs, id, rule);
+      addDestinations(catalog, graph, services, vs, id, rule, ['spec', section, index]);
       return id;
     };
     vs.object.http.forEach((rule, index) => {
-      addHttpExtras(catalog, graph, services, vs, addRule('http', rule, index), rule);
+      addHttpExtras(catalog, graph, services, vs, addRule('http', rule, index), rule, [
+        'spec',
+        'http',
+        index,
+      ]);
     });
     vs.object.tls.forEach((rule, index) => {
       addRule('tls', rule, index);
@@ -67,23 +74,32 @@ export function addVirtualServices(
  * each rule's match blocks (virtual_service.proto). `mesh` is not a Gateway; a Gateway missing
  * from the workspace gets no edge (the checks report it).
  */
-function boundGateways(catalog: Catalog, vs: Item<VirtualService>): ReadonlySet<string> {
+function boundGateways(catalog: Catalog, vs: Item<VirtualService>): ReadonlyMap<string, Path[]> {
   const namespace = vs.object.metadata.namespace;
-  const refs: string[] = [...(vs.object.gateways ?? [])];
+  const refs: [string, Path][] = (vs.object.gateways ?? []).map((ref, i) => [
+    ref,
+    ['spec', 'gateways', i],
+  ]);
   for (const section of RULE_SECTIONS) {
-    for (const rule of vs.object[section]) {
-      for (const match of rule.match) refs.push(...(match.gateways ?? []));
-    }
+    vs.object[section].forEach((rule, r) => {
+      rule.match.forEach((match, m) => {
+        match.gateways?.forEach((ref, g) => {
+          refs.push([ref, ['spec', section, r, 'match', m, 'gateways', g]]);
+        });
+      });
+    });
   }
-  const out = new Set<string>();
-  for (const ref of refs) {
+  const out = new Map<string, Path[]>();
+  for (const [ref, path] of refs) {
     const gateway = resolveGatewayRef(ref, namespace);
     if (!gateway) continue;
     const id = resourceId('Gateway', gateway.namespace, gateway.name);
-    if (catalog.gatewayIds.has(id)) out.add(id);
+    if (catalog.gatewayIds.has(id)) out.set(id, [...(out.get(id) ?? []), path]);
   }
   return out;
 }
+
+type Path = readonly (string | number)[];
 
 /** `route` edges to each destination, `weight` only where the manifest writes one. */
 function addDestinations(
@@ -93,12 +109,17 @@ function addDestinations(
   vs: Item<VirtualService>,
   routeNode: string,
   rule: HttpRoute | L4Route,
+  rulePath: Path,
 ): void {
   const namespace = vs.object.metadata.namespace;
   rule.route.forEach((route, index) => {
     const to = destinationNode(catalog, services, route.destination, namespace);
     if (to)
-      graph.addEdge('route', routeNode, to, { slot: `route[${index}]`, weight: route.weight });
+      graph.addEdge('route', routeNode, to, {
+        slot: `route[${index}]`,
+        weight: route.weight,
+        origin: { resource: vs.id, paths: [[...rulePath, 'route', index]] },
+      });
   });
 }
 
@@ -110,13 +131,20 @@ function addHttpExtras(
   vs: Item<VirtualService>,
   routeNode: string,
   rule: HttpRoute,
+  rulePath: Path,
 ): void {
   const namespace = vs.object.metadata.namespace;
+  const written = (path: Path) => ({ resource: vs.id, paths: [[...rulePath, ...path]] });
   const mirror = destinationNode(catalog, services, rule.mirror, namespace);
-  if (mirror) graph.addEdge('mirror', routeNode, mirror, { slot: 'mirror' });
+  if (mirror)
+    graph.addEdge('mirror', routeNode, mirror, { slot: 'mirror', origin: written(['mirror']) });
   rule.mirrors?.forEach((m, index) => {
     const to = destinationNode(catalog, services, m.destination, namespace);
-    if (to) graph.addEdge('mirror', routeNode, to, { slot: `mirrors[${index}]` });
+    if (to)
+      graph.addEdge('mirror', routeNode, to, {
+        slot: `mirrors[${index}]`,
+        origin: written(['mirrors', index]),
+      });
   });
 
   if (rule.delegate) {
@@ -127,7 +155,9 @@ function addHttpExtras(
       rule.delegate.name,
     );
     if (catalog.virtualServiceIds.has(id))
-      graph.addEdge('delegate', routeNode, resourceNodeId('virtualService', id));
+      graph.addEdge('delegate', routeNode, resourceNodeId('virtualService', id), {
+        origin: written(['delegate']),
+      });
   }
 }
 

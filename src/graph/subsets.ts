@@ -53,7 +53,17 @@ export function addSubsets(
       const id = subsetNodeId(rule.id, subset.name);
       const label = subset.name || `subsets[${index}]`;
       // A repeated subset name is invalid; its first definition is the one drawn.
-      if (!graph.addNode({ id, kind: 'subset', label, resource: rule.id, parent: null })) return;
+      if (
+        !graph.addNode({
+          id,
+          kind: 'subset',
+          label,
+          resource: rule.id,
+          parent: null,
+          path: ['spec', 'subsets', index],
+        })
+      )
+        return;
       if (serviceNode) graph.addEdge('subset', serviceNode, id);
 
       // A subset's endpoints are the Service's endpoints that also carry the subset labels.

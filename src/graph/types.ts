@@ -33,6 +33,11 @@ export interface GraphNode {
   readonly index?: number;
   /** True for nodes the workspace does not hold but Istio or Kubernetes would assume. */
   readonly implied?: boolean;
+  /**
+   * For nodes that stand for part of a resource (a rule, a subset): where that part is written
+   * in `resource`, e.g. `['spec', 'http', 2]`. Editors reveal it; deleting the node removes it.
+   */
+  readonly path?: readonly (string | number)[];
 }
 
 /** Section 2's edge kinds plus `mirror`, `attach` and `subset` (see CONTEXT.md). */
@@ -54,6 +59,15 @@ export interface GraphEdge {
   readonly kind: EdgeKind;
   /** For `route` edges: the destination's `weight`, only when the manifest writes one. */
   readonly weight?: number;
+  /**
+   * For edges a manifest writes (bind, route, mirror, delegate): the resource that writes them
+   * and where, e.g. `['spec', 'http', 0, 'route', 1]`. A bind edge may be written more than
+   * once (top-level and per-match `gateways`). Derived edges (flow, select…) have none.
+   */
+  readonly origin?: {
+    readonly resource: string;
+    readonly paths: readonly (readonly (string | number)[])[];
+  };
 }
 
 export interface FlowGraph {
