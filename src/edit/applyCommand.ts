@@ -1,4 +1,4 @@
-import { loadFile, type Workspace } from '../workspace/workspace.ts';
+import { loadFile, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { type Command, type CommandResult, fail, ok } from './command.ts';
 import { editTarget } from './docEdits.ts';
 import { addResource, removeResource, renameResource } from './resources.ts';
@@ -42,6 +42,8 @@ export function applyCommand(workspace: Workspace, command: Command): CommandRes
           : [...workspace.files, file],
       });
     }
+    case 'replaceWorkspace':
+      return ok(loadWorkspace(command.files));
     case 'removeFile':
       if (!workspace.files.some((f) => f.name === command.file))
         return fail(`no file ${command.file} in the workspace`);

@@ -1,5 +1,5 @@
 import type { ResourceId } from '../model/resource.ts';
-import type { DocAddress } from '../workspace/workspace.ts';
+import type { DocAddress, SourceText } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
 
 /** Which document a command edits: a resource by id, or a document by its place. */
@@ -46,6 +46,7 @@ export type Command =
   | { readonly type: 'removeResource'; readonly target: DocTarget }
   | { readonly type: 'renameResource'; readonly target: ResourceId; readonly name: string }
   | { readonly type: 'replaceFile'; readonly file: string; readonly text: string }
+  | { readonly type: 'replaceWorkspace'; readonly files: readonly SourceText[] }
   | { readonly type: 'removeFile'; readonly file: string }
   | { readonly type: 'batch'; readonly commands: readonly Command[] };
 

@@ -1,0 +1,54 @@
+import { type FilePosition, pathPosition } from '../workspace/position.ts';
+import { entries, type Workspace } from '../workspace/workspace.ts';
+import { rangeAt } from '../yaml/path.ts';
+import type { FlowGraph, GraphNode } from './types.ts';
+
+/** Where the YAML a node stands for is written: its resource's document, or the part its path names. */
+export function nodeLocation(workspace: Workspace, node: GraphNode): FilePosition | undefined {
+  if (node.resource === undefined || node.implied) return undefined;
+  const entry = entries(workspace).find((e) => e.id === node.resource);
+  if (!entry) return undefined;
+  return pathPosition(workspace, entry, node.path ?? []);
+}
+
+/**
+ * The node whose YAML holds an offset of a file's text: the node of the deepest written part
+ * (a rule, a subset) that contains it, else the node of the resource whose document holds it.
+ * How moving the cursor in the editor selects a node.
+ */
+export function nodeAtOffset(
+  workspace: Workspace,
+  graph: FlowGraph,
+  fileName: string,
+  offset: number,
+): GraphNode | undefined {
+  const file = workspace.files.find((f) => f.name === fileName);
+  if (!file) return undefined;
+  let start = 0;
+  let index = -1;
+  for (let i = 0; i < file.docs.length; i++) {
+    const length = file.docs[i]?.text.length ?? 0;
+    if (offset < start + length || i === file.docs.length - 1) {
+      index = i;
+      break;
+    }
+    start += length;
+  }
+  const entry = entries(workspace).find((e) => e.file === fileName && e.index === index);
+  if (!entry) return undefined;
+  const within = offset - start + entry.doc.base;
+  const root = entry.doc.document.contents as Parameters<typeof rangeAt>[0];
+  let best: GraphNode | undefined;
+  let bestDepth = -1;
+  for (const node of graph.nodes) {
+    if (node.resource !== entry.id) continue;
+    const path = node.path ?? [];
+    if (path.length <= bestDepth) continue;
+    const range = path.length === 0 ? undefined : rangeAt(root, path);
+    if (path.length === 0 || (range && range[0] <= within && within <= range[1])) {
+      best = node;
+      bestDepth = path.length;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,200 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { applyCommand } from '../edit/applyCommand.ts';
+import type { Command } from '../edit/command.ts';
+import {
+  fileText,
+  loadFile,
+  loadWorkspace,
+  type SourceText,
+  type Workspace,
+} from '../workspace/workspace.ts';
+import {
+  EMPTY_HISTORY,
+  type History,
+  type HistoryPolicy,
+  recordChange,
+  redoStep,
+  undoStep,
+} from './history.ts';
+
+export interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+export type Theme = 'light' | 'dark';
+
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+}
+
+/**
+ * Everything the designer holds. The graph, the problems and the editor's text are not here:
+ * they are derived from `workspace` and `drafts` by the selectors in `selectors.ts`.
+ */
+export interface DesignerState {
+  /** The last workspace that parsed: the one source of truth. */
+  readonly workspace: Workspace;
+  /**
+   * Editor texts that do not parse, by file name. While one exists the workspace keeps its last
+   * good state (the graph says it is stale) and the text is kept here, so no typing is lost.
+   */
+  readonly drafts: Readonly<Record<string, string>>;
+  readonly history: History;
+  /** The selected graph node's id. */
+  readonly selection: string | null;
+  /** Node positions on the canvas (view state: not part of the undo history). */
+  readonly positions: Readonly<Record<string, XY>>;
+  /** Bumped to ask the canvas for a fresh automatic layout. */
+  readonly layoutRequest: number;
+  readonly activeFile: string | null;
+  readonly theme: Theme;
+  readonly notice: Notice | null;
+}
+
+export interface DesignerActions {
+  /** Applies a command; false (with a notice) when it is refused. */
+  apply(command: Command, policy?: HistoryPolicy): boolean;
+  /** Takes the editor's text for a file: applied when it parses, kept as a draft when not. */
+  editText(file: string, text: string): void;
+  undo(): void;
+  redo(): void;
+  select(id: string | null): void;
+  setPositions(positions: Readonly<Record<string, XY>>, mode?: 'merge' | 'replace'): void;
+  requestLayout(): void;
+  setActiveFile(file: string): void;
+  setTheme(theme: Theme): void;
+  notify(notice: Notice | null): void;
+}
+
+export type DesignerStore = StoreApi<DesignerState & DesignerActions>;
+
+export interface DesignerInit {
+  readonly files: readonly SourceText[];
+  readonly drafts?: Readonly<Record<string, string>>;
+  readonly positions?: Readonly<Record<string, XY>>;
+  readonly theme?: Theme;
+  readonly now?: () => number;
+}
+
+/**
+ * Creates the one store of the app (zustand vanilla: no React here, so tests drive it
+ * directly). Every change of the workspace goes through `apply`, so every change is a command
+ * with a history policy.
+ */
+export function createDesignerStore(init: DesignerInit): DesignerStore {
+  const now = init.now ?? Date.now;
+  const workspace = loadWorkspace(init.files);
+  return createStore<DesignerState & DesignerActions>()((set, get) => ({
+    workspace,
+    drafts: init.drafts ?? {},
+    history: EMPTY_HISTORY,
+    selection: null,
+    positions: init.positions ?? {},
+    layoutRequest: 0,
+    activeFile: workspace.files[0]?.name ?? null,
+    theme: init.theme ?? 'light',
+    notice: null,
+
+    apply(command, policy = 'record') {
+      const state = get();
+      const blocked =
+        command.type === 'replaceFile' || command.type === 'replaceWorkspace'
+          ? []
+          : Object.keys(state.drafts);
+      if (blocked.length > 0) {
+        set({
+          notice: {
+            kind: 'error',
+            text: `${blocked.join(', ')} has YAML errors: fix the text (or undo) before editing the graph`,
+          },
+        });
+        return false;
+      }
+      const result = applyCommand(state.workspace, command);
+      if (!result.ok) {
+        set({ notice: { kind: 'error', text: result.error } });
+        return false;
+      }
+      if (result.value === state.workspace) return true;
+      const drafts = command.type === 'replaceWorkspace' ? {} : state.drafts;
+      const files = result.value.files.map((f) => f.name);
+      const activeFile =
+        state.activeFile && files.includes(state.activeFile)
+          ? state.activeFile
+          : (files[0] ?? null);
+      set({
+        workspace: result.value,
+        drafts,
+        activeFile,
+        history: recordChange(state.history, state.workspace, policy, now()),
+        notice: null,
+      });
+      return true;
+    },
+
+    editText(file, text) {
+      const state = get();
+      const current = state.workspace.files.find((f) => f.name === file);
+      if (current && fileText(current) === text) {
+        if (file in state.drafts) set({ drafts: omit(state.drafts, file) });
+        return;
+      }
+      const parsed = loadFile(file, text, current);
+      if (parsed.docs.some((doc) => doc.problems.length > 0)) {
+        set({ drafts: { ...state.drafts, [file]: text } });
+        return;
+      }
+      set({ drafts: omit(state.drafts, file) });
+      get().apply({ type: 'replaceFile', file, text }, { coalesce: `text:${file}` });
+    },
+
+    undo() {
+      const state = get();
+      if (Object.keys(state.drafts).length > 0) {
+        // The draft is the newest change: undoing it goes back to the last text that parsed.
+        set({ drafts: {}, notice: null });
+        return;
+      }
+      const step = undoStep(state.history, state.workspace);
+      if (step) set({ ...step, notice: null });
+    },
+
+    redo() {
+      const state = get();
+      const step = redoStep(state.history, state.workspace);
+      if (step) set({ ...step, drafts: {}, notice: null });
+    },
+
+    select(id) {
+      if (get().selection !== id) set({ selection: id });
+    },
+
+    setPositions(positions, mode = 'merge') {
+      set({ positions: mode === 'replace' ? positions : { ...get().positions, ...positions } });
+    },
+
+    requestLayout() {
+      set({ positions: {}, layoutRequest: get().layoutRequest + 1 });
+    },
+
+    setActiveFile(file) {
+      set({ activeFile: file });
+    },
+
+    setTheme(theme) {
+      set({ theme });
+    },
+
+    notify(notice) {
+      set({ notice });
+    },
+  }));
+}
+
+function omit<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(record)) if (k !== key) out[k] = v;
+  return out;
+}

@@ -1,0 +1,92 @@
+import { type SourceText, serializeWorkspace } from '../workspace/workspace.ts';
+import type { DesignerInit, DesignerState, DesignerStore, Theme, XY } from './designerStore.ts';
+
+/** The part of `localStorage` this needs, so tests can pass a plain object. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export const STORAGE_KEY = 'istio-designer/workspace/v1';
+
+interface Saved {
+  readonly files: readonly SourceText[];
+  readonly drafts: Readonly<Record<string, string>>;
+  readonly positions: Readonly<Record<string, XY>>;
+  readonly theme: Theme;
+}
+
+/** What was saved last, or undefined when nothing (readable) was. Never throws. */
+export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
+  try {
+    const raw = storage.getItem(STORAGE_KEY);
+    if (!raw) return undefined;
+    const saved = JSON.parse(raw) as Partial<Saved>;
+    if (!Array.isArray(saved.files)) return undefined;
+    const files = saved.files.filter(
+      (f): f is SourceText => typeof f?.name === 'string' && typeof f?.text === 'string',
+    );
+    return {
+      files,
+      drafts: isStringRecord(saved.drafts) ? saved.drafts : {},
+      positions:
+        typeof saved.positions === 'object' && saved.positions !== null ? saved.positions : {},
+      theme: saved.theme === 'dark' ? 'dark' : 'light',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function snapshot(state: DesignerState): Saved {
+  return {
+    files: serializeWorkspace(state.workspace),
+    drafts: state.drafts,
+    positions: state.positions,
+    theme: state.theme,
+  };
+}
+
+/**
+ * Saves the workspace, drafts included, whenever it changes (after `delayMs` of quiet), so a
+ * reload shows the same manifests. Returns a function that stops saving (and saves now).
+ */
+export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    timer = undefined;
+    try {
+      storage.setItem(STORAGE_KEY, JSON.stringify(snapshot(store.getState())));
+    } catch {
+      store.getState().notify({
+        kind: 'error',
+        text: 'The browser refused to save the workspace (storage full?). Export it to keep it.',
+      });
+    }
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    const changed =
+      state.workspace !== previous.workspace ||
+      state.drafts !== previous.drafts ||
+      state.positions !== previous.positions ||
+      state.theme !== previous.theme;
+    if (!changed) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(save, delayMs);
+  });
+  return () => {
+    unsubscribe();
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      save();
+    }
+  };
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
+}

@@ -1,0 +1,69 @@
+import { deriveGraph } from '../graph/deriveGraph.ts';
+import type { FlowGraph } from '../graph/types.ts';
+import { type Diagnostic, syntaxDiagnostics } from '../workspace/diagnostics.ts';
+import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
+import type { DesignerState } from './designerStore.ts';
+
+/**
+ * Derived data, computed from the state and memoised by the identity of what it derives from
+ * (the workspace and drafts are immutable), so components can select them on every render.
+ */
+
+const graphs = new WeakMap<Workspace, FlowGraph>();
+
+export function selectGraph(state: DesignerState): FlowGraph {
+  let graph = graphs.get(state.workspace);
+  if (!graph) {
+    graph = deriveGraph(state.workspace);
+    graphs.set(state.workspace, graph);
+  }
+  return graph;
+}
+
+/** The text the editor shows for a file: its draft when it has one, else the workspace's text. */
+export function selectFileText(state: DesignerState, file: string): string {
+  const draft = state.drafts[file];
+  if (draft !== undefined) return draft;
+  const found = state.workspace.files.find((f) => f.name === file);
+  return found ? fileText(found) : '';
+}
+
+export function selectFileNames(state: DesignerState): readonly string[] {
+  const names = state.workspace.files.map((f) => f.name);
+  for (const name of Object.keys(state.drafts)) if (!names.includes(name)) names.push(name);
+  return names;
+}
+
+/** True while some editor text does not parse: the graph shows the last good state. */
+export function selectIsStale(state: DesignerState): boolean {
+  return Object.keys(state.drafts).length > 0;
+}
+
+const problems = new WeakMap<Workspace, WeakMap<object, readonly Diagnostic[]>>();
+
+/** Problems of the workspace, with each draft's own syntax problems in place of its file's. */
+export function selectDiagnostics(state: DesignerState): readonly Diagnostic[] {
+  let byDrafts = problems.get(state.workspace);
+  if (!byDrafts) {
+    byDrafts = new WeakMap();
+    problems.set(state.workspace, byDrafts);
+  }
+  const cached = byDrafts.get(state.drafts);
+  if (cached) return cached;
+  const drafted = new Set(Object.keys(state.drafts));
+  const fromWorkspace = syntaxDiagnostics(state.workspace).filter((d) => !drafted.has(d.file));
+  const fromDrafts = syntaxDiagnostics(
+    loadWorkspace(Object.entries(state.drafts).map(([name, text]) => ({ name, text }))),
+  );
+  const out = [...fromDrafts, ...fromWorkspace];
+  byDrafts.set(state.drafts, out);
+  return out;
+}
+
+export function selectCanUndo(state: DesignerState): boolean {
+  return state.history.past.length > 0 || Object.keys(state.drafts).length > 0;
+}
+
+export function selectCanRedo(state: DesignerState): boolean {
+  return state.history.future.length > 0;
+}
