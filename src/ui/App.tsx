@@ -1,12 +1,49 @@
-/** Placeholder screen until the designer (issue 3) lands: says what the app is. */
+import { lazy, Suspense, useEffect } from 'react';
+import { FlowCanvas } from './canvas/FlowCanvas.tsx';
+import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { BottomPanels } from './panels/BottomPanels.tsx';
+import { SplitPane } from './SplitPane.tsx';
+import { useDesigner } from './StoreContext.tsx';
+import { Toolbar } from './toolbar/Toolbar.tsx';
+import { useFileDrop } from './toolbar/useFileDrop.ts';
+
+// Monaco is large: the graph appears first, the editor when its chunk has loaded.
+const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
+
+/** The designer screen: toolbar, the flow canvas, and the manifests with problems and inspector. */
 export function App() {
+  const theme = useDesigner((s) => s.theme);
+  useGlobalShortcuts();
+  const dropProps = useFileDrop();
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
   return (
-    <main>
-      <h1>Istio Designer</h1>
-      <p>
-        Design and debug Istio ingress traffic as an editable graph. The designer screen is on its
-        way.
-      </p>
-    </main>
+    <div className="app" {...dropProps}>
+      <Toolbar />
+      <SplitPane
+        className="workspace"
+        storageKey="istio-designer/split/main"
+        initial={0.58}
+        first={<FlowCanvas />}
+        second={
+          <SplitPane
+            vertical
+            className="side"
+            storageKey="istio-designer/split/side"
+            initial={0.64}
+            first={
+              <section aria-label="Manifests" className="manifests">
+                <Suspense fallback={<p className="loading">Loading the editor…</p>}>
+                  <ManifestEditor />
+                </Suspense>
+              </section>
+            }
+            second={<BottomPanels />}
+          />
+        }
+      />
+    </div>
   );
 }

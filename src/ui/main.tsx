@@ -1,12 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createDesignerStore } from '../store/designerStore.ts';
+import { EXAMPLE } from '../store/example.ts';
+import { loadSaved, persist } from '../store/persistence.ts';
 import { App } from './App.tsx';
+import { DesignerProvider } from './StoreContext.tsx';
+import './styles.css';
+
+const saved = loadSaved(window.localStorage);
+const store = createDesignerStore(saved && saved.files.length > 0 ? saved : { files: EXAMPLE });
+persist(store, window.localStorage);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <DesignerProvider store={store}>
+        <App />
+      </DesignerProvider>
     </StrictMode>,
   );
 }
