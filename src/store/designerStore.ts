@@ -51,6 +51,13 @@ export interface DesignerState {
   readonly activeFile: string | null;
   readonly theme: Theme;
   readonly notice: Notice | null;
+  /** A place in a file the editor should show (a clicked problem); `seq` makes repeats distinct. */
+  readonly reveal: {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
+    readonly seq: number;
+  } | null;
 }
 
 export interface DesignerActions {
@@ -66,6 +73,7 @@ export interface DesignerActions {
   setActiveFile(file: string): void;
   setTheme(theme: Theme): void;
   notify(notice: Notice | null): void;
+  revealAt(file: string, line: number, column: number): void;
 }
 
 export type DesignerStore = StoreApi<DesignerState & DesignerActions>;
@@ -96,6 +104,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
     activeFile: workspace.files[0]?.name ?? null,
     theme: init.theme ?? 'light',
     notice: null,
+    reveal: null,
 
     apply(command, policy = 'record') {
       const state = get();
@@ -189,6 +198,10 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
     notify(notice) {
       set({ notice });
+    },
+
+    revealAt(file, line, column) {
+      set({ activeFile: file, reveal: { file, line, column, seq: (get().reveal?.seq ?? 0) + 1 } });
     },
   }));
 }

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
-import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 import { BottomPanels } from './panels/BottomPanels.tsx';
 import { SplitPane } from './SplitPane.tsx';
 import { useDesigner } from './StoreContext.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useFileDrop } from './toolbar/useFileDrop.ts';
+import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
 
 // Monaco is large: the graph appears first, the editor when its chunk has loaded.
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));

@@ -13,7 +13,14 @@ interface SplitPaneProps {
 }
 
 /** Two panes with a divider the user can drag (or move with the arrow keys). */
-export function SplitPane({ first, second, vertical = false, initial, storageKey, className }: SplitPaneProps) {
+export function SplitPane({
+  first,
+  second,
+  vertical = false,
+  initial,
+  storageKey,
+  className,
+}: SplitPaneProps) {
   const [share, setShare] = useState(() => {
     const saved = Number(window.localStorage.getItem(storageKey));
     return saved > 0.1 && saved < 0.9 ? saved : initial;
@@ -33,7 +40,8 @@ export function SplitPane({ first, second, vertical = false, initial, storageKey
     const box = container.current?.getBoundingClientRect();
     if (!box) return;
     event.currentTarget.setPointerCapture(event.pointerId);
-    const move = (e: PointerEvent) => remember(vertical ? (e.clientY - box.top) / box.height : (e.clientX - box.left) / box.width);
+    const move = (e: PointerEvent) =>
+      remember(vertical ? (e.clientY - box.top) / box.height : (e.clientX - box.left) / box.width);
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
@@ -50,7 +58,10 @@ export function SplitPane({ first, second, vertical = false, initial, storageKey
 
   const basis = `${(share * 100).toFixed(2)}%`;
   return (
-    <div ref={container} className={`split ${vertical ? 'split-vertical' : 'split-horizontal'} ${className ?? ''}`}>
+    <div
+      ref={container}
+      className={`split ${vertical ? 'split-vertical' : 'split-horizontal'} ${className ?? ''}`}
+    >
       <div className="split-pane" style={{ flexBasis: basis }}>
         {first}
       </div>

@@ -5,7 +5,13 @@ import type { DesignerActions, DesignerState, DesignerStore } from '../store/des
 const StoreContext = createContext<DesignerStore | null>(null);
 
 /** Provides the one designer store to the component tree (a factory store, as zustand advises for testability). */
-export function DesignerProvider({ store, children }: { store: DesignerStore; children: ReactNode }) {
+export function DesignerProvider({
+  store,
+  children,
+}: {
+  store: DesignerStore;
+  children: ReactNode;
+}) {
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 

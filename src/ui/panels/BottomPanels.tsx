@@ -1,0 +1,48 @@
+import { type ReactNode, useState } from 'react';
+import { selectDiagnostics } from '../../store/selectors.ts';
+import { useDesigner } from '../StoreContext.tsx';
+import { InspectorPanel } from './InspectorPanel.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+
+type PanelName = 'Problems' | 'Inspector';
+
+/** The tabbed panels under the editor. Selecting a node brings the inspector forward. */
+export function BottomPanels() {
+  const [tab, setTab] = useState<PanelName>('Problems');
+  const problems = useDesigner((s) => selectDiagnostics(s).length);
+  const selection = useDesigner((s) => s.selection);
+  const [lastSelection, setLastSelection] = useState(selection);
+  if (selection !== lastSelection) {
+    setLastSelection(selection);
+    if (selection) setTab('Inspector');
+  }
+
+  const panels: Record<PanelName, ReactNode> = {
+    Problems: <ProblemsPanel />,
+    Inspector: <InspectorPanel />,
+  };
+  return (
+    <div className="panels">
+      <div role="tablist" aria-label="Panels" className="tabs">
+        {(Object.keys(panels) as PanelName[]).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-label={name}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {name}
+            {name === 'Problems' && problems > 0 && <span className="badge">{problems}</span>}
+          </button>
+        ))}
+      </div>
+      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {panels[tab]}
+      </div>
+    </div>
+  );
+}

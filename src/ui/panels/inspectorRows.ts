@@ -1,0 +1,113 @@
+import type { GraphNode } from '../../graph/types.ts';
+import { isModelled, type ManifestObject } from '../../model/kinds.ts';
+import { formatLabels } from '../../model/labels.ts';
+import type { Dict } from '../../model/read.ts';
+
+/** One line of the inspector: a field's name and its value as text. */
+export type InspectorRow = readonly [label: string, value: string];
+
+/**
+ * The main fields of what a node stands for, as text rows. Read-only: the editing forms
+ * build on the same typed views.
+ */
+export function inspectorRows(node: GraphNode, object: ManifestObject | undefined): InspectorRow[] {
+  if (!object || !isModelled(object)) return [];
+  const rows: InspectorRow[] = [];
+  const add = (label: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== '') rows.push([label, String(value)]);
+  };
+  switch (object.kind) {
+    case 'Gateway':
+      add('selector', object.selector ? labels(object.selector) : 'all workloads');
+      object.servers.forEach((server, i) => {
+        const port = server.port
+          ? `${server.port.number ?? '?'} ${server.port.protocol}`
+          : 'no port';
+        const tls = server.tls
+          ? ` · TLS ${server.tls.mode ?? ''}${server.tls.httpsRedirect ? ' (redirect to HTTPS)' : ''}`
+          : '';
+        add(`server ${i + 1}`, `${port} · ${server.hosts.join(', ')}${tls}`);
+      });
+      break;
+    case 'VirtualService':
+      if (node.kind === 'route' && node.section && node.index !== undefined) {
+        const rule = object[node.section][node.index];
+        add('rule', node.label);
+        if (rule) {
+          add(
+            'matches',
+            rule.match.length === 0
+              ? 'every request'
+              : `${rule.match.length} block(s), any may match`,
+          );
+          add(
+            'destinations',
+            rule.route
+              .map(
+                (r) =>
+                  `${r.destination?.host ?? '?'}${r.destination?.subset ? ` (${r.destination.subset})` : ''}${r.weight === undefined ? '' : ` weight ${r.weight}`}`,
+              )
+              .join(', '),
+          );
+          if ('timeout' in rule) add('timeout', rule.timeout);
+          if ('rewrite' in rule) add('rewrite', rule.rewrite?.uri ?? rule.rewrite?.authority);
+          if ('retries' in rule) add('retries', rule.retries?.attempts);
+        }
+      } else {
+        add('hosts', object.hosts.join(', ') || '(delegate)');
+        add('gateways', (object.gateways ?? ['mesh']).join(', '));
+        add(
+          'rules',
+          `${object.http.length} http, ${object.tls.length} tls, ${object.tcp.length} tcp`,
+        );
+      }
+      break;
+    case 'DestinationRule': {
+      add('host', object.host);
+      const lb = object.trafficPolicy?.loadBalancer;
+      add(
+        'load balancer',
+        typeof lb?.simple === 'string' ? lb.simple : lb ? 'consistent hash' : undefined,
+      );
+      if (node.kind === 'subset')
+        add(
+          'subset labels',
+          labels(object.subsets.find((s) => s.name === node.label)?.labels ?? {}),
+        );
+      else add('subsets', object.subsets.map((s) => s.name).join(', '));
+      break;
+    }
+    case 'Service':
+      add('type', object.type);
+      add('selector', object.selector ? labels(object.selector) : undefined);
+      add(
+        'ports',
+        object.ports
+          .map((p) => `${p.name ?? ''} ${p.port}→${p.targetPort ?? p.port}`.trim())
+          .join(', '),
+      );
+      break;
+    case 'HorizontalPodAutoscaler':
+      add('target', `${object.target.kind} ${object.target.name}`);
+      add('replicas', `${object.minReplicas ?? 1}–${object.maxReplicas ?? '?'}`);
+      add(
+        'CPU target',
+        object.cpuUtilization === undefined ? undefined : `${object.cpuUtilization}%`,
+      );
+      break;
+    case 'PodDisruptionBudget':
+      add('selector', labels(object.selector));
+      add('min available', object.minAvailable);
+      add('max unavailable', object.maxUnavailable);
+      break;
+    case 'Deployment':
+      add('pod labels', labels(object.podLabels));
+      if ('replicas' in object) add('replicas', object.replicas);
+      break;
+  }
+  return rows;
+}
+
+function labels(selector: Dict<string>): string {
+  return formatLabels(selector) || '(none)';
+}

@@ -1,0 +1,79 @@
+import { strToU8, zipSync } from 'fflate';
+import { useEffect, useRef, useState } from 'react';
+import { joinedYaml, resourceFiles } from '../../workspace/exportFiles.ts';
+import { useDesignerStore } from '../StoreContext.tsx';
+import { download } from './download.ts';
+
+/** "Export": the manifests as one YAML file, on the clipboard, or as a ZIP for kustomize. */
+export function ExportMenu() {
+  const store = useDesignerStore();
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [open]);
+
+  const run = (action: () => void | Promise<void>) => async () => {
+    setOpen(false);
+    try {
+      await action();
+    } catch (error) {
+      store.getState().notify({
+        kind: 'error',
+        text: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  };
+
+  const workspace = () => store.getState().workspace;
+  const items = [
+    {
+      name: 'Download YAML',
+      action: () => download('manifests.yaml', joinedYaml(workspace()), 'application/yaml'),
+    },
+    {
+      name: 'Copy YAML to clipboard',
+      action: async () => {
+        await navigator.clipboard.writeText(joinedYaml(workspace()));
+        store.getState().notify({ kind: 'info', text: 'Manifests copied to the clipboard.' });
+      },
+    },
+    {
+      name: 'Download ZIP (one file per resource, with kustomization.yaml)',
+      action: () => {
+        const files = Object.fromEntries(
+          resourceFiles(workspace()).map((f) => [f.name, strToU8(f.text)]),
+        );
+        download('manifests.zip', zipSync(files), 'application/zip');
+      },
+    },
+  ];
+
+  return (
+    <div className="menu" ref={menu}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        Export
+      </button>
+      {open && (
+        <div role="menu" className="menu-items">
+          {items.map((item) => (
+            <button key={item.name} type="button" role="menuitem" onClick={run(item.action)}>
+              {item.name}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { EXAMPLE } from '../../store/example.ts';
+import { selectCanRedo, selectCanUndo } from '../../store/selectors.ts';
+import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+
+/** The top bar: workspace actions, history, layout, theme, and the last notice. */
+export function Toolbar() {
+  const store = useDesignerStore();
+  const canUndo = useDesigner(selectCanUndo);
+  const canRedo = useDesigner(selectCanRedo);
+  const theme = useDesigner((s) => s.theme);
+  const notice = useDesigner((s) => s.notice);
+  const [importing, setImporting] = useState(false);
+  const actions = store.getState();
+
+  return (
+    <header className="toolbar">
+      <h1 className="brand">Istio Designer</h1>
+      <nav aria-label="Workspace" className="toolbar-group">
+        <button
+          type="button"
+          onClick={() => actions.apply({ type: 'replaceWorkspace', files: EXAMPLE })}
+          title="Start again from the example (undoable)"
+        >
+          New
+        </button>
+        <button type="button" onClick={() => setImporting(true)}>
+          Import
+        </button>
+        <ExportMenu />
+      </nav>
+      <nav aria-label="History" className="toolbar-group">
+        <button
+          type="button"
+          onClick={() => actions.undo()}
+          disabled={!canUndo}
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={() => actions.redo()}
+          disabled={!canRedo}
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+      </nav>
+      <nav aria-label="View" className="toolbar-group">
+        <button type="button" onClick={() => actions.requestLayout()}>
+          Auto layout
+        </button>
+        <button
+          type="button"
+          aria-pressed={theme === 'dark'}
+          onClick={() => actions.setTheme(theme === 'dark' ? 'light' : 'dark')}
+        >
+          Dark theme
+        </button>
+      </nav>
+      {notice && (
+        <div
+          className={`notice notice-${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          <span>{notice.text}</span>
+          <button type="button" aria-label="Dismiss" onClick={() => actions.notify(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </header>
+  );
+}
