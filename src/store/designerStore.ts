@@ -94,116 +94,130 @@ export interface DesignerInit {
 export function createDesignerStore(init: DesignerInit): DesignerStore {
   const now = init.now ?? Date.now;
   const workspace = loadWorkspace(init.files);
-  return createStore<DesignerState & DesignerActions>()((set, get) => ({
-    workspace,
-    drafts: init.drafts ?? {},
-    history: EMPTY_HISTORY,
-    selection: null,
-    positions: init.positions ?? {},
-    layoutRequest: 0,
-    activeFile: workspace.files[0]?.name ?? null,
-    theme: init.theme ?? 'light',
-    notice: null,
-    reveal: null,
-
-    apply(command, policy = 'record') {
+  return createStore<DesignerState & DesignerActions>()((set, get) => {
+    /** Makes `next` the workspace, recording the step under `policy`. */
+    const commit = (next: Workspace, policy: HistoryPolicy, drafts: DesignerState['drafts']) => {
       const state = get();
-      const blocked =
-        command.type === 'replaceFile' || command.type === 'replaceWorkspace'
-          ? []
-          : Object.keys(state.drafts);
-      if (blocked.length > 0) {
-        set({
-          notice: {
-            kind: 'error',
-            text: `${blocked.join(', ')} has YAML errors: fix the text (or undo) before editing the graph`,
-          },
-        });
-        return false;
-      }
-      const result = applyCommand(state.workspace, command);
-      if (!result.ok) {
-        set({ notice: { kind: 'error', text: result.error } });
-        return false;
-      }
-      if (result.value === state.workspace) return true;
-      const drafts = command.type === 'replaceWorkspace' ? {} : state.drafts;
-      const files = result.value.files.map((f) => f.name);
+      if (next === state.workspace && drafts === state.drafts) return;
+      const files = next.files.map((f) => f.name);
       const activeFile =
         state.activeFile && files.includes(state.activeFile)
           ? state.activeFile
           : (files[0] ?? null);
       set({
-        workspace: result.value,
+        workspace: next,
         drafts,
         activeFile,
-        history: recordChange(state.history, state.workspace, policy, now()),
+        history:
+          next === state.workspace
+            ? state.history
+            : recordChange(state.history, state.workspace, policy, now()),
         notice: null,
       });
-      return true;
-    },
+    };
+    return {
+      workspace,
+      drafts: init.drafts ?? {},
+      history: EMPTY_HISTORY,
+      selection: null,
+      positions: init.positions ?? {},
+      layoutRequest: 0,
+      activeFile: workspace.files[0]?.name ?? null,
+      theme: init.theme ?? 'light',
+      notice: null,
+      reveal: null,
 
-    editText(file, text) {
-      const state = get();
-      const current = state.workspace.files.find((f) => f.name === file);
-      if (current && fileText(current) === text) {
-        if (file in state.drafts) set({ drafts: omit(state.drafts, file) });
-        return;
-      }
-      const parsed = loadFile(file, text, current);
-      if (parsed.docs.some((doc) => doc.problems.length > 0)) {
-        set({ drafts: { ...state.drafts, [file]: text } });
-        return;
-      }
-      set({ drafts: omit(state.drafts, file) });
-      get().apply({ type: 'replaceFile', file, text }, { coalesce: `text:${file}` });
-    },
+      apply(command, policy = 'record') {
+        const state = get();
+        const blocked =
+          command.type === 'replaceFile' || command.type === 'replaceWorkspace'
+            ? []
+            : Object.keys(state.drafts);
+        if (blocked.length > 0) {
+          set({
+            notice: {
+              kind: 'error',
+              text: `${blocked.join(', ')} has YAML errors: fix the text (or undo) before editing the graph`,
+            },
+          });
+          return false;
+        }
+        const result = applyCommand(state.workspace, command);
+        if (!result.ok) {
+          set({ notice: { kind: 'error', text: result.error } });
+          return false;
+        }
+        commit(result.value, policy, command.type === 'replaceWorkspace' ? {} : state.drafts);
+        return true;
+      },
 
-    undo() {
-      const state = get();
-      if (Object.keys(state.drafts).length > 0) {
-        // The draft is the newest change: undoing it goes back to the last text that parsed.
-        set({ drafts: {}, notice: null });
-        return;
-      }
-      const step = undoStep(state.history, state.workspace);
-      if (step) set({ ...step, notice: null });
-    },
+      editText(file, text) {
+        const state = get();
+        const current = state.workspace.files.find((f) => f.name === file);
+        if (current && fileText(current) === text) {
+          if (file in state.drafts) set({ drafts: omit(state.drafts, file) });
+          return;
+        }
+        // Parse once: the command's result is either committed or, when it does not parse,
+        // dropped in favour of a draft that keeps the text.
+        const result = applyCommand(state.workspace, { type: 'replaceFile', file, text });
+        const parsed = result.ok ? result.value.files.find((f) => f.name === file) : undefined;
+        if (!result.ok || !parsed || parsed.docs.some((doc) => doc.problems.length > 0)) {
+          set({ drafts: { ...state.drafts, [file]: text } });
+          return;
+        }
+        commit(result.value, { coalesce: `text:${file}` }, omit(state.drafts, file));
+      },
 
-    redo() {
-      const state = get();
-      const step = redoStep(state.history, state.workspace);
-      if (step) set({ ...step, drafts: {}, notice: null });
-    },
+      undo() {
+        const state = get();
+        if (Object.keys(state.drafts).length > 0) {
+          // The draft is the newest change: undoing it goes back to the last text that parsed.
+          set({ drafts: {}, notice: null });
+          return;
+        }
+        const step = undoStep(state.history, state.workspace);
+        if (step) set({ ...step, notice: null });
+      },
 
-    select(id) {
-      if (get().selection !== id) set({ selection: id });
-    },
+      redo() {
+        const state = get();
+        const step = redoStep(state.history, state.workspace);
+        if (step) set({ ...step, drafts: {}, notice: null });
+      },
 
-    setPositions(positions, mode = 'merge') {
-      set({ positions: mode === 'replace' ? positions : { ...get().positions, ...positions } });
-    },
+      select(id) {
+        if (get().selection !== id) set({ selection: id });
+      },
 
-    requestLayout() {
-      set({ positions: {}, layoutRequest: get().layoutRequest + 1 });
-    },
+      setPositions(positions, mode = 'merge') {
+        set({ positions: mode === 'replace' ? positions : { ...get().positions, ...positions } });
+      },
 
-    setActiveFile(file) {
-      set({ activeFile: file });
-    },
+      requestLayout() {
+        set({ positions: {}, layoutRequest: get().layoutRequest + 1 });
+      },
 
-    setTheme(theme) {
-      set({ theme });
-    },
+      setActiveFile(file) {
+        set({ activeFile: file });
+      },
 
-    notify(notice) {
-      set({ notice });
-    },
+      setTheme(theme) {
+        set({ theme });
+      },
 
-    revealAt(file, line, column) {
-      set({ activeFile: file, reveal: { file, line, column, seq: (get().reveal?.seq ?? 0) + 1 } });
-    },
-  }));
+      notify(notice) {
+        set({ notice });
+      },
+
+      revealAt(file, line, column) {
+        set({
+          activeFile: file,
+          reveal: { file, line, column, seq: (get().reveal?.seq ?? 0) + 1 },
+        });
+      },
+    };
+  });
 }
 
 function omit<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
