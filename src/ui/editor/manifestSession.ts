@@ -1,0 +1,99 @@
+import type { DesignerState, DesignerStore, Theme } from '../../store/designerStore.ts';
+import { selectDiagnostics, selectFileNames, selectFileText } from '../../store/selectors.ts';
+import { FileModels } from './fileModels.ts';
+import { showDiagnostics } from './markerSync.ts';
+import { monaco } from './monaco.ts';
+import { SelectionSync } from './selectionSync.ts';
+import { TextSync } from './textSync.ts';
+
+type ViewState = import('monaco-editor/editor').editor.ICodeEditorViewState;
+
+const THEMES: Record<Theme, string> = { light: 'vs', dark: 'vs-dark' };
+
+/**
+ * The Manifests editor outside React: one Monaco editor in `container`, one model per
+ * workspace file, and the store followed through one subscription whose steps run in a fixed
+ * order (models, text, shown file, markers, theme, selection, reveal), so each step sees the
+ * work of the one before. Returns the function that tears it down, sending any typing still
+ * pending.
+ */
+export function openManifestEditor(container: HTMLElement, store: DesignerStore): () => void {
+  const editor = monaco.editor.create(container, {
+    model: null,
+    theme: THEMES[store.getState().theme],
+    ariaLabel: 'YAML manifests',
+    automaticLayout: true,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    fontSize: 13,
+    // Hovers and suggestions may overflow the pane: the split panes clip their content.
+    fixedOverflowWidgets: true,
+    // Suggest what the schema knows, not words seen elsewhere in the text.
+    wordBasedSuggestions: 'off',
+    quickSuggestions: { other: true, strings: true, comments: false },
+  });
+  const models = new FileModels();
+  const text = new TextSync(store, models);
+  const viewStates = new Map<string, ViewState | null>();
+  let shown: string | null = null;
+  const selection = new SelectionSync(
+    editor,
+    store,
+    () => shown,
+    (file) => text.pending(file),
+  );
+
+  function showFile(state: DesignerState): void {
+    const wanted = state.activeFile ?? selectFileNames(state)[0] ?? null;
+    const model = (wanted && models.get(wanted)) || null;
+    const file = model ? wanted : null;
+    if (file === shown && editor.getModel() === model) return;
+    if (shown && models.get(shown)) viewStates.set(shown, editor.saveViewState());
+    editor.setModel(model);
+    const view = file && viewStates.get(file);
+    if (view) editor.restoreViewState(view);
+    shown = file;
+  }
+
+  function update(state: DesignerState, prev: DesignerState | undefined): void {
+    const textChanged = !prev || state.workspace !== prev.workspace || state.drafts !== prev.drafts;
+    if (textChanged) {
+      const { created, gone } = models.sync(selectFileNames(state), (f) =>
+        selectFileText(state, f),
+      );
+      text.forget(gone);
+      for (const file of gone) viewStates.delete(file);
+      if (shown && gone.includes(shown)) shown = null;
+      for (const [file, model] of created) text.track(file, model);
+      text.pull(state);
+      showDiagnostics(models, selectDiagnostics(state));
+    }
+    const fileChanged = !prev || state.activeFile !== prev.activeFile;
+    if (textChanged || fileChanged) showFile(state);
+    if (!prev || state.theme !== prev.theme) monaco.editor.setTheme(THEMES[state.theme]);
+    const selected = !prev || state.selection !== prev.selection;
+    if (selected || textChanged || fileChanged) selection.show(state, selected);
+    if (state.reveal && state.reveal !== prev?.reveal) jumpTo(state.reveal);
+  }
+
+  /** Shows a place asked for elsewhere (a clicked problem) and puts the cursor there to fix it. */
+  function jumpTo(place: NonNullable<DesignerState['reveal']>): void {
+    if (place.file !== shown) return;
+    const position = { lineNumber: place.line, column: place.column };
+    editor.setPosition(position);
+    editor.revealPositionInCenterIfOutsideViewport(position, monaco.editor.ScrollType.Smooth);
+    editor.focus();
+  }
+
+  update(store.getState(), undefined);
+  const unsubscribe = store.subscribe((state, prev) => update(state, prev));
+
+  return () => {
+    unsubscribe();
+    text.flushAll();
+    selection.dispose();
+    editor.dispose();
+    text.dispose();
+    models.dispose();
+  };
+}

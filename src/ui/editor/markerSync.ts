@@ -1,0 +1,24 @@
+import type { Diagnostic, Severity } from '../../workspace/diagnostics.ts';
+import type { FileModels } from './fileModels.ts';
+import { MARKER_OWNER, markersFor } from './markers.ts';
+import { monaco } from './monaco.ts';
+
+const SEVERITY: Record<Severity, number> = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+};
+
+/**
+ * Shows the store's diagnostics (parse errors now, the Istio checks later) as markers on the
+ * models, under their own owner so monaco-yaml's schema markers stay beside them.
+ */
+export function showDiagnostics(models: FileModels, diagnostics: readonly Diagnostic[]): void {
+  for (const [file, model] of models.entries()) {
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      markersFor(diagnostics, file).map((m) => ({ ...m, severity: SEVERITY[m.severity] })),
+    );
+  }
+}

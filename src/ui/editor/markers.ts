@@ -1,0 +1,38 @@
+import type { Diagnostic, Severity } from '../../workspace/diagnostics.ts';
+
+/** The owner of the designer's own markers (monaco-yaml's schema markers have their own). */
+export const MARKER_OWNER = 'istio-designer';
+
+/**
+ * A marker in Monaco's shape, with the severity still a name: the caller maps it to Monaco's
+ * `MarkerSeverity`, so this module (and its tests) need no Monaco.
+ */
+export interface MarkerSpec {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly code: string;
+  readonly source: string;
+  readonly startLineNumber: number;
+  readonly startColumn: number;
+  readonly endLineNumber: number;
+  readonly endColumn: number;
+}
+
+/**
+ * The markers of one file, at the diagnostics' exact ranges. A diagnostic without an end marks
+ * its start only; Monaco widens an empty range to the word there, which is what we want.
+ */
+export function markersFor(diagnostics: readonly Diagnostic[], file: string): MarkerSpec[] {
+  return diagnostics
+    .filter((d) => d.file === file)
+    .map((d) => ({
+      severity: d.severity,
+      message: d.message,
+      code: d.istio ?? d.code,
+      source: 'Istio Designer',
+      startLineNumber: d.line,
+      startColumn: d.column,
+      endLineNumber: d.endLine ?? d.line,
+      endColumn: d.endLine === undefined ? d.column : (d.endColumn ?? d.column),
+    }));
+}

@@ -1,0 +1,127 @@
+import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
+import { selectFileText } from '../../store/selectors.ts';
+import type { FileModels } from './fileModels.ts';
+import { rebase } from './rebase.ts';
+import type { TextEdit } from './textEdit.ts';
+
+type Model = import('monaco-editor/editor').editor.ITextModel;
+
+/** How long typing pauses before the store re-parses (and the graph redraws). */
+export const TYPING_PAUSE_MS = 150;
+
+interface FileSync {
+  /** The last text the editor and the store agreed on. */
+  base: string;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * Keeps each model's text and the store's text of its file in step, both ways.
+ *
+ * Editor → store: a pause in typing sends the text to `editText` (the store parses it, or
+ * keeps it as a draft when it does not parse). Store → editor: when the store's text changes
+ * for another reason (a graph edit, undo, import) the change goes in as one edit of just the
+ * stretch that changed, so the cursor, scroll and Monaco's undo stack survive. If the user
+ * typed meanwhile and the store changed elsewhere, both are kept (see `rebase`); if they
+ * changed the same stretch, the user's text wins.
+ *
+ * Echo guard: edits this makes itself are flagged while they run, so they are not sent back
+ * as typing; and text the editor sent becomes the agreed `base` first, so the store's answer
+ * to it is recognised as nothing new.
+ */
+export class TextSync {
+  private readonly files = new Map<string, FileSync>();
+  private applying = false;
+
+  constructor(
+    private readonly store: DesignerStore,
+    private readonly models: FileModels,
+  ) {}
+
+  /** Starts following a new model: its typing goes to the store after a pause. */
+  track(file: string, model: Model): void {
+    const sync: FileSync = { base: model.getValue(), timer: undefined };
+    this.files.set(file, sync);
+    model.onDidChangeContent(() => {
+      if (this.applying) return;
+      clearTimeout(sync.timer);
+      sync.timer = setTimeout(() => this.flush(file), TYPING_PAUSE_MS);
+    });
+  }
+
+  /** Forgets files whose models were disposed (their typing went with them). */
+  forget(files: readonly string[]): void {
+    for (const file of files) {
+      clearTimeout(this.files.get(file)?.timer);
+      this.files.delete(file);
+    }
+  }
+
+  /** True while typing in `file` has not reached the store yet. */
+  pending(file: string): boolean {
+    return this.files.get(file)?.timer !== undefined;
+  }
+
+  /** Sends a file's typing to the store now. */
+  flush(file: string): void {
+    const sync = this.files.get(file);
+    const model = this.models.get(file);
+    if (!sync || !model) return;
+    clearTimeout(sync.timer);
+    sync.timer = undefined;
+    const text = model.getValue();
+    sync.base = text;
+    this.store.getState().editText(file, text);
+  }
+
+  /** Sends all pending typing (before the editor goes away: no typing is lost). */
+  flushAll(): void {
+    for (const [file, sync] of this.files) if (sync.timer !== undefined) this.flush(file);
+  }
+
+  /** Brings every model up to the store's text after a store change. */
+  pull(state: DesignerState): void {
+    for (const [file, model] of this.models.entries()) {
+      const sync = this.files.get(file);
+      if (!sync) continue;
+      const theirs = selectFileText(state, file);
+      const mine = model.getValue();
+      if (theirs === mine) {
+        sync.base = theirs;
+        continue;
+      }
+      const result = rebase(sync.base, mine, theirs);
+      if (result.kind === 'conflict') {
+        this.flush(file);
+      } else if (result.kind === 'edit') {
+        this.push(model, result.edit);
+        sync.base = theirs;
+      }
+    }
+  }
+
+  private push(model: Model, edit: TextEdit): void {
+    const start = model.getPositionAt(edit.start);
+    const end = model.getPositionAt(edit.end);
+    const range = {
+      startLineNumber: start.lineNumber,
+      startColumn: start.column,
+      endLineNumber: end.lineNumber,
+      endColumn: end.column,
+    };
+    this.applying = true;
+    try {
+      // Undo stops on both sides make the store's change one step of Monaco's own undo.
+      model.pushStackElement();
+      model.pushEditOperations([], [{ range, text: edit.text }], () => null);
+      model.pushStackElement();
+    } finally {
+      this.applying = false;
+    }
+  }
+
+  dispose(): void {
+    for (const sync of this.files.values()) clearTimeout(sync.timer);
+    this.files.clear();
+  }
+}
