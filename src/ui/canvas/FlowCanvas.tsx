@@ -1,4 +1,171 @@
-/** Placeholder: the React Flow canvas is being built. */
+import {
+  Background,
+  Controls,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  ReactFlowProvider,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { XY } from '../../store/designerStore.ts';
+import { selectGraph } from '../../store/selectors.ts';
+import { useDesigner } from '../StoreContext.tsx';
+import './canvas.css';
+import { preloadLayoutEngine } from './elkLayout.ts';
+import { columnLayout } from './fallbackLayout.ts';
+import type { CanvasEdge, CanvasNode } from './flowTypes.ts';
+import { KIND_LOOK } from './kindLook.ts';
+import { LabeledEdge } from './LabeledEdge.tsx';
+import { type Size, sizeNodes } from './nodeSize.ts';
+import { NODE_TYPES } from './nodes/nodeTypes.ts';
+import { StaleBanner } from './StaleBanner.tsx';
+import { FIT_VIEW_OPTIONS, useAutoLayout } from './useAutoLayout.ts';
+import { useDeleteKey } from './useDeleteKey.ts';
+import { useFlowElements } from './useFlowElements.ts';
+import { useFlowNodes } from './useFlowNodes.ts';
+import { useRevealSelection } from './useRevealSelection.ts';
+
+/**
+ * The flow canvas: the graph of the workspace drawn with React Flow, left to right. The store
+ * is the only source of what is drawn (graph, positions, selection, theme); the canvas turns
+ * gestures into store actions: a click selects, a drag stores positions, Delete applies a
+ * delete command.
+ */
 export function FlowCanvas() {
-  return <div className="canvas" />;
+  return (
+    <ReactFlowProvider>
+      <CanvasView />
+    </ReactFlowProvider>
+  );
+}
+
+// At import time, before the store parses the workspace: the first layout is then ready sooner.
+preloadLayoutEngine();
+
+/** Module-level, as node types: React Flow re-creates renderers when this changes identity. */
+const EDGE_TYPES = { labeled: LabeledEdge };
+
+/** Inline, as the kind's colour is: a stylesheet rule would need !important to win. */
+const SELECTED_EDGE = { stroke: 'var(--node-selected)', strokeWidth: 3 };
+
+function CanvasView() {
+  const graph = useDesigner(selectGraph);
+  const workspace = useDesigner((s) => s.workspace);
+  const positions = useDesigner((s) => s.positions);
+  const selection = useDesigner((s) => s.selection);
+  const theme = useDesigner((s) => s.theme);
+  const select = useDesigner((s) => s.select);
+  const setPositions = useDesigner((s) => s.setPositions);
+
+  const elements = useFlowElements(graph, workspace);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  // The quick columns: only used for nodes not placed yet, until the layout arrives.
+  const fallback = useMemo(() => columnLayout(sizeNodes(elements.nodes, new Map())), [elements]);
+  useAutoLayout(elements, measured);
+  const nodes = useFlowNodes(elements.nodes, positions, fallback, selection, measured);
+
+  // Edges are not nodes of the graph, so their selection is the canvas's own.
+  const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
+  useEffect(() => {
+    if (selection !== null) setSelectedEdge(null);
+  }, [selection]);
+  const edges = useMemo(
+    () =>
+      elements.edges.map((edge) =>
+        edge.id === selectedEdge
+          ? { ...edge, selected: true, zIndex: 1, style: { ...edge.style, ...SELECTED_EDGE } }
+          : edge,
+      ),
+    [elements, selectedEdge],
+  );
+
+  useRevealSelection(selection, elements);
+  const clearEdge = useCallback(() => setSelectedEdge(null), []);
+  const onKeyDown = useDeleteKey(elements, selectedEdge, clearEdge);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const moved: Record<string, XY> = {};
+      let sized: Map<string, Size> | undefined;
+      for (const change of changes) {
+        if (change.type === 'position' && change.position) moved[change.id] = change.position;
+        else if (change.type === 'dimensions' && change.dimensions) {
+          sized ??= new Map();
+          sized.set(change.id, change.dimensions);
+        } else if (change.type === 'select' && change.selected) select(change.id);
+      }
+      if (Object.keys(moved).length > 0) setPositions(moved);
+      if (sized) {
+        const update = sized;
+        setMeasured((old) => new Map([...old, ...update]));
+      }
+    },
+    [select, setPositions],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<CanvasEdge>[]) => {
+      // Keyboard selection (Enter on a focused edge) arrives here rather than as a click.
+      const picked = changes.find((c) => c.type === 'select' && c.selected);
+      if (picked?.type === 'select') {
+        setSelectedEdge(picked.id);
+        select(null);
+      }
+    },
+    [select],
+  );
+
+  // Stable handlers: React Flow passes them to every node and edge wrapper, whose memo a new
+  // function would defeat, re-rendering all of them on each step of a drag.
+  const onNodeClick = useCallback((_: unknown, node: CanvasNode) => select(node.id), [select]);
+  const onEdgeClick = useCallback(
+    (_: unknown, edge: CanvasEdge) => {
+      setSelectedEdge(edge.id);
+      select(null);
+    },
+    [select],
+  );
+  const onPaneClick = useCallback(() => {
+    setSelectedEdge(null);
+    select(null);
+  }, [select]);
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the focused node or edge
+    <div className="flow-canvas" data-theme={theme} onKeyDown={onKeyDown}>
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={onPaneClick}
+        colorMode={theme}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        // Low enough to fit a few hundred resources in view.
+        minZoom={0.05}
+        maxZoom={2}
+        // The store is the only writer: deletion goes through commands (useDeleteKey).
+        deleteKeyCode={null}
+        nodesConnectable={false}
+        edgesReconnectable={false}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      <StaleBanner />
+    </div>
+  );
+}
+
+function minimapColor(node: CanvasNode): string {
+  return KIND_LOOK[node.data.node.kind].color;
 }

@@ -1,0 +1,38 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from '../../graph/types.ts';
+import type { ServerSummary } from './summaries.ts';
+
+/** One rule of a VirtualService, drawn as a row of its node with its own source handle. */
+export interface RuleRowData {
+  /** The route node's id: the row's handle id and what selecting the row selects. */
+  readonly id: string;
+  readonly label: string;
+  /** `prefix /api · x-beta=true`. */
+  readonly match: string;
+  /** What the rule does besides routing: `rewrite /`, `redirect 301`… */
+  readonly tags: readonly string[];
+  readonly resource: string | undefined;
+}
+
+/** What every canvas node carries. A `type` alias: React Flow wants an index-signature type. */
+export type CanvasNodeData = {
+  readonly node: GraphNode;
+  /** Facts shown under the name (ports, replicas, labels…). */
+  readonly lines: readonly string[];
+  /** Gateway nodes: their servers. */
+  readonly servers: readonly ServerSummary[];
+  /** VirtualService nodes: their rules, in manifest order. */
+  readonly rules: readonly RuleRowData[];
+};
+
+/** Kinds drawn as React Flow nodes: every kind but `route`, which is a row of its VirtualService. */
+export type CanvasNodeKind = Exclude<NodeKind, 'route'>;
+
+export type CanvasNode = Node<CanvasNodeData, CanvasNodeKind>;
+
+/** A node before the canvas gives it a place, a selection and its measured size. */
+export type BaseNode = Omit<CanvasNode, 'position' | 'selected' | 'measured'>;
+
+export type CanvasEdgeData = { readonly edge: GraphEdge; readonly kind: EdgeKind };
+
+export type CanvasEdge = Edge<CanvasEdgeData>;

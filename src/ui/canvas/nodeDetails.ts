@@ -1,0 +1,99 @@
+import type { GraphNode } from '../../graph/types.ts';
+import type { DestinationRule } from '../../model/destinationRule.ts';
+import type { ManifestObject, ModelledObject } from '../../model/kinds.ts';
+import { formatLabels } from '../../model/labels.ts';
+import type { Service } from '../../model/service.ts';
+import type { Deployment, Pod } from '../../model/workload.ts';
+
+/**
+ * The few facts a node shows under its name, read from the typed manifest. Gateways and
+ * VirtualServices have their own richer bodies (servers, rule rows) and get no lines here.
+ */
+
+/** A reader per manifest kind, typed by that kind's object. */
+type DetailReaders = {
+  readonly [K in ModelledObject['kind']]?: (
+    object: Extract<ModelledObject, { kind: K }>,
+    node: GraphNode,
+  ) => string[];
+};
+
+/** Per manifest kind, so adding a kind is one entry rather than a branch in every component. */
+const DETAILS: DetailReaders = {
+  Service: (s) => [
+    s.type === 'LoadBalancer' || s.type === 'NodePort' ? s.type : '',
+    servicePorts(s),
+  ],
+  Deployment: (d) => [
+    `${d.replicas ?? 1} replica${d.replicas === 1 || d.replicas === undefined ? '' : 's'}${imageText(d)}`,
+    formatLabels(d.podLabels),
+  ],
+  Pod: (p) => [`pod${imageText(p)}`, formatLabels(p.podLabels)],
+  DestinationRule: (dr, node) => subsetLines(dr, node),
+  HorizontalPodAutoscaler: (h) => [
+    [
+      `min ${h.minReplicas ?? 1}`,
+      `max ${h.maxReplicas ?? '?'}`,
+      h.cpuUtilization === undefined ? '' : `CPU ${h.cpuUtilization}%`,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  ],
+  PodDisruptionBudget: (p) => [
+    p.minAvailable !== undefined
+      ? `minAvailable ${p.minAvailable}`
+      : p.maxUnavailable !== undefined
+        ? `maxUnavailable ${p.maxUnavailable}`
+        : 'no budget set',
+  ],
+  EnvoyFilter: (f) => [
+    `${f.configPatches.length} patch${f.configPatches.length === 1 ? '' : 'es'}`,
+    f.configPatches.map((p) => p.filterName ?? p.applyTo).find(Boolean) ?? '',
+  ],
+  ServiceEntry: (e) => [
+    e.location === 'MESH_INTERNAL' ? 'ServiceEntry (internal)' : 'ServiceEntry (external)',
+    e.hosts.join(', '),
+  ],
+};
+
+/** The detail lines of a node, empty ones dropped. Never throws on odd manifests. */
+export function nodeDetails(node: GraphNode, object: ManifestObject | undefined): string[] {
+  const lines: string[] = [];
+  if (node.kind === 'client') lines.push('external callers');
+  if (node.implied) lines.push('assumed: not in the manifests');
+  if (node.kind === 'service') {
+    // Service nodes are keyed by the destination's FQDN: the name alone hides the namespace.
+    const fqdn = node.id.startsWith('service:') ? node.id.slice('service:'.length) : '';
+    if (fqdn && fqdn !== node.label) lines.push(fqdn);
+  }
+  if (object && !('modelled' in object)) {
+    const details = DETAILS[object.kind] as
+      | ((o: ModelledObject, n: GraphNode) => string[])
+      | undefined;
+    if (details) lines.push(...details(object, node));
+  }
+  return lines.filter((line) => line !== '');
+}
+
+function servicePorts(service: Service): string {
+  const ports = service.ports.map((p) =>
+    p.targetPort !== undefined && p.targetPort !== p.port
+      ? `${p.port ?? '?'}→${p.targetPort}`
+      : `${p.port ?? '?'}`,
+  );
+  return ports.length > 0 ? `port ${ports.join(', ')}` : '';
+}
+
+function imageText(workload: Deployment | Pod): string {
+  const image = workload.containers[0]?.image;
+  return image ? ` · ${image}` : '';
+}
+
+/** A subset node stands for one entry of its DestinationRule: its labels and load balancing. */
+function subsetLines(dr: DestinationRule, node: GraphNode): string[] {
+  const subset = dr.subsets.find((s) => s.name === node.label);
+  if (!subset) return [];
+  const policy = subset.trafficPolicy?.loadBalancer ?? dr.trafficPolicy?.loadBalancer;
+  const simple = policy && typeof policy.simple === 'string' ? policy.simple : '';
+  return [formatLabels(subset.labels), simple];
+}

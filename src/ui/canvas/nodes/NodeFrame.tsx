@@ -1,0 +1,68 @@
+import { Handle, Position } from '@xyflow/react';
+import type { CSSProperties, ReactNode } from 'react';
+import type { CanvasNodeData } from '../flowTypes.ts';
+import { KIND_LOOK } from '../kindLook.ts';
+
+export interface NodeFrameProps {
+  readonly data: CanvasNodeData;
+  readonly selected: boolean;
+  /** Whether edges can arrive (every kind but the client). */
+  readonly target?: boolean;
+  /** Whether edges leave from the node as a whole (VirtualServices leave from their rows). */
+  readonly source?: boolean;
+  readonly children?: ReactNode;
+}
+
+/**
+ * The shell every node shares: the kind's badge and colour from `KIND_LOOK`, the name, the
+ * namespace, an "implied" tag for what the manifests do not hold, the detail lines, and handles.
+ * `data-kind`/`data-resource` and the accessible name sit on React Flow's wrapper (see toFlow.ts).
+ */
+export function NodeFrame({
+  data,
+  selected,
+  target = true,
+  source = true,
+  children,
+}: NodeFrameProps) {
+  const { node, lines } = data;
+  const look = KIND_LOOK[node.kind];
+  const namespace = node.resource?.split('/')[1];
+  // The tag says "implied" already; the graph's label repeats it for text-only readers.
+  const name = node.implied ? node.label.replace(/ \(implied\)$/, '') : node.label;
+  const className = ['cnode', selected && 'cnode--selected', node.implied && 'cnode--implied']
+    .filter(Boolean)
+    .join(' ');
+  const style = { '--kind-color': look.color, width: look.width } as CSSProperties;
+  return (
+    <div className={className} style={style}>
+      {target && <Handle type="target" position={Position.Left} isConnectable={false} />}
+      <div className="cnode__header">
+        <span className="cnode__glyph" aria-hidden="true">
+          {look.glyph}
+        </span>
+        <span className="cnode__titles">
+          <span className="cnode__kind">
+            {look.title}
+            {namespace ? ` · ${namespace}` : ''}
+            {node.implied && <span className="cnode__tag">implied</span>}
+          </span>
+          <span className="cnode__name" title={node.label}>
+            {name}
+          </span>
+        </span>
+      </div>
+      {(lines.length > 0 || children) && (
+        <div className="cnode__body">
+          {lines.map((line) => (
+            <div key={line} className="cnode__line" title={line}>
+              {line}
+            </div>
+          ))}
+          {children}
+        </div>
+      )}
+      {source && <Handle type="source" position={Position.Right} isConnectable={false} />}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Handle, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useDesigner } from '../../StoreContext.tsx';
+import type { RuleRowData } from '../flowTypes.ts';
+
+/**
+ * One rule of a VirtualService. The row stands for the `route` node of the graph: it carries
+ * `data-kind="route"`, selects the route's id, and is where the rule's edges leave from. Each row
+ * subscribes to its own selection, so selecting a rule re-renders that row only.
+ */
+export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
+  const selected = useDesigner((s) => s.selection === rule.id);
+  const select = useDesigner((s) => s.select);
+  return (
+    <li
+      className={selected ? 'rule rule--selected' : 'rule'}
+      data-kind="route"
+      data-resource={rule.resource}
+    >
+      <button
+        type="button"
+        className="rule__select"
+        aria-label={`Rule ${rule.label}: ${rule.match}`}
+        aria-pressed={selected}
+        onClick={(event) => {
+          // The row selects the rule, not the VirtualService around it.
+          event.stopPropagation();
+          select(rule.id);
+        }}
+      >
+        <span className="rule__label">{rule.label}</span>
+        <span className="rule__match" title={rule.match}>
+          {rule.match}
+        </span>
+        {rule.tags.length > 0 && (
+          <span className="rule__tags">
+            {rule.tags.map((tag) => (
+              <span key={tag} className="rule__tag">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
+      <Handle type="source" position={Position.Right} id={rule.id} isConnectable={false} />
+    </li>
+  );
+});
