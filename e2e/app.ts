@@ -1,0 +1,119 @@
+/**
+ * How the flows drive the designer, through what CONTRACT section 5 promises (roles, names,
+ * `data-kind` / `data-resource`) and what a user sees, never through the app's internals.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+
+/** A graph node by kind (CONTRACT section 2), optionally by the resource it stands for. */
+export function graphNode(page: Page, kind: string, resource?: string): Locator {
+  // Names come from YAML and may hold quotes: escaped for the CSS attribute selector.
+  const byResource =
+    resource === undefined ? '' : `[data-resource="${resource.replace(/["\\]/g, '\\$&')}"]`;
+  return page.locator(`[data-kind="${kind}"]${byResource}`);
+}
+
+/** Opens the app and waits for the graph, which comes before the (lazy) editor. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect(graphNode(page, 'gateway').first()).toBeVisible();
+}
+
+export function manifests(page: Page): Locator {
+  return page.getByRole('region', { name: 'Manifests' });
+}
+
+/** Monaco's rendered lines: only those in view are in the DOM. */
+export function editorLines(page: Page): Locator {
+  return manifests(page).locator('.monaco-editor .view-lines');
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await expect(editorLines(page)).toBeVisible();
+}
+
+/**
+ * Replaces the editor's text by pasting, as a user would: typed text gets auto-indented into
+ * other YAML (STACK.md).
+ */
+export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
+  await waitForEditor(page);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await editorLines(page).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/**
+ * The editor's whole text, copied out with Ctrl+A, Ctrl+C (the DOM holds only the lines in
+ * view). A marker written first makes sure the text read is the copy, not an older clipboard.
+ */
+export async function editorText(page: Page): Promise<string> {
+  await waitForEditor(page);
+  const marker = `not copied yet ${Math.random()}`;
+  await page.evaluate((m) => navigator.clipboard.writeText(m), marker);
+  await editorLines(page).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+C');
+  let text = marker;
+  await expect
+    .poll(async () => {
+      text = await page.evaluate(() => navigator.clipboard.readText());
+      return text;
+    })
+    .not.toBe(marker);
+  return text;
+}
+
+/**
+ * A region by name (CONTRACT section 5), shown first when it sits behind a tab or a button of
+ * the same name.
+ */
+export async function showRegion(page: Page, name: string): Promise<Locator> {
+  const region = page.getByRole('region', { name, exact: true });
+  if (!(await region.isVisible())) {
+    const opener = page
+      .getByRole('tab', { name, exact: true })
+      .or(page.getByRole('button', { name, exact: true }));
+    await opener.first().click();
+  }
+  await expect(region).toBeVisible();
+  return region;
+}
+
+/**
+ * The notice that the graph shows the last text that parsed, not the current one (its wording
+ * is the app's: "stale", "out of date", "showing the last valid version"…).
+ */
+export function staleNotice(page: Page): Locator {
+  return page.getByText(/stale|out of date|last (valid|good)/i);
+}
+
+/** Clicks the toolbar button of that exact name. */
+export async function clickButton(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/**
+ * Exports through "Export" (directly, or through its menu item naming YAML that is not the
+ * clipboard copy) and returns the downloaded file's name and text.
+ */
+export async function exportYaml(page: Page): Promise<{ name: string; text: string }> {
+  const downloaded = page.waitForEvent('download');
+  await clickButton(page, 'Export');
+  const item = page
+    .getByRole('menuitem', { name: /YAML/ })
+    .filter({ hasNotText: /clipboard/i })
+    .first();
+  const direct = await Promise.race([downloaded, item.waitFor().then(() => null)]);
+  const download = direct ?? (await Promise.all([downloaded, item.click()]))[0];
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+/** Saves a full-page screenshot as test-results/screens/NAME.png, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = join(test.info().project.outputDir, 'screens');
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+}

@@ -1,0 +1,105 @@
+/**
+ * What the UI benchmark measures in the page, with the page's own clock
+ * (`performance.now()` counts from navigation start), so Playwright's round trips add nothing.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+
+const GATEWAY = '[data-kind="gateway"]';
+const EDITOR_LINES = '.monaco-editor .view-lines';
+
+/** Where the in-page halves leave their figures (a cast, so the app's Window type stays clean). */
+type BenchWindow = Window & { __firstGraph?: number; __toGraph?: Promise<number> };
+
+/**
+ * tsx compiles with esbuild's keepNames, which wraps inner functions of the callbacks we hand to
+ * the page in `__name(…)`: an identity `__name` there lets them run as written.
+ */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript('window.__name = (fn) => fn;');
+  return context;
+}
+
+/**
+ * Navigation start → first frame with a Gateway node visible (React Flow keeps nodes hidden
+ * until measured, so presence in the DOM is not enough). A fresh context each time: a first visit.
+ */
+export async function timeToFirstGraph(browser: Browser, url: string): Promise<number> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript((selector) => {
+      const tick = () => {
+        const node = document.querySelector(selector);
+        if (node?.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+          (window as BenchWindow).__firstGraph = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, GATEWAY);
+    await page.goto(url);
+    const handle = await page.waitForFunction(() => (window as BenchWindow).__firstGraph);
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Time from one key press in the editor to the first frame whose graph holds `selector`.
+ * The listener is armed before the key is sent, so the press cannot be missed.
+ */
+export async function keyToGraph(page: Page, key: string, selector: string): Promise<number> {
+  await page.evaluate((wanted) => {
+    (window as BenchWindow).__toGraph = new Promise((resolve) => {
+      window.addEventListener(
+        'keydown',
+        () => {
+          const start = performance.now();
+          const tick = () => {
+            if (document.querySelector(wanted)) resolve(performance.now() - start);
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        },
+        { capture: true, once: true },
+      );
+    });
+  }, selector);
+  await page.keyboard.press(key);
+  return page.evaluate(() => (window as BenchWindow).__toGraph as Promise<number>);
+}
+
+/** Puts the editor's cursor at the end of the first line in view that contains `text`. */
+export async function cursorAtEndOf(page: Page, text: string): Promise<void> {
+  await page.locator(EDITOR_LINES).locator('.view-line', { hasText: text }).first().click();
+  await page.keyboard.press('End');
+}
+
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.locator(EDITOR_LINES).waitFor();
+}
+
+/**
+ * Replaces the workspace with `text` picked as a file in the Import dialog, as a user with a big
+ * file would (filling the text area with 100 kB through the keyboard path takes Chromium ages).
+ */
+export async function importText(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[type="file"]').setInputFiles({
+    name: 'workspace.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(text),
+  });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
