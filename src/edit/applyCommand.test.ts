@@ -320,3 +320,17 @@ describe('text and batches', () => {
     expect(editor.yaml()).toBe(SHOP);
   });
 });
+
+describe('removing the first document', () => {
+  test('the next one becomes first without a stray ---', () => {
+    const editor = TestEditor.load('a: 1\n---\nkind: Service\nmetadata: {name: s}\n');
+    editor.apply({ type: 'removeResource', target: { file: 'test.yaml', index: 0 } });
+    expect(editor.yaml()).toBe('kind: Service\nmetadata: {name: s}\n');
+  });
+
+  test('a file that starts every document with --- keeps doing so', () => {
+    const editor = TestEditor.load('---\na: 1\n---\nkind: Service\nmetadata: {name: s}\n');
+    editor.apply({ type: 'removeResource', target: { file: 'test.yaml', index: 0 } });
+    expect(editor.yaml()).toBe('---\nkind: Service\nmetadata: {name: s}\n');
+  });
+});

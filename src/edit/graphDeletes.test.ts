@@ -96,7 +96,7 @@ describe('deleting from the graph', () => {
     const editor = TestEditor.load(SHOP);
     deleteNode(editor, 'gateway:Gateway/web/shop-gw');
     expect(
-      editor.yaml().startsWith('---\napiVersion: networking.istio.io/v1\nkind: VirtualService'),
+      editor.yaml().startsWith('apiVersion: networking.istio.io/v1\nkind: VirtualService'),
     ).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import { entries, loadDoc, type Workspace, type WorkspaceFile } from '../workspa
 import type { DocEdit } from '../yaml/editDoc.ts';
 import { parseFile } from '../yaml/parseFile.ts';
 import { DEFAULT_STYLE, renderValue } from '../yaml/render.ts';
+import { parseYamlDoc } from '../yaml/yamlDoc.ts';
 import { type CommandResult, type DocTarget, fail, ok } from './command.ts';
 import { editTarget, resolveTarget } from './docEdits.ts';
 
@@ -41,15 +42,33 @@ export function addResource(
   });
 }
 
-/** Removes a document with everything it owns: comments above it and its `---`. */
+/**
+ * Removes a document with everything it owns: comments above it and its `---`. When the first
+ * document goes and the file did not start with `---`, the new first document loses its
+ * separator too, so the file keeps its style.
+ */
 export function removeResource(workspace: Workspace, target: DocTarget): CommandResult<Workspace> {
   const address = resolveTarget(workspace, target);
   if (!address.ok) return address;
   const { file: fileName, index } = address.value;
   return ok({
-    files: workspace.files.map((file) =>
-      file.name === fileName ? { ...file, docs: file.docs.filter((_, i) => i !== index) } : file,
-    ),
+    files: workspace.files.map((file) => {
+      if (file.name !== fileName) return file;
+      const docs = file.docs.filter((_, i) => i !== index);
+      const removed = file.docs[index];
+      const next = docs[0];
+      const separator = /^---[ \t]*\r?\n/;
+      if (
+        index === 0 &&
+        removed &&
+        next &&
+        !/^(\s*#.*\n)*---/.test(removed.text) &&
+        separator.test(next.text)
+      ) {
+        docs[0] = loadDoc(parseYamlDoc(next.text.replace(separator, '')));
+      }
+      return { ...file, docs };
+    }),
   });
 }
 

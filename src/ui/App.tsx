@@ -25,7 +25,7 @@ export function App() {
       <SplitPane
         className="workspace"
         storageKey="istio-designer/split/main"
-        initial={0.58}
+        initial={0.64}
         first={<FlowCanvas />}
         second={
           <SplitPane

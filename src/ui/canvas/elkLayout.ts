@@ -1,5 +1,6 @@
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { XY } from '../../store/designerStore.ts';
+import { COLUMN_GAP, ROW_GAP } from './spacing.ts';
 
 /** A node as the layout sees it: a box, with the ports (rule rows) edges may leave from. */
 export interface LayoutNode {
@@ -36,8 +37,8 @@ const OPTIONS: LayoutOptions = {
   'elk.edgeRouting': 'ORTHOGONAL',
   'elk.layered.spacing.edgeEdgeBetweenLayers': '0',
   'elk.layered.spacing.edgeNodeBetweenLayers': '0',
-  'elk.spacing.nodeNode': '24',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+  'elk.spacing.nodeNode': String(ROW_GAP),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(COLUMN_GAP),
   'elk.spacing.componentComponent': '60',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };

@@ -1,6 +1,7 @@
 import type { NodeKind } from '../../graph/types.ts';
 import type { XY } from '../../store/designerStore.ts';
 import type { SizedNode } from './nodeSize.ts';
+import { COLUMN_GAP, ROW_GAP } from './spacing.ts';
 
 /**
  * Where each kind stands in the request path, left to right. The quick layout below uses it as
@@ -39,10 +40,6 @@ export function sideKindsLast<T extends { readonly kind: NodeKind }>(nodes: read
     ...nodes.filter((n) => SIDE_KINDS.has(n.kind)),
   ];
 }
-
-// The layered layout's spacing (elkLayout.ts), so both layouts look alike.
-const COLUMN_GAP = 50;
-const ROW_GAP = 24;
 
 /**
  * A layout computed in one pass, shown until the real one arrives from the worker, so the
