@@ -1,6 +1,7 @@
 import { type ManifestObject, readObject } from '../model/kinds.ts';
 import { type ResourceId, resourceId } from '../model/resource.ts';
 import { parseFile } from '../yaml/parseFile.ts';
+import { reparseFile } from '../yaml/reparseFile.ts';
 import { MAX_ALIAS_COUNT, type YamlDoc, type YamlProblem } from '../yaml/yamlDoc.ts';
 
 /** A named text to load: a file, a paste, standard input. */
@@ -39,14 +40,17 @@ export function loadWorkspace(sources: readonly SourceText[]): Workspace {
 }
 
 /**
- * Parses one file. Documents whose text is unchanged from `previous` are reused as they are,
- * so re-parsing after a keystroke only reads the documents that changed.
+ * Parses one file. Given the file as it was, only the documents the change touched are parsed
+ * and read again; the others are reused as they are, so a keystroke in a large file costs one
+ * document.
  */
 export function loadFile(name: string, text: string, previous?: WorkspaceFile): WorkspaceFile {
-  const parsed = parseFile(text);
+  const parsed = previous ? reparseFile(previous, text) : parseFile(text);
+  const reused = new Set<YamlDoc>(previous?.docs);
   const docs = parsed.docs.map((doc, i) => {
-    const old = previous?.docs[i];
-    return old && old.text === doc.text ? old : loadDoc(doc);
+    if (reused.has(doc)) return doc as WorkspaceDoc;
+    const same = previous?.docs[i];
+    return same && same.text === doc.text ? same : loadDoc(doc);
   });
   return { name, docs, tail: parsed.tail };
 }
