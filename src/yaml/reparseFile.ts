@@ -1,4 +1,5 @@
 import { type ParsedFile, parseFile } from './parseFile.ts';
+import { minimalEdit } from './textEdit.ts';
 import type { YamlDoc } from './yamlDoc.ts';
 
 /**
@@ -20,16 +21,10 @@ export function reparseFile<D extends YamlDoc>(
   if (old === text) return previous;
   if (docs.length < 3) return parseFile(text);
 
-  let prefix = 0;
-  const maxPrefix = Math.min(old.length, text.length);
-  while (prefix < maxPrefix && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  const maxSuffix = maxPrefix - prefix;
-  while (
-    suffix < maxSuffix &&
-    old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-  )
-    suffix++;
+  const change = minimalEdit(old, text);
+  if (!change) return previous;
+  const prefix = change.start;
+  const suffix = old.length - change.end;
 
   const starts: number[] = [];
   let at = 0;

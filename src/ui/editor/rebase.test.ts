@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { applyEdit } from '../../yaml/textEdit.ts';
 import { rebase } from './rebase.ts';
-import { applyEdit } from './textEdit.ts';
 
 const base = 'one: 1\ntwo: 2\nthree: 3\n';
 

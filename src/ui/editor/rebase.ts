@@ -1,4 +1,4 @@
-import { minimalEdit, type TextEdit } from './textEdit.ts';
+import { minimalEdit, type TextEdit } from '../../yaml/textEdit.ts';
 
 /**
  * What the editor should do when the store's text of a file changes (a graph edit, undo,

@@ -1,8 +1,8 @@
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
 import { selectFileText } from '../../store/selectors.ts';
+import type { TextEdit } from '../../yaml/textEdit.ts';
 import type { FileModels } from './fileModels.ts';
 import { rebase } from './rebase.ts';
-import type { TextEdit } from './textEdit.ts';
 
 type Model = import('monaco-editor/editor').editor.ITextModel;
 
