@@ -1,4 +1,5 @@
 import { resolveGatewayRef } from '../model/hosts.ts';
+import { isModelled, type ManifestObject } from '../model/kinds.ts';
 import { parseResourceId } from '../model/resource.ts';
 import { RULE_SECTIONS } from '../model/virtualService.ts';
 import { entries, loadDoc, type Workspace, type WorkspaceFile } from '../workspace/workspace.ts';
@@ -104,14 +105,12 @@ export function renameResource(
   return ok(result);
 }
 
-type Referrer = ReturnType<typeof entries>[number]['object'];
-
 function referenceEdits(
-  object: Referrer,
+  object: ManifestObject,
   id: { kind: string; namespace: string; name: string },
   newName: string,
 ): DocEdit[] {
-  if (object.kind !== 'VirtualService' || !('http' in object)) return [];
+  if (!isModelled(object) || object.kind !== 'VirtualService') return [];
   const ns = object.metadata.namespace;
   const edits: DocEdit[] = [];
   if (id.kind === 'Gateway') {

@@ -1,4 +1,4 @@
-import { type FilePosition, pathPosition } from '../workspace/position.ts';
+import { docStarts, type FilePosition, pathPosition } from '../workspace/position.ts';
 import { entries, type Workspace } from '../workspace/workspace.ts';
 import { rangeAt } from '../yaml/path.ts';
 import type { FlowGraph, GraphNode } from './types.ts';
@@ -24,16 +24,10 @@ export function nodeAtOffset(
 ): GraphNode | undefined {
   const file = workspace.files.find((f) => f.name === fileName);
   if (!file) return undefined;
-  let start = 0;
-  let index = -1;
-  for (let i = 0; i < file.docs.length; i++) {
-    const length = file.docs[i]?.text.length ?? 0;
-    if (offset < start + length || i === file.docs.length - 1) {
-      index = i;
-      break;
-    }
-    start += length;
-  }
+  const starts = docStarts(file);
+  let index = starts.length - 1;
+  while (index > 0 && (starts[index] as number) > offset) index--;
+  const start = starts[index] ?? 0;
   const entry = entries(workspace).find((e) => e.file === fileName && e.index === index);
   if (!entry) return undefined;
   const within = offset - start + entry.doc.base;

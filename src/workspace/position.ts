@@ -10,25 +10,22 @@ export interface FilePosition {
   readonly endColumn: number;
 }
 
-interface DocOffsets {
-  readonly starts: readonly number[];
-}
+const startsCache = new WeakMap<WorkspaceFile, readonly number[]>();
 
-const offsetCache = new WeakMap<WorkspaceFile, DocOffsets>();
-
-function docStarts(file: WorkspaceFile): readonly number[] {
-  let cached = offsetCache.get(file);
-  if (!cached) {
-    const starts: number[] = [];
+/** Where each document of a file starts in the file's text (memoised per file object). */
+export function docStarts(file: WorkspaceFile): readonly number[] {
+  let starts = startsCache.get(file);
+  if (!starts) {
+    const out: number[] = [];
     let at = 0;
     for (const doc of file.docs) {
-      starts.push(at);
+      out.push(at);
       at += doc.text.length;
     }
-    cached = { starts };
-    offsetCache.set(file, cached);
+    starts = out;
+    startsCache.set(file, starts);
   }
-  return cached.starts;
+  return starts;
 }
 
 /** Line and column (1-based) of `offset` in the concatenated text of `file`. */
