@@ -1,6 +1,6 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import { selects } from '../model/labels.ts';
-import { type Catalog, inNamespace } from './catalog.ts';
+import { type Catalog, inNamespace } from '../workspace/catalog.ts';
 import type { GatewayPods } from './gatewayPods.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { resourceNodeId } from './ids.ts';

@@ -1,7 +1,7 @@
 import { serviceFqdn } from '../model/hosts.ts';
 import { isEmptySelector } from '../model/labels.ts';
+import { buildCatalog } from '../workspace/catalog.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { buildCatalog } from './catalog.ts';
 import { GraphBuilder } from './graphBuilder.ts';
 import { serviceNodeId } from './ids.ts';
 import { addIngress } from './ingress.ts';

@@ -3,7 +3,7 @@ import { formatLabels } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import { resourceId } from '../model/resource.ts';
 import type { Workload } from '../model/workload.ts';
-import type { Item } from './catalog.ts';
+import type { Item } from '../workspace/catalog.ts';
 import { resourceNodeId } from './ids.ts';
 import type { GraphNode } from './types.ts';
 

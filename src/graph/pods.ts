@@ -1,6 +1,6 @@
 import { formatLabels, selects } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
-import { type Catalog, inNamespace } from './catalog.ts';
+import { type Catalog, inNamespace } from '../workspace/catalog.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { impliedPodsId, resourceNodeId } from './ids.ts';
 import type { Ingress } from './ingress.ts';

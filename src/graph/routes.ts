@@ -8,7 +8,7 @@ import {
   type RuleSection,
   type VirtualService,
 } from '../model/virtualService.ts';
-import type { Catalog, Item } from './catalog.ts';
+import type { Catalog, Item } from '../workspace/catalog.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { resourceNodeId, routeNodeId, ruleLabel, subsetNodeId } from './ids.ts';
 import type { ServiceNodes } from './services.ts';

@@ -1,5 +1,5 @@
 import { CLUSTER_DOMAIN, hostMatches } from '../model/hosts.ts';
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from '../workspace/catalog.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { serviceNodeId } from './ids.ts';
 

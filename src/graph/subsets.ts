@@ -2,7 +2,7 @@ import { resolveHost } from '../model/hosts.ts';
 import { isEmptySelector } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from '../workspace/catalog.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { subsetNodeId } from './ids.ts';
 import type { Ingress } from './ingress.ts';

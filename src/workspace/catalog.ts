@@ -10,7 +10,7 @@ import type { Service } from '../model/service.ts';
 import type { ServiceEntry } from '../model/serviceEntry.ts';
 import type { VirtualService } from '../model/virtualService.ts';
 import type { Workload } from '../model/workload.ts';
-import { entries, type Workspace } from '../workspace/workspace.ts';
+import { entries, type Workspace } from './workspace.ts';
 
 /** A resource of the workspace with its `Kind/namespace/name`. */
 export interface Item<T> {
