@@ -1,0 +1,114 @@
+import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
+import { selects } from '../model/labels.ts';
+import { resourceId } from '../model/resource.ts';
+import { readService, type Service } from '../model/service.ts';
+import { readPod, type Workload } from '../model/workload.ts';
+import { buildCatalog, type Catalog, type Item } from '../workspace/catalog.ts';
+import { type Entry, entries, type Workspace } from '../workspace/workspace.ts';
+import { MAX_ALIAS_COUNT } from '../yaml/yamlDoc.ts';
+import type { ReferencedKind } from './finding.ts';
+
+/** What every check reads: the workspace indexed once, plus what `istioctl analyze` assumes. */
+export interface CheckContext {
+  readonly workspace: Workspace;
+  readonly catalog: Catalog;
+  /** Every named manifest, modelled or not, in workspace order. */
+  readonly entries: readonly Entry[];
+  /** Entries of one `kind` (any apiVersion), in workspace order. */
+  entriesOf(kind: string): readonly Entry[];
+  /** The document as plain values, for fields or kinds the model does not read. */
+  raw(entry: Entry): Record<string, unknown>;
+  /** Workloads of the workspace plus the implied default ingress pod (see `impliedIngress`). */
+  readonly workloads: readonly CheckItem<Workload>[];
+  /** Services of the workspace plus the implied default ingress Service. */
+  readonly services: readonly CheckItem<Service>[];
+  /** Whether the workspace holds any resource of a kind (implied ones do not count). */
+  holds(kind: ReferencedKind): boolean;
+}
+
+/** A catalog item, or one of the resources `istioctl analyze` adds when it reads files. */
+export interface CheckItem<T> extends Item<T> {
+  readonly implied?: true;
+}
+
+const cache = new WeakMap<Workspace, CheckContext>();
+
+/** The context for a workspace, built once per workspace object. */
+export function checkContext(workspace: Workspace): CheckContext {
+  const cached = cache.get(workspace);
+  if (cached) return cached;
+  const catalog = buildCatalog(workspace);
+  const all = entries(workspace);
+  const byKind = new Map<string, Entry[]>();
+  for (const entry of all) {
+    const list = byKind.get(entry.object.kind);
+    if (list) list.push(entry);
+    else byKind.set(entry.object.kind, [entry]);
+  }
+  const rawCache = new WeakMap<Entry, Record<string, unknown>>();
+  const implied = impliedIngress(catalog);
+  const context: CheckContext = {
+    workspace,
+    catalog,
+    entries: all,
+    entriesOf: (kind) => byKind.get(kind) ?? [],
+    raw(entry) {
+      let value = rawCache.get(entry);
+      if (!value) {
+        const plain: unknown = entry.doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        value =
+          plain !== null && typeof plain === 'object' ? (plain as Record<string, unknown>) : {};
+        rawCache.set(entry, value);
+      }
+      return value;
+    },
+    workloads: implied.pod ? [...catalog.workloads, implied.pod] : catalog.workloads,
+    services: implied.service ? [...catalog.services, implied.service] : catalog.services,
+    holds(kind) {
+      if (kind === 'Workload') return catalog.workloads.length > 0;
+      if (kind === 'Service') return catalog.services.length > 0;
+      return (byKind.get('Secret')?.length ?? 0) > 0;
+    },
+  };
+  cache.set(workspace, context);
+  return context;
+}
+
+/**
+ * Istio's default ingress gateway as `istioctl analyze` adds it before analysing files
+ * (`AddDefaultResources`, pkg/config/analysis/local/defaults.go): a pod labelled
+ * `istio: ingressgateway` and the Service `istio-ingressgateway` in `istio-system`. Each is
+ * added only where the workspace has none of its own, as the graph draws it.
+ */
+function impliedIngress(catalog: Catalog): {
+  pod: CheckItem<Workload> | undefined;
+  service: CheckItem<Service> | undefined;
+} {
+  const { namespace, serviceName, podLabels, servicePorts } = DEFAULT_INGRESS;
+  const ownPods = catalog.workloads.some((item) => selects(podLabels, item.object.podLabels));
+  const ownService = catalog.serviceByFqdn.has(`${serviceName}.${namespace}.svc.cluster.local`);
+  const podName = 'istio-ingressgateway-dummypod';
+  const pod = readPod({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: podName, namespace, labels: { ...podLabels } },
+  });
+  const service = readService({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: serviceName, namespace },
+    spec: {
+      type: 'LoadBalancer',
+      selector: { ...podLabels },
+      ports: servicePorts.map((p) => ({ ...p, protocol: 'TCP' })),
+    },
+  });
+  return {
+    pod: ownPods
+      ? undefined
+      : { id: resourceId('Pod', namespace, podName), object: pod, implied: true },
+    service: ownService
+      ? undefined
+      : { id: resourceId('Service', namespace, serviceName), object: service, implied: true },
+  };
+}

@@ -1,0 +1,4 @@
+import type { Check } from '../finding.ts';
+
+/** The checks of this folder, in the order their findings are listed. */
+export const ROUTING_CHECKS: readonly Check[] = [];
