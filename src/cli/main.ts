@@ -1,3 +1,4 @@
+import { lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import {
@@ -17,10 +18,13 @@ FILE may be - for standard input; several files are read as one workspace.
 Commands:
   roundtrip FILE    parse and write back without edits (byte for byte)
   graph FILE...     print the flow graph (client → load balancer → gateway → routes → pods)
-  lint FILE...      print diagnostics; exit 1 when any is an error
+  lint FILE...      print diagnostics (istioctl analyze and Kiali meaning, offline);
+                    exit 1 when any is an error
 
 Options:
   --format json|text   output format (json is the default for graph and lint)
+  --complete           lint: treat the files as every Service, Secret and workload
+                       there is (references to absent ones are errors, not info)
   --help               show this help
 
 Exit codes: 0 success, 1 the input has errors, 2 bad usage.
@@ -68,10 +72,13 @@ const COMMANDS: Record<string, Handler> = {
     );
   },
   lint(args) {
-    const diagnostics = syntaxDiagnostics(load(args));
+    // Quick fixes are commands for the designer, not part of the diagnostics contract.
+    const diagnostics: Diagnostic[] = lint(load(args), { complete: args.complete }).map(
+      ({ fixes: _fixes, ...diagnostic }) => diagnostic,
+    );
     const stdout =
       args.format === 'text'
-        ? diagnostics.map((d) => `${formatDiagnosticLine(d)} [${d.code}]\n`).join('')
+        ? diagnostics.map((d) => `${formatDiagnosticLine(d)} [${codes(d)}]\n`).join('')
         : `${JSON.stringify(diagnostics, null, 2)}\n`;
     return { stdout, stderr: '', code: diagnostics.some((d) => d.severity === 'error') ? 1 : 0 };
   },
@@ -89,6 +96,11 @@ function withSyntaxErrors(workspace: Workspace, stdout: string): Output {
     stderr: errors.map((d) => `${formatDiagnosticLine(d)}\n`).join(''),
     code: errors.length > 0 ? 1 : 0,
   };
+}
+
+/** `severity code/IST0101/KIA1107`: what a text reader needs to look the finding up. */
+function codes(d: Diagnostic): string {
+  return [d.severity, d.code, d.istio, d.kiali].filter(Boolean).join(' ');
 }
 
 function graphText(graph: FlowGraph): string {

@@ -3,7 +3,6 @@ import { applyCommand } from '../edit/applyCommand.ts';
 import type { Command } from '../edit/command.ts';
 import {
   fileText,
-  loadFile,
   loadWorkspace,
   type SourceText,
   type Workspace,
@@ -50,6 +49,11 @@ export interface DesignerState {
   readonly layoutRequest: number;
   readonly activeFile: string | null;
   readonly theme: Theme;
+  /**
+   * Checks treat the workspace as all there is (`lint --complete`): references to Services,
+   * Secrets or pods it does not hold are errors rather than "not in this workspace".
+   */
+  readonly assumeComplete: boolean;
   readonly notice: Notice | null;
   /** A place in a file the editor should show (a clicked problem); `seq` makes repeats distinct. */
   readonly reveal: {
@@ -72,6 +76,7 @@ export interface DesignerActions {
   requestLayout(): void;
   setActiveFile(file: string): void;
   setTheme(theme: Theme): void;
+  setAssumeComplete(complete: boolean): void;
   notify(notice: Notice | null): void;
   revealAt(file: string, line: number, column: number): void;
 }
@@ -83,6 +88,7 @@ export interface DesignerInit {
   readonly drafts?: Readonly<Record<string, string>>;
   readonly positions?: Readonly<Record<string, XY>>;
   readonly theme?: Theme;
+  readonly assumeComplete?: boolean;
   readonly now?: () => number;
 }
 
@@ -124,6 +130,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       layoutRequest: 0,
       activeFile: workspace.files[0]?.name ?? null,
       theme: init.theme ?? 'light',
+      assumeComplete: init.assumeComplete ?? false,
       notice: null,
       reveal: null,
 
@@ -204,6 +211,10 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
       setTheme(theme) {
         set({ theme });
+      },
+
+      setAssumeComplete(assumeComplete) {
+        set({ assumeComplete });
       },
 
       notify(notice) {

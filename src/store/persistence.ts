@@ -14,6 +14,7 @@ interface Saved {
   readonly drafts: Readonly<Record<string, string>>;
   readonly positions: Readonly<Record<string, XY>>;
   readonly theme: Theme;
+  readonly assumeComplete?: boolean;
 }
 
 /** What was saved last, or undefined when nothing (readable) was. Never throws. */
@@ -32,6 +33,7 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
       positions:
         typeof saved.positions === 'object' && saved.positions !== null ? saved.positions : {},
       theme: saved.theme === 'dark' ? 'dark' : 'light',
+      assumeComplete: saved.assumeComplete === true,
     };
   } catch {
     return undefined;
@@ -44,6 +46,7 @@ function snapshot(state: DesignerState): Saved {
     drafts: state.drafts,
     positions: state.positions,
     theme: state.theme,
+    assumeComplete: state.assumeComplete,
   };
 }
 
@@ -69,7 +72,8 @@ export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs 
       state.workspace !== previous.workspace ||
       state.drafts !== previous.drafts ||
       state.positions !== previous.positions ||
-      state.theme !== previous.theme;
+      state.theme !== previous.theme ||
+      state.assumeComplete !== previous.assumeComplete;
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delayMs);

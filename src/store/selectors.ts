@@ -1,6 +1,7 @@
+import { type LintDiagnostic, lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { FlowGraph } from '../graph/types.ts';
-import { type Diagnostic, syntaxDiagnostics } from '../workspace/diagnostics.ts';
+import { syntaxDiagnostics } from '../workspace/diagnostics.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import type { DesignerState } from './designerStore.ts';
 
@@ -39,23 +40,47 @@ export function selectIsStale(state: DesignerState): boolean {
   return Object.keys(state.drafts).length > 0;
 }
 
-const problems = new WeakMap<Workspace, WeakMap<object, readonly Diagnostic[]>>();
+const linted = new WeakMap<Workspace, Partial<Record<'complete' | 'partial', LintDiagnostic[]>>>();
 
-/** Problems of the workspace, with each draft's own syntax problems in place of its file's. */
-export function selectDiagnostics(state: DesignerState): readonly Diagnostic[] {
-  let byDrafts = problems.get(state.workspace);
+/** The workspace's findings, memoised per workspace and completeness setting. */
+function lintOf(workspace: Workspace, complete: boolean): readonly LintDiagnostic[] {
+  let byMode = linted.get(workspace);
+  if (!byMode) {
+    byMode = {};
+    linted.set(workspace, byMode);
+  }
+  const mode = complete ? 'complete' : 'partial';
+  const found = byMode[mode] ?? lint(workspace, { complete });
+  byMode[mode] = found;
+  return found;
+}
+
+const problems = new WeakMap<
+  readonly LintDiagnostic[],
+  WeakMap<object, readonly LintDiagnostic[]>
+>();
+
+/**
+ * Problems of the workspace: syntax problems and check findings. A file with a draft (text that
+ * does not parse) shows the draft's syntax problems instead of findings about its last good text.
+ */
+export function selectDiagnostics(state: DesignerState): readonly LintDiagnostic[] {
+  const all = lintOf(state.workspace, state.assumeComplete);
+  let byDrafts = problems.get(all);
   if (!byDrafts) {
     byDrafts = new WeakMap();
-    problems.set(state.workspace, byDrafts);
+    problems.set(all, byDrafts);
   }
   const cached = byDrafts.get(state.drafts);
   if (cached) return cached;
   const drafted = new Set(Object.keys(state.drafts));
-  const fromWorkspace = syntaxDiagnostics(state.workspace).filter((d) => !drafted.has(d.file));
-  const fromDrafts = syntaxDiagnostics(
-    loadWorkspace(Object.entries(state.drafts).map(([name, text]) => ({ name, text }))),
-  );
-  const out = [...fromDrafts, ...fromWorkspace];
+  const fromWorkspace = drafted.size ? all.filter((d) => !drafted.has(d.file)) : all;
+  const fromDrafts = drafted.size
+    ? syntaxDiagnostics(
+        loadWorkspace(Object.entries(state.drafts).map(([name, text]) => ({ name, text }))),
+      )
+    : [];
+  const out = fromDrafts.length ? [...fromDrafts, ...fromWorkspace] : fromWorkspace;
   byDrafts.set(state.drafts, out);
   return out;
 }
