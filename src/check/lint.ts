@@ -1,7 +1,7 @@
 import { type Diagnostic, syntaxDiagnostics } from '../workspace/diagnostics.ts';
 import { pathPosition } from '../workspace/position.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { formatPath } from '../yaml/path.ts';
+import { formatPath, type Path } from '../yaml/path.ts';
 import { checkContext } from './context.ts';
 import type { Finding, QuickFix } from './finding.ts';
 import { ROUTING_CHECKS } from './routing/checks.ts';
@@ -19,6 +19,8 @@ export interface LintOptions {
 
 /** A diagnostic with the repairs the UI can offer for it. */
 export interface LintDiagnostic extends Diagnostic {
+  /** `path` as segments, for finding the node it belongs to. */
+  readonly fieldPath?: Path;
   readonly fixes?: readonly QuickFix[];
 }
 
@@ -52,6 +54,7 @@ export function lint(workspace: Workspace, options: LintOptions = {}): LintDiagn
       message: finding.message,
       resource: finding.resource,
       ...(finding.path.length ? { path: formatPath(finding.path) } : {}),
+      fieldPath: finding.path,
       ...position,
       ...(finding.istio ? { istio: finding.istio } : {}),
       ...(finding.kiali ? { kiali: finding.kiali } : {}),

@@ -72,9 +72,9 @@ const COMMANDS: Record<string, Handler> = {
     );
   },
   lint(args) {
-    // Quick fixes are commands for the designer, not part of the diagnostics contract.
+    // Quick fixes and path segments serve the designer; they are not part of the contract.
     const diagnostics: Diagnostic[] = lint(load(args), { complete: args.complete }).map(
-      ({ fixes: _fixes, ...diagnostic }) => diagnostic,
+      ({ fixes: _fixes, fieldPath: _fieldPath, ...diagnostic }) => diagnostic,
     );
     const stdout =
       args.format === 'text'

@@ -46,3 +46,27 @@ export function nodeAtOffset(
   }
   return best;
 }
+
+/**
+ * The node a field of a resource belongs to: the node of the deepest written part whose path
+ * is a prefix of `path` (the rule a finding about `spec.http[1].route[0]` is in), else the
+ * resource's own node. How a problem in the list selects its node and badges it.
+ */
+export function nodeForPath(
+  graph: FlowGraph,
+  resource: string,
+  path: readonly (string | number)[],
+): GraphNode | undefined {
+  let best: GraphNode | undefined;
+  let bestDepth = -1;
+  for (const node of graph.nodes) {
+    if (node.resource !== resource || node.implied) continue;
+    const own = node.path ?? [];
+    if (own.length <= bestDepth || own.length > path.length) continue;
+    if (own.every((segment, i) => path[i] === segment)) {
+      best = node;
+      bestDepth = own.length;
+    }
+  }
+  return best;
+}

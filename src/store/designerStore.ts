@@ -23,6 +23,9 @@ export interface XY {
 
 export type Theme = 'light' | 'dark';
 
+/** Where a selection was made: on the canvas, by the editor's cursor, or from a list. */
+export type SelectionOrigin = 'canvas' | 'editor' | 'list';
+
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
@@ -43,6 +46,7 @@ export interface DesignerState {
   readonly history: History;
   /** The selected graph node's id. */
   readonly selection: string | null;
+  readonly selectionOrigin: SelectionOrigin;
   /** Node positions on the canvas (view state: not part of the undo history). */
   readonly positions: Readonly<Record<string, XY>>;
   /** Bumped to ask the canvas for a fresh automatic layout. */
@@ -71,7 +75,11 @@ export interface DesignerActions {
   editText(file: string, text: string): void;
   undo(): void;
   redo(): void;
-  select(id: string | null): void;
+  /**
+   * Selects a node. `origin` says where the user did it: the inspector comes forward for a
+   * selection on the canvas, not for one that follows the editor's cursor or a list entry.
+   */
+  select(id: string | null, origin?: SelectionOrigin): void;
   setPositions(positions: Readonly<Record<string, XY>>, mode?: 'merge' | 'replace'): void;
   requestLayout(): void;
   setActiveFile(file: string): void;
@@ -126,6 +134,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       drafts: init.drafts ?? {},
       history: EMPTY_HISTORY,
       selection: null,
+      selectionOrigin: 'canvas',
       positions: init.positions ?? {},
       layoutRequest: 0,
       activeFile: workspace.files[0]?.name ?? null,
@@ -193,8 +202,8 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
         if (step) set({ ...step, drafts: {}, notice: null });
       },
 
-      select(id) {
-        if (get().selection !== id) set({ selection: id });
+      select(id, origin = 'canvas') {
+        if (get().selection !== id) set({ selection: id, selectionOrigin: origin });
       },
 
       setPositions(positions, mode = 'merge') {

@@ -1,7 +1,8 @@
 import { type LintDiagnostic, lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
+import { nodeForPath } from '../graph/nodeLocation.ts';
 import type { FlowGraph } from '../graph/types.ts';
-import { syntaxDiagnostics } from '../workspace/diagnostics.ts';
+import { type Severity, syntaxDiagnostics } from '../workspace/diagnostics.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import type { DesignerState } from './designerStore.ts';
 
@@ -91,4 +92,31 @@ export function selectCanUndo(state: DesignerState): boolean {
 
 export function selectCanRedo(state: DesignerState): boolean {
   return state.history.future.length > 0;
+}
+
+/** How many problems of each severity a node has. */
+export type ProblemCounts = Readonly<Record<Severity, number>>;
+
+const countsCache = new WeakMap<readonly LintDiagnostic[], ReadonlyMap<string, ProblemCounts>>();
+
+/**
+ * Problems per graph node, for the badges on the canvas: each finding counts on the node of
+ * the deepest part of its resource that holds its field (a rule, a subset), else the resource.
+ */
+export function selectProblemCounts(state: DesignerState): ReadonlyMap<string, ProblemCounts> {
+  const diagnostics = selectDiagnostics(state);
+  const cached = countsCache.get(diagnostics);
+  if (cached) return cached;
+  const graph = selectGraph(state);
+  const out = new Map<string, Record<Severity, number>>();
+  for (const d of diagnostics) {
+    if (!d.resource) continue;
+    const node = nodeForPath(graph, d.resource, d.fieldPath ?? []);
+    if (!node) continue;
+    const counts = out.get(node.id) ?? { error: 0, warning: 0, info: 0 };
+    counts[d.severity]++;
+    out.set(node.id, counts);
+  }
+  countsCache.set(diagnostics, out);
+  return out;
 }

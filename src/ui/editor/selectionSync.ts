@@ -102,7 +102,7 @@ export class SelectionSync {
     );
     if (!node || node.id === state.selection) return;
     this.fromCursor = node.id;
-    state.select(node.id);
+    state.select(node.id, 'editor');
   }
 
   dispose(): void {

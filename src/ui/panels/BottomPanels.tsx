@@ -11,10 +11,11 @@ export function BottomPanels() {
   const [tab, setTab] = useState<PanelName>('Problems');
   const problems = useDesigner((s) => selectDiagnostics(s).length);
   const selection = useDesigner((s) => s.selection);
+  const origin = useDesigner((s) => s.selectionOrigin);
   const [lastSelection, setLastSelection] = useState(selection);
   if (selection !== lastSelection) {
     setLastSelection(selection);
-    if (selection) setTab('Inspector');
+    if (selection && origin === 'canvas') setTab('Inspector');
   }
 
   const panels: Record<PanelName, ReactNode> = {

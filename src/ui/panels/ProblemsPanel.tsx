@@ -1,42 +1,156 @@
-import { selectDiagnostics } from '../../store/selectors.ts';
+import { useState } from 'react';
+import type { LintDiagnostic } from '../../check/lint.ts';
+import { nodeForPath } from '../../graph/nodeLocation.ts';
+import { selectDiagnostics, selectGraph } from '../../store/selectors.ts';
+import type { Severity } from '../../workspace/diagnostics.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { codeLinks } from './codeLinks.ts';
 
-/** Every diagnostic, grouped by file; clicking one shows its place in the editor. */
+const SEVERITIES: readonly { readonly severity: Severity; readonly label: string }[] = [
+  { severity: 'error', label: 'Errors' },
+  { severity: 'warning', label: 'Warnings' },
+  { severity: 'info', label: 'Info' },
+];
+
+/**
+ * Every diagnostic, grouped by the resource it is about (syntax problems by file), filtered by
+ * severity. Clicking an entry selects its node and shows its range in the editor; quick fixes
+ * apply as one undoable command.
+ */
 export function ProblemsPanel() {
   const store = useDesignerStore();
   const diagnostics = useDesigner(selectDiagnostics);
-  const files = [...new Set(diagnostics.map((d) => d.file))];
+  const complete = useDesigner((s) => s.assumeComplete);
+  const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const shown = diagnostics.filter((d) => !hidden.has(d.severity));
+  const groups = groupByResource(shown);
+
+  const open = (d: LintDiagnostic) => {
+    const state = store.getState();
+    if (d.resource) {
+      const node = nodeForPath(selectGraph(state), d.resource, d.fieldPath ?? []);
+      if (node) state.select(node.id, 'list');
+    }
+    state.revealAt(d.file, d.line, d.column);
+  };
 
   return (
     <section aria-label="Problems" className="problems">
+      <div className="problems__bar">
+        {SEVERITIES.map(({ severity, label }) => {
+          const count = diagnostics.filter((d) => d.severity === severity).length;
+          const on = !hidden.has(severity);
+          return (
+            <button
+              key={severity}
+              type="button"
+              className={`filter filter-${severity}`}
+              aria-pressed={on}
+              title={on ? `Hide ${label.toLowerCase()}` : `Show ${label.toLowerCase()}`}
+              onClick={() => {
+                const next = new Set(hidden);
+                if (on) next.add(severity);
+                else next.delete(severity);
+                setHidden(next);
+              }}
+            >
+              {label} {count}
+            </button>
+          );
+        })}
+        <label
+          className="problems__complete"
+          title="Treat the workspace as every Service, Secret and pod there is: references to absent ones are errors, not 'not in this workspace' (lint --complete)"
+        >
+          <input
+            type="checkbox"
+            checked={complete}
+            onChange={(event) => store.getState().setAssumeComplete(event.target.checked)}
+          />
+          Workspace is complete
+        </label>
+      </div>
       {diagnostics.length === 0 && <p className="empty">No problems found.</p>}
-      {files.map((file) => (
-        <div key={file}>
-          <h3>{file}</h3>
+      {diagnostics.length > 0 && shown.length === 0 && (
+        <p className="empty">Every problem is filtered out.</p>
+      )}
+      {groups.map(({ key, title, items }) => (
+        <div key={key} className="problems__group">
+          <h3>{title}</h3>
           <ul>
-            {diagnostics
-              .filter((d) => d.file === file)
-              .map((d) => (
-                <li
-                  key={`${d.code}:${d.line}:${d.column}:${d.message}`}
-                  data-code={d.code}
-                  data-istio={d.istio}
-                  data-severity={d.severity}
-                >
+            {items.map((d) => (
+              <li
+                key={`${d.code}:${d.line}:${d.column}:${d.message}`}
+                data-code={d.code}
+                data-istio={d.istio}
+                data-kiali={d.kiali}
+                data-severity={d.severity}
+              >
+                <button type="button" className="problem" onClick={() => open(d)}>
+                  <span className={`severity severity-${d.severity}`}>{d.severity}</span>
+                  <span className="where">{`${d.file}:${d.line}:${d.column}`}</span>
+                  <span className="message">{d.message}</span>
+                </button>
+                <span className="problem__codes">
+                  {codeLinks(d).map((link) =>
+                    link.href ? (
+                      <a
+                        key={link.code}
+                        className="code"
+                        href={link.href}
+                        target="_blank"
+                        rel="noreferrer noopener"
+                        title={link.title}
+                      >
+                        {link.code}
+                      </a>
+                    ) : (
+                      <span key={link.code} className="code" title={link.title}>
+                        {link.code}
+                      </span>
+                    ),
+                  )}
+                </span>
+                {d.fixes?.map((fix) => (
                   <button
+                    key={fix.title}
                     type="button"
-                    onClick={() => store.getState().revealAt(d.file, d.line, d.column)}
+                    className="problem__fix"
+                    onClick={() => store.getState().apply(fix.command)}
                   >
-                    <span className={`severity severity-${d.severity}`}>{d.severity}</span>
-                    <span className="where">{`${d.file}:${d.line}:${d.column}`}</span>
-                    <span className="message">{d.message}</span>
-                    <span className="code">{d.istio ?? d.code}</span>
+                    {fix.title}
                   </button>
-                </li>
-              ))}
+                ))}
+              </li>
+            ))}
           </ul>
         </div>
       ))}
     </section>
   );
+}
+
+interface Group {
+  readonly key: string;
+  readonly title: string;
+  readonly items: readonly LintDiagnostic[];
+}
+
+/** Groups in first-appearance order: one per resource, one per file for syntax problems. */
+function groupByResource(diagnostics: readonly LintDiagnostic[]): Group[] {
+  const groups = new Map<string, { title: string; items: LintDiagnostic[] }>();
+  for (const d of diagnostics) {
+    const key = d.resource ? `${d.file}\u0000${d.resource}` : d.file;
+    const title = d.resource ? `${resourceTitle(d.resource)} · ${d.file}` : d.file;
+    const group = groups.get(key);
+    if (group) group.items.push(d);
+    else groups.set(key, { title, items: [d] });
+  }
+  return [...groups].map(([key, group]) => ({ key, ...group }));
+}
+
+/** `VirtualService/web/shop` → `VirtualService web/shop`. */
+function resourceTitle(resource: string): string {
+  const slash = resource.indexOf('/');
+  return slash === -1 ? resource : `${resource.slice(0, slash)} ${resource.slice(slash + 1)}`;
 }

@@ -2,6 +2,7 @@ import { Handle, Position } from '@xyflow/react';
 import type { CSSProperties, ReactNode } from 'react';
 import type { CanvasNodeData } from '../flowTypes.ts';
 import { KIND_LOOK } from '../kindLook.ts';
+import { ProblemBadge } from './ProblemBadge.tsx';
 
 export interface NodeFrameProps {
   readonly data: CanvasNodeData;
@@ -51,6 +52,7 @@ export function NodeFrame({
             {name}
           </span>
         </span>
+        <ProblemBadge id={node.id} />
       </div>
       {(lines.length > 0 || children) && (
         <div className="cnode__body">

@@ -2,6 +2,7 @@ import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useDesigner } from '../../StoreContext.tsx';
 import type { RuleRowData } from '../flowTypes.ts';
+import { ProblemBadge } from './ProblemBadge.tsx';
 
 /**
  * One rule of a VirtualService. The row stands for the `route` node of the graph: it carries
@@ -42,6 +43,7 @@ export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
           </span>
         )}
       </button>
+      <ProblemBadge id={rule.id} />
       <Handle type="source" position={Position.Right} id={rule.id} isConnectable={false} />
     </li>
   );
