@@ -1,0 +1,127 @@
+import type { RuleSection } from '../model/virtualService.ts';
+import { CLIENT_ID, resourceNodeId, routeNodeId, serviceNodeId } from './ids.ts';
+import type { FlowGraph, GraphEdge } from './types.ts';
+
+/** The parts of a simulated request's answer (CONTRACT section 4) that name places on the graph. */
+export interface TracedRequest {
+  readonly gateway?: string | null;
+  readonly virtualService?: string | null;
+  readonly rootVirtualService?: string | null;
+  readonly rule?: { readonly section: RuleSection; readonly index: number } | null;
+  readonly destinations?: readonly {
+    readonly host: string;
+    readonly subset?: string | null;
+    readonly probability?: number;
+  }[];
+}
+
+/** What to light up: nodes on the path, and edges with the share of requests they carry. */
+export interface LitPath {
+  readonly nodes: ReadonlySet<string>;
+  /** Edge id → probability (0..1) of a request taking it. */
+  readonly edges: ReadonlyMap<string, number>;
+}
+
+/**
+ * The path a request takes through the graph: client → load balancer → gateway pods → the
+ * Gateway that took it → (root) VirtualService → the rule → delegate and its rule → each
+ * destination with its probability → the pods behind it. Walks the graph's own edges, so what
+ * lights up is exactly what is drawn; steps the graph does not have are skipped.
+ */
+export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
+  const nodes = new Set<string>();
+  const edges = new Map<string, number>();
+  const incoming = new Map<string, GraphEdge[]>();
+  const outgoing = new Map<string, GraphEdge[]>();
+  for (const edge of graph.edges) {
+    push(incoming, edge.target, edge);
+    push(outgoing, edge.source, edge);
+  }
+  const has = new Set(graph.nodes.map((n) => n.id));
+  const lightEdge = (edge: GraphEdge, share = 1) => {
+    edges.set(edge.id, Math.min(1, (edges.get(edge.id) ?? 0) + share));
+    nodes.add(edge.source);
+    nodes.add(edge.target);
+  };
+
+  if (!trace.gateway) return { nodes, edges };
+  const gateway = resourceNodeId('gateway', trace.gateway);
+  if (!has.has(gateway)) return { nodes, edges };
+  nodes.add(gateway);
+  // The flow chain into the Gateway, back to the client (first chain found: one per pods group).
+  let at = gateway;
+  for (let hops = 0; at !== CLIENT_ID && hops < 8; hops++) {
+    const edge = (incoming.get(at) ?? []).find((e) => e.kind === 'flow');
+    if (!edge) break;
+    lightEdge(edge);
+    at = edge.source;
+  }
+
+  const root = trace.rootVirtualService ?? trace.virtualService;
+  if (!root) return { nodes, edges };
+  const rootNode = resourceNodeId('virtualService', root);
+  const bind = (outgoing.get(gateway) ?? []).find(
+    (e) => e.kind === 'bind' && e.target === rootNode,
+  );
+  if (bind) lightEdge(bind);
+  else if (has.has(rootNode)) nodes.add(rootNode);
+  if (!trace.rule || !trace.virtualService) return { nodes, edges };
+
+  const ruleNode = routeNodeId(trace.virtualService, trace.rule.section, trace.rule.index);
+  if (trace.rootVirtualService && trace.rootVirtualService !== trace.virtualService) {
+    // The delegating rule of the root is the one whose delegate edge reaches the delegate.
+    const delegateNode = resourceNodeId('virtualService', trace.virtualService);
+    const delegating = graph.edges.find(
+      (e) =>
+        e.kind === 'delegate' && e.target === delegateNode && isRuleOf(graph, e.source, rootNode),
+    );
+    if (delegating) {
+      nodes.add(delegating.source);
+      lightEdge(delegating);
+    }
+  }
+  if (!has.has(ruleNode)) return { nodes, edges };
+  nodes.add(ruleNode);
+
+  for (const destination of trace.destinations ?? []) {
+    const share = destination.probability ?? 1;
+    if (share <= 0) continue;
+    const service = serviceNodeId(destination.host.toLowerCase());
+    const route = (outgoing.get(ruleNode) ?? []).find(
+      (e) =>
+        e.kind === 'route' &&
+        (destination.subset
+          ? isSubsetOf(graph, outgoing, e.target, service, destination.subset)
+          : e.target === service),
+    );
+    if (!route) continue;
+    lightEdge(route, share);
+    for (const select of outgoing.get(route.target) ?? [])
+      if (select.kind === 'select') lightEdge(select, share);
+  }
+
+  return { nodes, edges };
+}
+
+function push(map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void {
+  const list = map.get(key);
+  if (list) list.push(edge);
+  else map.set(key, [edge]);
+}
+
+function isRuleOf(graph: FlowGraph, node: string, virtualService: string): boolean {
+  return graph.nodes.some((n) => n.id === node && n.parent === virtualService);
+}
+
+/** Whether `node` is the subset `name` of the service node `service` (a `subset` edge joins them). */
+function isSubsetOf(
+  graph: FlowGraph,
+  outgoing: ReadonlyMap<string, readonly GraphEdge[]>,
+  node: string,
+  service: string,
+  name: string,
+): boolean {
+  const target = graph.nodes.find((n) => n.id === node);
+  if (target?.kind !== 'subset' || target.label !== name) return false;
+  return (outgoing.get(service) ?? []).some((e) => e.kind === 'subset' && e.target === node);
+}
