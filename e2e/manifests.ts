@@ -109,3 +109,70 @@ spec:
     route:
     - destination: {host: api}
 `;
+
+/**
+ * A shop whose VirtualService sends beta users (header `x-beta: 1`) to v2 and splits everyone
+ * else 90/10 between v1 and v2: the simulator's flows send requests through it.
+ */
+export const CANARY_YAML = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: shop-gw
+  namespace: istio-system
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port:
+      number: 80
+      name: http
+      protocol: HTTP
+    hosts:
+    - shop.example.com
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: shop
+  namespace: web
+spec:
+  hosts:
+  - shop.example.com
+  gateways:
+  - istio-system/shop-gw
+  http:
+  - name: beta
+    match:
+    - headers:
+        x-beta:
+          exact: "1"
+    route:
+    - destination:
+        host: shop
+        subset: v2
+  - name: split
+    route:
+    - destination:
+        host: shop
+        subset: v1
+      weight: 90
+    - destination:
+        host: shop
+        subset: v2
+      weight: 10
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: shop
+  namespace: web
+spec:
+  host: shop
+  subsets:
+  - name: v1
+    labels:
+      version: v1
+  - name: v2
+    labels:
+      version: v2
+`;

@@ -1,6 +1,11 @@
 import { lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { FlowGraph } from '../graph/types.ts';
+import { parseHeaderLines } from '../simulate/headerLines.ts';
+import { SimulationInputError } from '../simulate/request.ts';
+import { simulate } from '../simulate/simulate.ts';
+import { outcomeSummary } from '../simulate/summary.ts';
+import type { Simulation } from '../simulate/types.ts';
 import {
   type Diagnostic,
   formatDiagnosticLine,
@@ -20,6 +25,8 @@ Commands:
   graph FILE...     print the flow graph (client → load balancer → gateway → routes → pods)
   lint FILE...      print diagnostics (istioctl analyze and Kiali meaning, offline);
                     exit 1 when any is an error
+  simulate FILE... --url URL [--method M] [-H 'Name: value']...
+                    where does this request go? (Istio's matching rules, step by step)
 
 Options:
   --format json|text   output format (json is the default for graph and lint)
@@ -71,6 +78,30 @@ const COMMANDS: Record<string, Handler> = {
       args.format === 'text' ? graphText(graph) : `${JSON.stringify(graph, null, 2)}\n`,
     );
   },
+  simulate(args) {
+    if (!args.url)
+      throw new UsageError('simulate needs --url URL (e.g. --url http://shop.example.com/api)');
+    const headers = parseHeaderLines(args.headers);
+    if (!headers.ok) throw new UsageError(`-H ${headers.error}`);
+    const workspace = load(args);
+    let simulation: Simulation;
+    try {
+      simulation = simulate(workspace, {
+        url: args.url,
+        headers: headers.headers,
+        ...(args.method ? { method: args.method } : {}),
+      });
+    } catch (error) {
+      if (error instanceof SimulationInputError) throw new UsageError(error.message);
+      throw error;
+    }
+    return withSyntaxErrors(
+      workspace,
+      args.format === 'text'
+        ? simulationText(simulation)
+        : `${JSON.stringify(simulation, null, 2)}\n`,
+    );
+  },
   lint(args) {
     // Quick fixes and path segments serve the designer; they are not part of the contract.
     const diagnostics: Diagnostic[] = lint(load(args), { complete: args.complete }).map(
@@ -101,6 +132,15 @@ function withSyntaxErrors(workspace: Workspace, stdout: string): Output {
 /** `severity code/IST0101/KIA1107`: what a text reader needs to look the finding up. */
 function codes(d: Diagnostic): string {
   return [d.severity, d.code, d.istio, d.kiali].filter(Boolean).join(' ');
+}
+
+function simulationText(simulation: Simulation): string {
+  const lines = [outcomeSummary(simulation)];
+  for (const step of simulation.steps) {
+    const mark = step.matched === undefined ? ' ' : step.matched ? '+' : '-';
+    lines.push(`  ${mark} ${step.kind.padEnd(14)} ${step.detail}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function graphText(graph: FlowGraph): string {

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyCommand } from '../edit/applyCommand.ts';
 import type { Command } from '../edit/command.ts';
+import type { SimRequest } from '../simulate/types.ts';
 import {
   fileText,
   loadWorkspace,
@@ -59,6 +60,8 @@ export interface DesignerState {
    */
   readonly assumeComplete: boolean;
   readonly notice: Notice | null;
+  /** The request the simulator last sent; its answer is derived again on every change. */
+  readonly simulatorRequest: SimRequest | null;
   /** A place in a file the editor should show (a clicked problem); `seq` makes repeats distinct. */
   readonly reveal: {
     readonly file: string;
@@ -87,6 +90,8 @@ export interface DesignerActions {
   setAssumeComplete(complete: boolean): void;
   notify(notice: Notice | null): void;
   revealAt(file: string, line: number, column: number): void;
+  /** Sends a request through the simulator (null clears it and its highlight). */
+  sendRequest(request: SimRequest | null): void;
 }
 
 export type DesignerStore = StoreApi<DesignerState & DesignerActions>;
@@ -142,6 +147,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       assumeComplete: init.assumeComplete ?? false,
       notice: null,
       reveal: null,
+      simulatorRequest: null,
 
       apply(command, policy = 'record') {
         const state = get();
@@ -228,6 +234,10 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
       notify(notice) {
         set({ notice });
+      },
+
+      sendRequest(request) {
+        set({ simulatorRequest: request });
       },
 
       revealAt(file, line, column) {

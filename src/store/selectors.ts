@@ -1,7 +1,11 @@
 import { type LintDiagnostic, lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import { nodeForPath } from '../graph/nodeLocation.ts';
+import { type LitPath, tracePath } from '../graph/tracePath.ts';
 import type { FlowGraph } from '../graph/types.ts';
+import { SimulationInputError } from '../simulate/request.ts';
+import { simulate } from '../simulate/simulate.ts';
+import type { SimRequest, Simulation } from '../simulate/types.ts';
 import { type Severity, syntaxDiagnostics } from '../workspace/diagnostics.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import type { DesignerState } from './designerStore.ts';
@@ -119,4 +123,43 @@ export function selectProblemCounts(state: DesignerState): ReadonlyMap<string, P
   }
   countsCache.set(diagnostics, out);
   return out;
+}
+
+/** The simulator's answer to the request it last sent, or why the request cannot be read. */
+export type SimulationResult =
+  | { readonly ok: true; readonly simulation: Simulation; readonly lit: LitPath }
+  | { readonly ok: false; readonly error: string };
+
+const simulations = new WeakMap<Workspace, WeakMap<SimRequest, SimulationResult>>();
+
+/**
+ * The simulation of the sent request on the current workspace, with the graph path it lights.
+ * Derived (not stored), so it follows every edit; memoised per workspace and request.
+ */
+export function selectSimulation(state: DesignerState): SimulationResult | null {
+  const request = state.simulatorRequest;
+  if (!request) return null;
+  let byRequest = simulations.get(state.workspace);
+  if (!byRequest) {
+    byRequest = new WeakMap();
+    simulations.set(state.workspace, byRequest);
+  }
+  let result = byRequest.get(request);
+  if (!result) {
+    try {
+      const simulation = simulate(state.workspace, request);
+      result = { ok: true, simulation, lit: tracePath(selectGraph(state), simulation) };
+    } catch (error) {
+      if (!(error instanceof SimulationInputError)) throw error;
+      result = { ok: false, error: error.message };
+    }
+    byRequest.set(request, result);
+  }
+  return result;
+}
+
+/** Nodes and edges on the simulated request's path (null when nothing was sent). */
+export function selectLitPath(state: DesignerState): LitPath | null {
+  const result = selectSimulation(state);
+  return result?.ok ? result.lit : null;
 }

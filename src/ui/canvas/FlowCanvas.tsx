@@ -9,8 +9,9 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LitPath } from '../../graph/tracePath.ts';
 import type { XY } from '../../store/designerStore.ts';
-import { selectGraph } from '../../store/selectors.ts';
+import { selectGraph, selectLitPath } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import './canvas.css';
 import { preloadLayoutEngine } from './elkLayout.ts';
@@ -49,6 +50,7 @@ const EDGE_TYPES = { labeled: LabeledEdge };
 
 /** Inline, as the kind's colour is: a stylesheet rule would need !important to win. */
 const SELECTED_EDGE = { stroke: 'var(--node-selected)', strokeWidth: 3 };
+const LIT_EDGE = { stroke: 'var(--sim-path)', strokeWidth: 3 };
 
 function CanvasView() {
   const graph = useDesigner(selectGraph);
@@ -64,7 +66,12 @@ function CanvasView() {
   // The quick columns: only used for nodes not placed yet, until the layout arrives.
   const fallback = useMemo(() => columnLayout(sizeNodes(elements.nodes, new Map())), [elements]);
   useAutoLayout(elements, measured);
-  const nodes = useFlowNodes(elements.nodes, positions, fallback, selection, measured);
+  const placed = useFlowNodes(elements.nodes, positions, fallback, selection, measured);
+  const lit = useDesigner(selectLitPath);
+  const nodes = useMemo(
+    () => (lit ? placed.map((node) => litNode(node, lit)) : placed),
+    [placed, lit],
+  );
 
   // Edges are not nodes of the graph, so their selection is the canvas's own.
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
@@ -73,12 +80,12 @@ function CanvasView() {
   }, [selection]);
   const edges = useMemo(
     () =>
-      elements.edges.map((edge) =>
-        edge.id === selectedEdge
-          ? { ...edge, selected: true, zIndex: 1, style: { ...edge.style, ...SELECTED_EDGE } }
-          : edge,
-      ),
-    [elements, selectedEdge],
+      elements.edges.map((edge) => {
+        if (edge.id === selectedEdge)
+          return { ...edge, selected: true, zIndex: 1, style: { ...edge.style, ...SELECTED_EDGE } };
+        return lit ? litEdge(edge, lit) : edge;
+      }),
+    [elements, selectedEdge, lit],
   );
 
   useRevealSelection(selection, elements);
@@ -164,6 +171,31 @@ function CanvasView() {
       <StaleBanner />
     </div>
   );
+}
+
+/** A node on the simulated request's path is lit; the others step back. */
+function litNode(node: CanvasNode, lit: LitPath): CanvasNode {
+  const on = lit.nodes.has(node.id);
+  return { ...node, className: on ? 'sim-lit' : 'sim-dim' };
+}
+
+/** An edge on the path is drawn thick and moving, labelled with its share of the requests. */
+function litEdge(edge: CanvasEdge, lit: LitPath): CanvasEdge {
+  const share = lit.edges.get(edge.id);
+  if (share === undefined) return { ...edge, className: 'sim-dim' };
+  // The branch a rule splits into carries the share; the edges after it repeat it.
+  const label =
+    share < 1 && edge.data?.kind === 'route'
+      ? `${Math.round(share * 1000) / 10}% of requests`
+      : edge.label;
+  return {
+    ...edge,
+    className: 'sim-lit',
+    animated: true,
+    zIndex: 1,
+    label,
+    style: { ...edge.style, ...LIT_EDGE },
+  };
 }
 
 function minimapColor(node: CanvasNode): string {

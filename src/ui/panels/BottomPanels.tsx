@@ -3,8 +3,9 @@ import { selectDiagnostics } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { SimulatePanel } from './SimulatePanel.tsx';
 
-type PanelName = 'Problems' | 'Inspector';
+type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
 
 /** The tabbed panels under the editor. Selecting a node brings the inspector forward. */
 export function BottomPanels() {
@@ -21,6 +22,7 @@ export function BottomPanels() {
   const panels: Record<PanelName, ReactNode> = {
     Problems: <ProblemsPanel />,
     Inspector: <InspectorPanel />,
+    'Simulate request': <SimulatePanel />,
   };
   return (
     <div className="panels">
@@ -30,10 +32,10 @@ export function BottomPanels() {
             key={name}
             type="button"
             role="tab"
-            id={`tab-${name}`}
+            id={`tab-${name.replace(' ', '-')}`}
             aria-label={name}
             aria-selected={tab === name}
-            aria-controls={`panel-${name}`}
+            aria-controls={`panel-${name.replace(' ', '-')}`}
             onClick={() => setTab(name)}
           >
             {name}
@@ -41,7 +43,12 @@ export function BottomPanels() {
           </button>
         ))}
       </div>
-      <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
+      <div
+        id={`panel-${tab.replace(' ', '-')}`}
+        role="tabpanel"
+        aria-labelledby={`tab-${tab.replace(' ', '-')}`}
+        className="tabpanel"
+      >
         {panels[tab]}
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
+import { selectLitPath } from '../../../store/selectors.ts';
 import { useDesigner } from '../../StoreContext.tsx';
 import type { RuleRowData } from '../flowTypes.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
@@ -11,10 +12,20 @@ import { ProblemBadge } from './ProblemBadge.tsx';
  */
 export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
   const selected = useDesigner((s) => s.selection === rule.id);
+  // Undefined while no request is simulated; then whether this rule is the one that answers.
+  const lit = useDesigner((s) => selectLitPath(s)?.nodes.has(rule.id));
   const select = useDesigner((s) => s.select);
   return (
     <li
-      className={selected ? 'rule rule--selected' : 'rule'}
+      className={[
+        'rule',
+        selected && 'rule--selected',
+        lit === true && 'rule--lit',
+        lit === false && 'rule--dim',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      data-lit={lit === undefined ? undefined : String(lit)}
       data-kind="route"
       data-resource={rule.resource}
     >

@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { graphNode, openApp, pasteIntoEditor, screenshot, showRegion } from './app.ts';
+import { expect, test } from './fixtures.ts';
+import { CANARY_YAML } from './manifests.ts';
+
+const SHOP = 'VirtualService/web/shop';
+
+async function send(page: Page, url: string, headers = '') {
+  const region = await showRegion(page, 'Simulate request');
+  await region.getByLabel('URL', { exact: true }).fill(url);
+  await region.getByLabel('Headers', { exact: true }).fill(headers);
+  await region.getByRole('button', { name: 'Send', exact: true }).click();
+  return region;
+}
+
+function rule(page: Page, name: string) {
+  return graphNode(page, 'virtualService', SHOP).locator('[data-kind="route"]', {
+    has: page.getByRole('button', { name: new RegExp(`^Rule ${name}:`) }),
+  });
+}
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await pasteIntoEditor(page, CANARY_YAML);
+  await expect(graphNode(page, 'virtualService', SHOP)).toBeVisible();
+});
+
+test('a request with the beta header takes the beta rule to v2, and the graph lights that rule', async ({
+  page,
+}) => {
+  const region = await send(page, 'http://shop.example.com/cart', 'x-beta: 1');
+  await expect(region.locator('[data-outcome="route"]')).toContainText('beta');
+  await expect(region.locator('[data-outcome="route"]')).toContainText('v2');
+  await expect(rule(page, 'beta')).toHaveAttribute('data-lit', 'true');
+  await expect(rule(page, 'split')).toHaveAttribute('data-lit', 'false');
+  await screenshot(page, 'simulate-beta');
+});
+
+test('without the header the step list says why the beta rule did not match and shows the 90/10 split', async ({
+  page,
+}) => {
+  const region = await send(page, 'http://shop.example.com/cart');
+  const steps = region.getByRole('list', { name: 'Steps' });
+  const skipped = steps.locator('li[data-step="rule"][data-matched="false"]');
+  await expect(skipped.first()).toContainText('beta');
+  await expect(skipped.first()).toContainText('x-beta');
+  await expect(region.locator('[data-outcome="route"]')).toContainText('90%');
+  await expect(region.locator('[data-outcome="route"]')).toContainText('10%');
+  await expect(rule(page, 'split')).toHaveAttribute('data-lit', 'true');
+  // Each weighted branch is labelled on the graph with its share of the requests.
+  await expect(page.getByText('90% of requests')).toBeVisible();
+  await expect(page.getByText('10% of requests')).toBeVisible();
+  await screenshot(page, 'simulate-split');
+});
+
+test('clicking a step selects its rule on the graph', async ({ page }) => {
+  const region = await send(page, 'http://shop.example.com/cart');
+  await region
+    .locator('li[data-step="rule"][data-matched="false"]')
+    .first()
+    .getByRole('button')
+    .click();
+  await expect(rule(page, 'beta').getByRole('button', { name: /^Rule beta:/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
+test('a host no server takes is answered as such, and an unreadable URL says what is wrong', async ({
+  page,
+}) => {
+  const region = await send(page, 'http://other.example.com/');
+  await expect(region.locator('[data-outcome]')).toHaveAttribute(
+    'data-outcome',
+    /noRoute|noServer/,
+  );
+  await send(page, 'http://exa mple.com:99999/');
+  await expect(region.getByRole('alert')).toBeVisible();
+});

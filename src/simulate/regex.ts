@@ -1,0 +1,54 @@
+import { RE2JS } from 're2js';
+
+/**
+ * Regular expressions from manifests run with RE2 (re2js), as Envoy's `safe_regex` does
+ * (google_re2), never with JavaScript's RegExp: the syntax and the linear-time guarantee differ.
+ * Compiled patterns are cached across simulations; an invalid pattern is cached as its error.
+ */
+const cache = new Map<string, RE2JS | string>();
+const MAX_CACHED = 2000;
+
+/** The compiled pattern, or the reason it does not compile. */
+export function compileRegex(pattern: string): RE2JS | string {
+  const cached = cache.get(pattern);
+  if (cached !== undefined) return cached;
+  let compiled: RE2JS | string;
+  try {
+    compiled = RE2JS.compile(pattern);
+  } catch (error) {
+    compiled = error instanceof Error ? error.message : String(error);
+  }
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(pattern, compiled);
+  return compiled;
+}
+
+/** Whole-value match (RE2 `FullMatch`), as Envoy's `safe_regex` matchers do. */
+export function fullMatch(
+  pattern: string,
+  value: string,
+): { readonly ok: boolean; readonly error?: string } {
+  const re = compileRegex(pattern);
+  if (typeof re === 'string') return { ok: false, error: re };
+  return { ok: re.matches(value) };
+}
+
+/**
+ * Envoy's `regex_rewrite` (RE2 `GlobalReplace`): every match is replaced by `substitution`, where
+ * `\0`…`\9` name capture groups and `\\` is a backslash. Undefined when the pattern is invalid.
+ */
+export function regexReplaceAll(
+  pattern: string,
+  input: string,
+  substitution: string,
+): string | undefined {
+  const re = compileRegex(pattern);
+  if (typeof re === 'string') return undefined;
+  const groups = re.groupCount();
+  return re.matcher(input).replaceAll((...args: unknown[]) => {
+    const captured = args.slice(0, groups + 1).map((g) => (typeof g === 'string' ? g : ''));
+    return substitution.replace(/\\(\d|\\)/g, (_, ref: string) =>
+      ref === '\\' ? '\\' : (captured[Number(ref)] ?? ''),
+    );
+  });
+}

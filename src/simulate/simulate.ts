@@ -1,0 +1,85 @@
+import type { Workspace } from '../workspace/workspace.ts';
+import type { GatewayProxy } from './gatewayProxies.ts';
+import type { Scored } from './httpFlow.ts';
+import { onProxy } from './listener.ts';
+import {
+  fullPath,
+  type ParsedRequest,
+  parseRequest,
+  receivedRequest,
+  SimulationInputError,
+} from './request.ts';
+import { type SimulationIndex, simulationIndex } from './simulationIndex.ts';
+import type { SimRequest, Simulation, Step } from './types.ts';
+
+/**
+ * Traces one request through the workspace's ingress gateways as Istio would configure Envoy.
+ * Never throws on any workspace; throws `SimulationInputError` for a request it cannot read.
+ * When several gateway proxies listen on the port, the one whose host (or SNI) match is most
+ * specific answers (workspace order breaks ties) and the others are named in a step.
+ */
+export function simulate(workspace: Workspace, request: SimRequest): Simulation {
+  const parsed = parseRequest(request);
+  const index = simulationIndex(workspace);
+  let proxies = index.proxies;
+  if (request.gateway !== undefined) {
+    if (!index.catalog.gatewayIds.has(request.gateway))
+      throw new SimulationInputError(`no ${request.gateway} in the workspace`);
+    proxies = proxies.filter((p) => p.gateways.some((g) => g.id === request.gateway));
+  }
+  const first: Step = {
+    kind: 'request',
+    detail: `${parsed.method} ${parsed.scheme}://${parsed.authority}${fullPath(parsed.path, parsed.query)} on port ${parsed.port}${parsed.scheme === 'https' ? ` (SNI ${parsed.sni})` : ''}`,
+  };
+  const results: { proxy: GatewayProxy; scored: Scored }[] = [];
+  for (const proxy of proxies) {
+    const scored = onProxy(index, proxy, parsed);
+    if (scored) results.push({ proxy, scored });
+  }
+  let best = results[0];
+  for (const r of results) if (best && r.scored.score > best.scored.score) best = r;
+  if (!best) return nothingListens(index, proxies, parsed, first);
+  const others = results
+    .filter((r) => r !== best)
+    .map((r) => `${r.proxy.label} (${r.scored.simulation.outcome})`);
+  const steps: Step[] = [first];
+  if (others.length > 0)
+    steps.push({
+      kind: 'note',
+      detail: `other gateway pods also listen on port ${parsed.port}: ${others.join(', ')}; the most specific host match answers`,
+    });
+  return { ...best.scored.simulation, steps: [...steps, ...best.scored.simulation.steps] };
+}
+
+function nothingListens(
+  index: SimulationIndex,
+  proxies: readonly GatewayProxy[],
+  request: ParsedRequest,
+  first: Step,
+): Simulation {
+  const ports = new Set<number>();
+  for (const proxy of proxies)
+    for (const port of index.proxyState(proxy).ports.keys()) ports.add(port);
+  const listening = [...ports].sort((a, b) => a - b).join(', ');
+  return {
+    outcome: 'noServer',
+    status: null,
+    gateway: null,
+    server: null,
+    virtualService: null,
+    rule: null,
+    request: receivedRequest(request),
+    destinations: [],
+    steps: [
+      first,
+      {
+        kind: 'server',
+        matched: false,
+        detail:
+          proxies.length === 0
+            ? 'no Gateway in the workspace: nothing listens'
+            : `no Gateway server listens on port ${request.port}${listening ? ` (ports: ${listening})` : ''}: the connection fails`,
+      },
+    ],
+  };
+}

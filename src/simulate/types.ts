@@ -1,0 +1,157 @@
+import type { ResourceId } from '../model/resource.ts';
+import type { RuleSection } from '../model/virtualService.ts';
+
+/** A field inside a resource, as the graph and the editor address it: `['spec','http',1]`. */
+export type FieldPath = readonly (string | number)[];
+
+/** What to send through the ingress gateway. */
+export interface SimRequest {
+  /** `http://` or `https://` URL; the port defaults to 80 / 443. A URL without a scheme is read as `http://`. */
+  readonly url: string;
+  /** Default `GET`. Compared as written, as Envoy compares `:method`. */
+  readonly method?: string;
+  /** Names are case-insensitive. `host` (or `:authority`) replaces the authority, as `curl -H 'Host: …'` does. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** `Gateway/ns/name`: send the request to the pods of this Gateway only. */
+  readonly gateway?: string;
+}
+
+export type Outcome = 'route' | 'redirect' | 'directResponse' | 'fault' | 'noRoute' | 'noServer';
+
+export type StepKind =
+  | 'request'
+  | 'gateway'
+  | 'server'
+  | 'virtualHost'
+  | 'virtualService'
+  | 'rule'
+  | 'delegate'
+  | 'fault'
+  | 'redirect'
+  | 'directResponse'
+  | 'rewrite'
+  | 'headers'
+  | 'destination'
+  | 'mirror'
+  | 'policy'
+  | 'note';
+
+/** One line of the trace. `resource` and `path` say what it talks about, so a UI can select it. */
+export interface Step {
+  readonly kind: StepKind;
+  readonly detail: string;
+  readonly matched?: boolean;
+  readonly index?: number;
+  readonly resource?: ResourceId;
+  readonly path?: FieldPath;
+}
+
+/** The request as the backend receives it (or as the gateway received it when not routed). */
+export interface BackendRequest {
+  /** Path with its query string. */
+  readonly path: string;
+  readonly authority: string;
+  readonly method: string;
+  /** The scheme the client used (what `x-forwarded-proto` carries). */
+  readonly scheme: 'http' | 'https';
+  /** Request headers after the route's header operations; lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface SimServer {
+  readonly port: number;
+  readonly protocol: string;
+  readonly hosts: readonly string[];
+  readonly index: number;
+  readonly name?: string;
+  readonly tlsMode?: string;
+}
+
+export interface SimRule {
+  readonly index: number;
+  readonly name: string | null;
+  readonly section: RuleSection;
+  /** Which `match` block matched (absent for a rule without matches). */
+  readonly matchIndex?: number;
+  /** For a delegated rule: the root rule that delegated, in `rootVirtualService`. */
+  readonly rootIndex?: number;
+}
+
+export interface EffectiveTrafficPolicy {
+  readonly loadBalancer?: Readonly<Record<string, unknown>>;
+  readonly connectionPool?: Readonly<Record<string, unknown>>;
+  readonly outlierDetection?: Readonly<Record<string, unknown>>;
+  readonly tls?: Readonly<Record<string, unknown>>;
+  /** Where each group comes from: `destinationRule`, `subset`, `portLevel`, `subsetPortLevel`. */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+export interface SimDestination {
+  /** FQDN. */
+  readonly host: string;
+  readonly subset: string | null;
+  readonly port: number | null;
+  /** As written; 0 when unset (Envoy's default weight). */
+  readonly weight: number;
+  /** weight / sum of weights; a lone destination gets 1, a weight-0 one next to others 0. */
+  readonly probability: number;
+  /** `Service/ns/name` or `ServiceEntry/ns/name` the host resolves to, null when none. */
+  readonly service: ResourceId | null;
+  readonly destinationRule: ResourceId | null;
+  readonly trafficPolicy: EffectiveTrafficPolicy | null;
+  /** Workload ids selected by the Service selector plus the subset labels. */
+  readonly pods: readonly ResourceId[];
+  /** Why this destination may not answer (missing subset: Envoy answers 503 NC…). */
+  readonly problems: readonly string[];
+  readonly path: FieldPath;
+}
+
+export interface SimMirror {
+  readonly host: string;
+  readonly subset: string | null;
+  readonly port: number | null;
+  readonly percentage: number;
+}
+
+export interface SimFault {
+  readonly delay?: { readonly fixedDelay: string | null; readonly percentage: number };
+  readonly abort?: {
+    readonly httpStatus: number | null;
+    readonly grpcStatus: string | null;
+    readonly percentage: number;
+  };
+  /** True when the abort fires on every request (percentage 100): the outcome is `fault`. */
+  readonly aborted: boolean;
+}
+
+export interface SimRetries {
+  readonly attempts: number;
+  readonly retryOn: string;
+  readonly retriableStatusCodes: readonly number[];
+  readonly perTryTimeout: string | null;
+  /** `default`: Istio's retry policy for a rule without `retries`. */
+  readonly source: 'default' | 'rule';
+}
+
+/** CONTRACT section 4, with the extra fields listed in src/simulate/CONTEXT.md. */
+export interface Simulation {
+  readonly outcome: Outcome;
+  readonly status: number | null;
+  readonly gateway: ResourceId | null;
+  readonly server: SimServer | null;
+  readonly virtualService: ResourceId | null;
+  readonly rootVirtualService?: ResourceId;
+  readonly rule: SimRule | null;
+  readonly request: BackendRequest;
+  readonly destinations: readonly SimDestination[];
+  readonly steps: readonly Step[];
+  readonly redirect?: { readonly location: string; readonly status: number };
+  readonly directResponse?: { readonly status: number; readonly body: string | null };
+  readonly fault?: SimFault;
+  readonly mirrors?: readonly SimMirror[];
+  /** Null: no timeout (Istio's default, "disabled"). */
+  readonly timeout?: string | null;
+  /** Null: retries disabled (`attempts: 0`). */
+  readonly retries?: SimRetries | null;
+  readonly corsPolicy?: Readonly<Record<string, unknown>>;
+}

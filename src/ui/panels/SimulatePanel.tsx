@@ -1,0 +1,148 @@
+import { type FormEvent, useId, useState } from 'react';
+import { nodeForPath, nodeLocation } from '../../graph/nodeLocation.ts';
+import { outcomeSummary } from '../../simulate/summary.ts';
+import type { Simulation, Step } from '../../simulate/types.ts';
+import { selectGraph, selectSimulation } from '../../store/selectors.ts';
+import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { defaultUrl, formatHeaders, parseHeaders } from './requestForm.ts';
+import { SavedTests } from './SavedTests.tsx';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+/**
+ * "Where does this request go?": a URL, a method and headers sent through the workspace's
+ * ingress gateways by the simulator, with the answer, the step-by-step reasons, and the path
+ * lit on the graph. The answer is derived from the workspace, so it follows every edit.
+ */
+export function SimulatePanel() {
+  const store = useDesignerStore();
+  const sent = useDesigner((s) => s.simulatorRequest);
+  const result = useDesigner(selectSimulation);
+  const workspace = useDesigner((s) => s.workspace);
+  const [url, setUrl] = useState(() => sent?.url ?? defaultUrl(workspace));
+  const [method, setMethod] = useState(sent?.method ?? 'GET');
+  const [headers, setHeaders] = useState(() => formatHeaders(sent?.headers));
+  const [headerError, setHeaderError] = useState<string | null>(null);
+  const ids = { url: useId(), method: useId(), headers: useId() };
+
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseHeaders(headers);
+    if (!parsed.ok) {
+      setHeaderError(parsed.error);
+      return;
+    }
+    setHeaderError(null);
+    store.getState().sendRequest({ url: url.trim(), method, headers: parsed.headers });
+  };
+
+  return (
+    <section aria-label="Simulate request" className="simulator">
+      <form className="simulator__form" onSubmit={send}>
+        <label htmlFor={ids.method}>Method</label>
+        <select id={ids.method} value={method} onChange={(e) => setMethod(e.target.value)}>
+          {METHODS.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+        <label htmlFor={ids.url}>URL</label>
+        <input
+          id={ids.url}
+          type="text"
+          value={url}
+          spellCheck={false}
+          placeholder="http://shop.example.com/api/items?id=1"
+          onChange={(e) => setUrl(e.target.value)}
+        />
+        <button type="submit" className="primary">
+          Send
+        </button>
+        <label htmlFor={ids.headers}>Headers</label>
+        <textarea
+          id={ids.headers}
+          value={headers}
+          rows={2}
+          spellCheck={false}
+          placeholder={'x-beta: 1\nuser-agent: curl/8'}
+          aria-invalid={headerError !== null}
+          aria-describedby={headerError ? `${ids.headers}-error` : undefined}
+          onChange={(e) => setHeaders(e.target.value)}
+        />
+        {headerError && (
+          <p id={`${ids.headers}-error`} className="field-error" role="alert">
+            {headerError}
+          </p>
+        )}
+      </form>
+      {result && !result.ok && (
+        <p className="simulator__error" role="alert">
+          {result.error}
+        </p>
+      )}
+      {result?.ok && <Answer simulation={result.simulation} />}
+      <SavedTests />
+    </section>
+  );
+}
+
+function Answer({ simulation }: { simulation: Simulation }) {
+  const store = useDesignerStore();
+  const open = (step: Step) => {
+    if (!step.resource) return;
+    const state = store.getState();
+    const graph = selectGraph(state);
+    const node = nodeForPath(graph, step.resource, step.path ?? []);
+    if (!node) return;
+    state.select(node.id, 'list');
+    const place = nodeLocation(state.workspace, node);
+    if (place) state.revealAt(place.file, place.line, place.column);
+  };
+  const { request } = simulation;
+  return (
+    <div className="simulator__answer" aria-live="polite">
+      <p className={`outcome outcome-${simulation.outcome}`} data-outcome={simulation.outcome}>
+        {outcomeSummary(simulation)}
+      </p>
+      {simulation.outcome === 'route' && (
+        <p className="simulator__backend">
+          Backend receives <code>{`${request.method} ${request.path}`}</code> with Host{' '}
+          <code>{request.authority}</code>
+        </p>
+      )}
+      <ol className="steps" aria-label="Steps">
+        {simulation.steps.map((step, i) => (
+          <li
+            // Steps are recomputed as a whole; their order is their identity.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={i}
+            data-step={step.kind}
+            data-matched={step.matched === undefined ? undefined : String(step.matched)}
+          >
+            {step.resource ? (
+              <button type="button" className="step" onClick={() => open(step)}>
+                <StepText step={step} />
+              </button>
+            ) : (
+              <span className="step">
+                <StepText step={step} />
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function StepText({ step }: { step: Step }) {
+  const mark = step.matched === undefined ? '•' : step.matched ? '✓' : '✗';
+  return (
+    <>
+      <span className={`step__mark step__mark--${String(step.matched ?? 'info')}`} aria-hidden>
+        {mark}
+      </span>
+      <span className="step__kind">{step.kind}</span>
+      <span className="step__detail">{step.detail}</span>
+    </>
+  );
+}
