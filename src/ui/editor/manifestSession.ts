@@ -3,6 +3,7 @@ import { selectDiagnostics, selectFileNames, selectFileText } from '../../store/
 import { FileModels } from './fileModels.ts';
 import { showDiagnostics } from './markerSync.ts';
 import { monaco } from './monaco.ts';
+import { registerQuickFixes } from './quickFixes.ts';
 import { SelectionSync } from './selectionSync.ts';
 import { TextSync } from './textSync.ts';
 
@@ -85,11 +86,14 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
     editor.focus();
   }
 
+  const fixes = registerQuickFixes(store, models, () => text.flushAll());
+
   update(store.getState(), undefined);
   const unsubscribe = store.subscribe((state, prev) => update(state, prev));
 
   return () => {
     unsubscribe();
+    fixes.dispose();
     text.flushAll();
     selection.dispose();
     editor.dispose();

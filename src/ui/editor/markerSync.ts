@@ -18,7 +18,11 @@ export function showDiagnostics(models: FileModels, diagnostics: readonly Diagno
     monaco.editor.setModelMarkers(
       model,
       MARKER_OWNER,
-      markersFor(diagnostics, file).map((m) => ({ ...m, severity: SEVERITY[m.severity] })),
+      markersFor(diagnostics, file).map(({ link, code, ...m }) => ({
+        ...m,
+        code: link ? { value: code, target: monaco.Uri.parse(link) } : code,
+        severity: SEVERITY[m.severity],
+      })),
     );
   }
 }

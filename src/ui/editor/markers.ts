@@ -1,3 +1,4 @@
+import { codeLinks } from '../../check/codeLinks.ts';
 import type { Diagnostic, Severity } from '../../workspace/diagnostics.ts';
 
 /** The owner of the designer's own markers (monaco-yaml's schema markers have their own). */
@@ -11,6 +12,8 @@ export interface MarkerSpec {
   readonly severity: Severity;
   readonly message: string;
   readonly code: string;
+  /** The upstream page explaining `code`, shown as a link in the marker's hover. */
+  readonly link?: string;
   readonly source: string;
   readonly startLineNumber: number;
   readonly startColumn: number;
@@ -25,14 +28,18 @@ export interface MarkerSpec {
 export function markersFor(diagnostics: readonly Diagnostic[], file: string): MarkerSpec[] {
   return diagnostics
     .filter((d) => d.file === file)
-    .map((d) => ({
-      severity: d.severity,
-      message: d.message,
-      code: d.istio ?? d.code,
-      source: 'Istio Designer',
-      startLineNumber: d.line,
-      startColumn: d.column,
-      endLineNumber: d.endLine ?? d.line,
-      endColumn: d.endLine === undefined ? d.column : (d.endColumn ?? d.column),
-    }));
+    .map((d) => {
+      const [first] = codeLinks(d);
+      return {
+        severity: d.severity,
+        message: d.message,
+        code: first?.code ?? d.code,
+        ...(first?.href ? { link: first.href } : {}),
+        source: 'Istio Designer',
+        startLineNumber: d.line,
+        startColumn: d.column,
+        endLineNumber: d.endLine ?? d.line,
+        endColumn: d.endLine === undefined ? d.column : (d.endColumn ?? d.column),
+      };
+    });
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import { codeLinks } from '../../check/codeLinks.ts';
 import type { LintDiagnostic } from '../../check/lint.ts';
 import { nodeForPath } from '../../graph/nodeLocation.ts';
 import { selectDiagnostics, selectGraph } from '../../store/selectors.ts';
 import type { Severity } from '../../workspace/diagnostics.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
-import { codeLinks } from './codeLinks.ts';
 
 const SEVERITIES: readonly { readonly severity: Severity; readonly label: string }[] = [
   { severity: 'error', label: 'Errors' },

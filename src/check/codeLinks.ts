@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../workspace/diagnostics.ts';
+import type { Diagnostic } from '../workspace/diagnostics.ts';
 
 export interface CodeLink {
   readonly code: string;
