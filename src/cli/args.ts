@@ -7,6 +7,8 @@ export interface CliArgs {
   readonly method: string | undefined;
   readonly headers: readonly string[];
   readonly complete: boolean;
+  /** `test`: the saved test requests file. */
+  readonly tests: string | undefined;
   readonly help: boolean;
 }
 
@@ -15,9 +17,7 @@ export class UsageError extends Error {}
 const VALUE_OPTIONS = new Set(['--format', '--url', '--method', '-H', '--header', '--tests']);
 
 /** Parses argv (without `node` and the script). Throws UsageError on anything it does not know. */
-export function parseArgs(
-  argv: readonly string[],
-): CliArgs & { readonly tests: string | undefined } {
+export function parseArgs(argv: readonly string[]): CliArgs {
   const files: string[] = [];
   const headers: string[] = [];
   const values = new Map<string, string>();

@@ -3,6 +3,8 @@ import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import { parseHeaderLines } from '../simulate/headerLines.ts';
 import { SimulationInputError } from '../simulate/request.ts';
+import { runSavedTests, type SavedTestRun } from '../simulate/runSavedTests.ts';
+import { parseSavedTests } from '../simulate/savedTests.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { outcomeSummary } from '../simulate/summary.ts';
 import type { Simulation } from '../simulate/types.ts';
@@ -27,6 +29,9 @@ Commands:
                     exit 1 when any is an error
   simulate FILE... --url URL [--method M] [-H 'Name: value']...
                     where does this request go? (Istio's matching rules, step by step)
+  test FILE... --tests TESTS.yaml
+                    run saved test requests; prints pass/fail and route coverage,
+                    exit 1 when any test fails
 
 Options:
   --format json|text   output format (json is the default for graph and lint)
@@ -102,6 +107,27 @@ const COMMANDS: Record<string, Handler> = {
         : `${JSON.stringify(simulation, null, 2)}\n`,
     );
   },
+  test(args) {
+    if (!args.tests) throw new UsageError('test needs --tests TESTS.yaml (saved test requests)');
+    const [testsFile] = readSources([args.tests]);
+    const parsed = parseSavedTests(testsFile?.text ?? '');
+    if (parsed.problems.length > 0)
+      return {
+        stdout: '',
+        stderr: parsed.problems
+          .map((p) => `${formatDiagnosticLine({ file: args.tests ?? '', ...p })}\n`)
+          .join(''),
+        code: 1,
+      };
+    const workspace = load(args);
+    const run = runSavedTests(workspace, parsed.tests);
+    const failed = run.results.some((r) => !r.pass);
+    const out = withSyntaxErrors(
+      workspace,
+      args.format === 'json' ? `${JSON.stringify(testRunJson(run), null, 2)}\n` : testRunText(run),
+    );
+    return failed ? { ...out, code: 1 } : out;
+  },
   lint(args) {
     // Quick fixes and path segments serve the designer; they are not part of the contract.
     const diagnostics: Diagnostic[] = lint(load(args), { complete: args.complete }).map(
@@ -132,6 +158,42 @@ function withSyntaxErrors(workspace: Workspace, stdout: string): Output {
 /** `severity code/IST0101/KIA1107`: what a text reader needs to look the finding up. */
 function codes(d: Diagnostic): string {
   return [d.severity, d.code, d.istio, d.kiali].filter(Boolean).join(' ');
+}
+
+function testRunJson(run: SavedTestRun) {
+  return {
+    passed: run.results.filter((r) => r.pass).length,
+    failed: run.results.filter((r) => !r.pass).length,
+    tests: run.results.map((r) => ({
+      name: r.test.name,
+      pass: r.pass,
+      mismatches: r.mismatches,
+      outcome: r.simulation?.outcome ?? null,
+    })),
+    coverage: run.coverage,
+  };
+}
+
+/** One line per test, then route coverage and the rules no test reaches, as router_check prints. */
+function testRunText(run: SavedTestRun): string {
+  const lines = run.results.map(
+    (r) =>
+      `${r.pass ? 'pass' : 'FAIL'}  ${r.test.name}${r.pass ? '' : `: ${r.mismatches.join('; ')}`}`,
+  );
+  const passed = run.results.filter((r) => r.pass).length;
+  lines.push('', `${passed}/${run.results.length} tests pass`);
+  const { coverage } = run;
+  if (coverage.percent !== null) {
+    lines.push(
+      `route coverage ${coverage.percent.toFixed(1)}% (${coverage.covered}/${coverage.total} rules)`,
+    );
+    for (const rule of coverage.rules)
+      if (!rule.covered)
+        lines.push(
+          `  not covered: ${rule.resource} ${rule.section}[${rule.index}]${rule.name ? ` (${rule.name})` : ''}`,
+        );
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 function simulationText(simulation: Simulation): string {

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyCommand } from '../edit/applyCommand.ts';
 import type { Command } from '../edit/command.ts';
+import type { SavedTest } from '../simulate/savedTests.ts';
 import type { SimRequest } from '../simulate/types.ts';
 import {
   fileText,
@@ -62,6 +63,8 @@ export interface DesignerState {
   readonly notice: Notice | null;
   /** The request the simulator last sent; its answer is derived again on every change. */
   readonly simulatorRequest: SimRequest | null;
+  /** Requests saved with what they should do; they run on every change (route coverage too). */
+  readonly savedTests: readonly SavedTest[];
   /** A place in a file the editor should show (a clicked problem); `seq` makes repeats distinct. */
   readonly reveal: {
     readonly file: string;
@@ -92,6 +95,7 @@ export interface DesignerActions {
   revealAt(file: string, line: number, column: number): void;
   /** Sends a request through the simulator (null clears it and its highlight). */
   sendRequest(request: SimRequest | null): void;
+  setSavedTests(tests: readonly SavedTest[]): void;
 }
 
 export type DesignerStore = StoreApi<DesignerState & DesignerActions>;
@@ -102,6 +106,7 @@ export interface DesignerInit {
   readonly positions?: Readonly<Record<string, XY>>;
   readonly theme?: Theme;
   readonly assumeComplete?: boolean;
+  readonly savedTests?: readonly SavedTest[];
   readonly now?: () => number;
 }
 
@@ -148,6 +153,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       notice: null,
       reveal: null,
       simulatorRequest: null,
+      savedTests: init.savedTests ?? [],
 
       apply(command, policy = 'record') {
         const state = get();
@@ -234,6 +240,10 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
       notify(notice) {
         set({ notice });
+      },
+
+      setSavedTests(savedTests) {
+        set({ savedTests });
       },
 
       sendRequest(request) {

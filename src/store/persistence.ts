@@ -1,3 +1,4 @@
+import { parseSavedTests, stringifySavedTests } from '../simulate/savedTests.ts';
 import { type SourceText, serializeWorkspace } from '../workspace/workspace.ts';
 import type { DesignerInit, DesignerState, DesignerStore, Theme, XY } from './designerStore.ts';
 
@@ -15,6 +16,8 @@ interface Saved {
   readonly positions: Readonly<Record<string, XY>>;
   readonly theme: Theme;
   readonly assumeComplete?: boolean;
+  /** Saved test requests, in the YAML form they import and export as. */
+  readonly savedTests?: string;
 }
 
 /** What was saved last, or undefined when nothing (readable) was. Never throws. */
@@ -34,6 +37,8 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
         typeof saved.positions === 'object' && saved.positions !== null ? saved.positions : {},
       theme: saved.theme === 'dark' ? 'dark' : 'light',
       assumeComplete: saved.assumeComplete === true,
+      savedTests:
+        typeof saved.savedTests === 'string' ? parseSavedTests(saved.savedTests).tests : [],
     };
   } catch {
     return undefined;
@@ -47,6 +52,7 @@ function snapshot(state: DesignerState): Saved {
     positions: state.positions,
     theme: state.theme,
     assumeComplete: state.assumeComplete,
+    savedTests: stringifySavedTests(state.savedTests),
   };
 }
 
@@ -73,7 +79,8 @@ export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs 
       state.drafts !== previous.drafts ||
       state.positions !== previous.positions ||
       state.theme !== previous.theme ||
-      state.assumeComplete !== previous.assumeComplete;
+      state.assumeComplete !== previous.assumeComplete ||
+      state.savedTests !== previous.savedTests;
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delayMs);

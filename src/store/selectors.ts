@@ -1,9 +1,12 @@
 import { type LintDiagnostic, lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
+import { routeNodeId } from '../graph/ids.ts';
 import { nodeForPath } from '../graph/nodeLocation.ts';
 import { type LitPath, tracePath } from '../graph/tracePath.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import { SimulationInputError } from '../simulate/request.ts';
+import { runSavedTests, type SavedTestRun } from '../simulate/runSavedTests.ts';
+import type { SavedTest } from '../simulate/savedTests.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimRequest, Simulation } from '../simulate/types.ts';
 import { type Severity, syntaxDiagnostics } from '../workspace/diagnostics.ts';
@@ -163,3 +166,41 @@ export function selectLitPath(state: DesignerState): LitPath | null {
   const result = selectSimulation(state);
   return result?.ok ? result.lit : null;
 }
+
+const testRuns = new WeakMap<Workspace, WeakMap<readonly SavedTest[], SavedTestRun>>();
+
+/** The saved tests run on the current workspace, with route coverage; null when there are none. */
+export function selectTestRun(state: DesignerState): SavedTestRun | null {
+  if (state.savedTests.length === 0) return null;
+  let byTests = testRuns.get(state.workspace);
+  if (!byTests) {
+    byTests = new WeakMap();
+    testRuns.set(state.workspace, byTests);
+  }
+  let run = byTests.get(state.savedTests);
+  if (!run) {
+    run = runSavedTests(state.workspace, state.savedTests);
+    byTests.set(state.savedTests, run);
+  }
+  return run;
+}
+
+const uncoveredCache = new WeakMap<SavedTestRun, ReadonlySet<string>>();
+
+/** Route nodes of rules no saved test reaches (empty while there are no saved tests). */
+export function selectUncoveredRules(state: DesignerState): ReadonlySet<string> {
+  const run = selectTestRun(state);
+  if (!run) return EMPTY_SET;
+  let out = uncoveredCache.get(run);
+  if (!out) {
+    out = new Set(
+      run.coverage.rules
+        .filter((rule) => !rule.covered)
+        .map((rule) => routeNodeId(rule.resource, rule.section, rule.index)),
+    );
+    uncoveredCache.set(run, out);
+  }
+  return out;
+}
+
+const EMPTY_SET: ReadonlySet<string> = new Set();

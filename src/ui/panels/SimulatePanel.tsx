@@ -1,7 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { nodeForPath, nodeLocation } from '../../graph/nodeLocation.ts';
+import { recordTest, requestName } from '../../simulate/recordExpectation.ts';
 import { outcomeSummary } from '../../simulate/summary.ts';
-import type { Simulation, Step } from '../../simulate/types.ts';
+import type { SimRequest, Simulation, Step } from '../../simulate/types.ts';
 import { selectGraph, selectSimulation } from '../../store/selectors.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { defaultUrl, formatHeaders, parseHeaders } from './requestForm.ts';
@@ -23,6 +24,16 @@ export function SimulatePanel() {
   const [method, setMethod] = useState(sent?.method ?? 'GET');
   const [headers, setHeaders] = useState(() => formatHeaders(sent?.headers));
   const [headerError, setHeaderError] = useState<string | null>(null);
+  // A request sent from elsewhere (a saved test) fills the form, so what is shown is what ran.
+  const [shownRequest, setShownRequest] = useState(sent);
+  if (sent !== shownRequest) {
+    setShownRequest(sent);
+    if (sent) {
+      setUrl(sent.url);
+      setMethod(sent.method ?? 'GET');
+      setHeaders(formatHeaders(sent.headers));
+    }
+  }
   const ids = { url: useId(), method: useId(), headers: useId() };
 
   const send = (event: FormEvent) => {
@@ -79,14 +90,18 @@ export function SimulatePanel() {
           {result.error}
         </p>
       )}
-      {result?.ok && <Answer simulation={result.simulation} />}
+      {result?.ok && sent && <Answer simulation={result.simulation} request={sent} />}
       <SavedTests />
     </section>
   );
 }
 
-function Answer({ simulation }: { simulation: Simulation }) {
+function Answer({ simulation, request: sent }: { simulation: Simulation; request: SimRequest }) {
   const store = useDesignerStore();
+  const save = () => {
+    const state = store.getState();
+    state.setSavedTests([...state.savedTests, recordTest(requestName(sent), sent, simulation)]);
+  };
   const open = (step: Step) => {
     if (!step.resource) return;
     const state = store.getState();
@@ -100,9 +115,14 @@ function Answer({ simulation }: { simulation: Simulation }) {
   const { request } = simulation;
   return (
     <div className="simulator__answer" aria-live="polite">
-      <p className={`outcome outcome-${simulation.outcome}`} data-outcome={simulation.outcome}>
-        {outcomeSummary(simulation)}
-      </p>
+      <div className="simulator__outcome">
+        <p className={`outcome outcome-${simulation.outcome}`} data-outcome={simulation.outcome}>
+          {outcomeSummary(simulation)}
+        </p>
+        <button type="button" onClick={save}>
+          Save as test
+        </button>
+      </div>
       {simulation.outcome === 'route' && (
         <p className="simulator__backend">
           Backend receives <code>{`${request.method} ${request.path}`}</code> with Host{' '}

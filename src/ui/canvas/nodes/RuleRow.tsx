@@ -1,6 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { selectLitPath } from '../../../store/selectors.ts';
+import { selectLitPath, selectUncoveredRules } from '../../../store/selectors.ts';
 import { useDesigner } from '../../StoreContext.tsx';
 import type { RuleRowData } from '../flowTypes.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
@@ -14,6 +14,7 @@ export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
   const selected = useDesigner((s) => s.selection === rule.id);
   // Undefined while no request is simulated; then whether this rule is the one that answers.
   const lit = useDesigner((s) => selectLitPath(s)?.nodes.has(rule.id));
+  const uncovered = useDesigner((s) => selectUncoveredRules(s).has(rule.id));
   const select = useDesigner((s) => s.select);
   return (
     <li
@@ -22,10 +23,13 @@ export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
         selected && 'rule--selected',
         lit === true && 'rule--lit',
         lit === false && 'rule--dim',
+        uncovered && 'rule--uncovered',
       ]
         .filter(Boolean)
         .join(' ')}
       data-lit={lit === undefined ? undefined : String(lit)}
+      data-uncovered={uncovered ? 'true' : undefined}
+      title={uncovered ? 'No saved test reaches this rule' : undefined}
       data-kind="route"
       data-resource={rule.resource}
     >
