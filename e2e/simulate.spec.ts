@@ -77,3 +77,26 @@ test('a host no server takes is answered as such, and an unreadable URL says wha
   await send(page, 'http://exa mple.com:99999/');
   await expect(region.getByRole('alert')).toBeVisible();
 });
+
+test('a saved test runs on every change: it passes, then fails when an edit changes the answer; coverage marks unreached rules', async ({
+  page,
+}) => {
+  const region = await send(page, 'http://shop.example.com/cart', 'x-beta: 1');
+  await region.getByRole('button', { name: 'Save as test', exact: true }).click();
+  const tests = region.getByRole('region', { name: 'Saved tests' });
+  await expect(tests.locator('li[data-pass="true"]')).toHaveCount(1);
+  await expect(tests).toContainText('route coverage 50% (1/2 rules)');
+  await expect(rule(page, 'split')).toHaveAttribute('data-uncovered', 'true');
+  await expect(rule(page, 'beta')).not.toHaveAttribute('data-uncovered', 'true');
+
+  // Beta users now go to v1: the saved test says what changed.
+  await pasteIntoEditor(
+    page,
+    CANARY_YAML.replace(
+      '        host: shop\n        subset: v2\n  - name: split',
+      '        host: shop\n        subset: v1\n  - name: split',
+    ),
+  );
+  await expect(tests.locator('li[data-pass="false"]')).toContainText('v2');
+  await screenshot(page, 'simulate-saved-test-fails');
+});
