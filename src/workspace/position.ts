@@ -28,22 +28,86 @@ export function docStarts(file: WorkspaceFile): readonly number[] {
   return starts;
 }
 
-/** Line and column (1-based) of `offset` in the concatenated text of `file`. */
-export function lineColumn(file: WorkspaceFile, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  let at = 0;
-  for (const doc of file.docs) {
-    const end = at + doc.text.length;
-    const upTo = Math.min(offset, end) - at;
-    for (let i = doc.text.indexOf('\n'); i !== -1 && i < upTo; i = doc.text.indexOf('\n', i + 1)) {
-      line++;
-      lineStart = at + i + 1;
-    }
-    if (offset < end) break;
-    at = end;
+const docLines = new WeakMap<object, readonly number[]>();
+
+/** Offsets where each line of a document's text starts after the first (memoised per document). */
+function lineStarts(doc: { readonly text: string }): readonly number[] {
+  let starts = docLines.get(doc);
+  if (!starts) {
+    const out: number[] = [];
+    for (let i = doc.text.indexOf('\n'); i !== -1; i = doc.text.indexOf('\n', i + 1))
+      out.push(i + 1);
+    starts = out;
+    docLines.set(doc, starts);
   }
-  return { line, column: offset - lineStart + 1 };
+  return starts;
+}
+
+interface FileLines {
+  /** The file's parts: its documents, then its tail. */
+  readonly parts: readonly { readonly text: string }[];
+  /** Where each part starts in the file's text. */
+  readonly starts: readonly number[];
+  /** How many lines come before each part. */
+  readonly before: readonly number[];
+  /** Where the line each part starts in begins (a document may start mid-line). */
+  readonly lineAt: readonly number[];
+}
+
+const fileLines = new WeakMap<WorkspaceFile, FileLines>();
+
+/** The line tables of a file (memoised per file object; per document for its parts). */
+function linesOf(file: WorkspaceFile): FileLines {
+  let lines = fileLines.get(file);
+  if (!lines) {
+    const parts = [...file.docs, { text: file.tail }];
+    const starts: number[] = [];
+    const before: number[] = [];
+    const lineAt: number[] = [];
+    let at = 0;
+    let count = 0;
+    let lineStart = 0;
+    for (const part of parts) {
+      starts.push(at);
+      before.push(count);
+      lineAt.push(lineStart);
+      const own = lineStarts(part);
+      if (own.length > 0) lineStart = at + (own[own.length - 1] as number);
+      at += part.text.length;
+      count += own.length;
+    }
+    lines = { parts, starts, before, lineAt };
+    fileLines.set(file, lines);
+  }
+  return lines;
+}
+
+/** The number of entries of a sorted list that are at most `value`. */
+function countAtMost(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Line and column (1-based) of `offset` in the concatenated text of `file`. Binary searches in
+ * line tables kept per document, so placing many findings costs no scan of the file each, and
+ * a keystroke rebuilds the table of the one document it changed.
+ */
+export function lineColumn(file: WorkspaceFile, offset: number): { line: number; column: number } {
+  const { parts, starts, before, lineAt } = linesOf(file);
+  const index = Math.max(0, countAtMost(starts, offset) - 1);
+  const part = parts[index] as { readonly text: string };
+  const start = starts[index] as number;
+  const lines = lineStarts(part);
+  const above = countAtMost(lines, offset - start);
+  const lineStart = above === 0 ? (lineAt[index] as number) : start + (lines[above - 1] as number);
+  return { line: (before[index] as number) + above + 1, column: offset - lineStart + 1 };
 }
 
 /** The position of a range given in offsets into one document's text. */
