@@ -63,22 +63,37 @@ const first = (text: string, url = 'http://shop.example.com/') => {
 describe('destination host and port', () => {
   test('a short host is a Service of the VirtualService namespace; the Service port is used when it has one', () => {
     const d = first(docs(routeTo('{ host: reviews }'), REVIEWS));
-    expect(d).toMatchObject({ host: 'reviews.web.svc.cluster.local', port: 9080, service: 'Service/web/reviews', problems: [] });
+    expect(d).toMatchObject({
+      host: 'reviews.web.svc.cluster.local',
+      port: 9080,
+      service: 'Service/web/reviews',
+      problems: [],
+    });
   });
 
   test('a Service with several ports and no destination port: Istio uses the listener port, and says why', () => {
-    const text = docs(routeTo('{ host: reviews }'), REVIEWS.replace('ports: [{ name: http, port: 9080 }]', 'ports: [{ name: http, port: 9080 }, { name: grpc, port: 9090 }]'));
+    const text = docs(
+      routeTo('{ host: reviews }'),
+      REVIEWS.replace(
+        'ports: [{ name: http, port: 9080 }]',
+        'ports: [{ name: http, port: 9080 }, { name: grpc, port: 9090 }]',
+      ),
+    );
     const d = first(text);
     expect(d.port).toBe(80);
     expect(d.problems[0]).toContain('several ports');
   });
 
   test('a destination port the Service lacks is reported', () => {
-    expect(first(docs(routeTo('{ host: reviews, port: { number: 1234 } }'), REVIEWS)).problems).toEqual(['Service/web/reviews has no port 1234']);
+    expect(
+      first(docs(routeTo('{ host: reviews, port: { number: 1234 } }'), REVIEWS)).problems,
+    ).toEqual(['Service/web/reviews has no port 1234']);
   });
 
   test('a host that is neither a Service nor a ServiceEntry is reported; a ServiceEntry host is found', () => {
-    expect(first(routeTo('{ host: api.partner.com }')).problems[0]).toContain('no Service or ServiceEntry');
+    expect(first(routeTo('{ host: api.partner.com }')).problems[0]).toContain(
+      'no Service or ServiceEntry',
+    );
     const entry = yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
@@ -87,7 +102,11 @@ describe('destination host and port', () => {
         hosts: [api.partner.com]
         ports: [{ number: 443, name: https, protocol: TLS }]
     `;
-    expect(first(docs(routeTo('{ host: api.partner.com }'), entry))).toMatchObject({ service: 'ServiceEntry/web/partner', port: 443, problems: [] });
+    expect(first(docs(routeTo('{ host: api.partner.com }'), entry))).toMatchObject({
+      service: 'ServiceEntry/web/partner',
+      port: 443,
+      problems: [],
+    });
   });
 });
 
@@ -103,13 +122,23 @@ describe('DestinationRule, subset and traffic policy', () => {
   });
 
   test('portLevelSettings for the destination port replace the top-level policy, unmerged', () => {
-    const d = first(docs(routeTo('{ host: reviews, subset: v1, port: { number: 9443 } }'), REVIEWS));
-    expect(d.trafficPolicy).toEqual({ loadBalancer: { simple: 'RANDOM' }, sources: { loadBalancer: 'destinationRule portLevelSettings' } });
+    const d = first(
+      docs(routeTo('{ host: reviews, subset: v1, port: { number: 9443 } }'), REVIEWS),
+    );
+    expect(d.trafficPolicy).toEqual({
+      loadBalancer: { simple: 'RANDOM' },
+      sources: { loadBalancer: 'destinationRule portLevelSettings' },
+    });
   });
 
   test('the pods are those the Service selector and the subset labels both select', () => {
-    expect(first(docs(routeTo('{ host: reviews, subset: v2 }'), REVIEWS)).pods).toEqual(['Deployment/web/reviews-v2']);
-    expect(first(docs(routeTo('{ host: reviews }'), REVIEWS)).pods).toEqual(['Deployment/web/reviews-v1', 'Deployment/web/reviews-v2']);
+    expect(first(docs(routeTo('{ host: reviews, subset: v2 }'), REVIEWS)).pods).toEqual([
+      'Deployment/web/reviews-v2',
+    ]);
+    expect(first(docs(routeTo('{ host: reviews }'), REVIEWS)).pods).toEqual([
+      'Deployment/web/reviews-v1',
+      'Deployment/web/reviews-v2',
+    ]);
   });
 
   test('a subset no DestinationRule defines is a 503 (no cluster), said in problems', () => {
@@ -119,8 +148,14 @@ describe('DestinationRule, subset and traffic policy', () => {
   });
 
   test('the trace points at the subset in the DestinationRule', () => {
-    const simulation = sim(docs(routeTo('{ host: reviews, subset: v2 }'), REVIEWS), 'http://shop.example.com/');
-    expect(stepsOf(simulation, 'policy')[0]).toMatchObject({ resource: 'DestinationRule/web/reviews', path: ['spec', 'subsets', 1] });
+    const simulation = sim(
+      docs(routeTo('{ host: reviews, subset: v2 }'), REVIEWS),
+      'http://shop.example.com/',
+    );
+    expect(stepsOf(simulation, 'policy')[0]).toMatchObject({
+      resource: 'DestinationRule/web/reviews',
+      path: ['spec', 'subsets', 1],
+    });
   });
 
   test("a DestinationRule in the gateway proxy's namespace is preferred to the service's (push_context destinationRule)", () => {
@@ -138,7 +173,10 @@ describe('DestinationRule, subset and traffic policy', () => {
   });
 
   test('a DestinationRule not exported to the gateway proxy namespace does not apply', () => {
-    const privateRule = REVIEWS.replace('  host: reviews\n', '  host: reviews\n  exportTo: ["."]\n');
+    const privateRule = REVIEWS.replace(
+      '  host: reviews\n',
+      '  host: reviews\n  exportTo: ["."]\n',
+    );
     expect(privateRule).toContain('exportTo');
     const d = first(docs(routeTo('{ host: reviews, subset: v2 }'), privateRule));
     expect(d.destinationRule).toBeNull();
@@ -156,6 +194,9 @@ describe('DestinationRule, subset and traffic policy', () => {
         subsets: [{ name: v3, labels: { version: v3 } }]
     `;
     const d = first(docs(routeTo('{ host: reviews, subset: v3 }'), REVIEWS, extra));
-    expect(d).toMatchObject({ destinationRule: 'DestinationRule/web/reviews-v3', trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' } } });
+    expect(d).toMatchObject({
+      destinationRule: 'DestinationRule/web/reviews-v3',
+      trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' } },
+    });
   });
 });

@@ -178,7 +178,8 @@ export function weightedDestinations(
   const steps: Step[] = [];
   route.forEach((d, i) => {
     if (!d.destination) return;
-    const weight = d.weight ?? 0;
+    // A lone destination without weight takes 100% (virtual_service.proto, `weight`).
+    const weight = d.weight ?? (route.length === 1 ? 100 : 0);
     const probability = route.length === 1 ? 1 : weight > 0 && total > 0 ? weight / total : 0;
     const path = [...at.path, 'route', i];
     const { definedAt, ...resolved } = resolveDestination(ctx, d.destination, namespace);

@@ -39,11 +39,8 @@ export function gatewayProxies(catalog: Catalog): GatewayProxy[] {
 
   for (const workload of catalog.workloads) {
     const labels = workload.object.podLabels;
-    // A workload only becomes a gateway proxy when a Gateway names labels it has.
-    if (
-      !gateways.some((g) => g.object.selector !== undefined && selects(g.object.selector, labels))
-    )
-      continue;
+    // A workload is a gateway proxy when some Gateway selects it (one without selector selects all).
+    if (!gateways.some((g) => selectsLabels(g, labels))) continue;
     candidates.push({
       key: '',
       label: workload.id,

@@ -130,7 +130,6 @@ function routeContext(ctx: HttpContext, entry: VhostRoute) {
     rules: ctx.index.destinationRules,
     proxy: ctx.state.proxy,
     request: ctx.request,
-    isTls: ctx.isTls,
     steps: ctx.steps,
     entry,
   };

@@ -42,7 +42,11 @@ const PASSTHROUGH = yaml`
 describe('TLS passthrough', () => {
   test('the tls rule whose sniHosts name the SNI exactly wins over a wildcard one', () => {
     const simulation = sim(PASSTHROUGH, 'https://shop.example.com/');
-    expect(simulation).toMatchObject({ outcome: 'route', status: null, rule: { section: 'tls', index: 0, matchIndex: 0 } });
+    expect(simulation).toMatchObject({
+      outcome: 'route',
+      status: null,
+      rule: { section: 'tls', index: 0, matchIndex: 0 },
+    });
     expect(targets(simulation)).toEqual(['shop.web.svc.cluster.local @1']);
   });
 
@@ -57,16 +61,30 @@ describe('TLS passthrough', () => {
   });
 
   test('the request is not read at all: the backend sees it as sent', () => {
-    const simulation = sim(PASSTHROUGH, { url: 'https://shop.example.com/a?b=1', headers: { 'x-a': '1' } });
-    expect(simulation.request).toMatchObject({ path: '/a?b=1', authority: 'shop.example.com', headers: { 'x-a': '1' } });
+    const simulation = sim(PASSTHROUGH, {
+      url: 'https://shop.example.com/a?b=1',
+      headers: { 'x-a': '1' },
+    });
+    expect(simulation.request).toMatchObject({
+      path: '/a?b=1',
+      authority: 'shop.example.com',
+      headers: { 'x-a': '1' },
+    });
   });
 });
 
 describe('TCP', () => {
   test('the first tcp rule whose port fits takes the connection, whatever the host', () => {
     const simulation = sim(PASSTHROUGH, 'http://anything.test:31400/');
-    expect(simulation).toMatchObject({ outcome: 'route', rule: { section: 'tcp', index: 1 }, virtualService: 'VirtualService/web/tcp' });
-    expect(simulation.destinations[0]).toMatchObject({ host: 'db.web.svc.cluster.local', port: 5432 });
+    expect(simulation).toMatchObject({
+      outcome: 'route',
+      rule: { section: 'tcp', index: 1 },
+      virtualService: 'VirtualService/web/tcp',
+    });
+    expect(simulation.destinations[0]).toMatchObject({
+      host: 'db.web.svc.cluster.local',
+      port: 5432,
+    });
   });
 
   test('a TCP server without a bound tcp rule gets no listener', () => {

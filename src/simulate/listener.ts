@@ -134,10 +134,10 @@ function byTls(
     );
   }
   const how = chosen.sniHosts.includes(request.sni)
-    ? 3000
+    ? SCORE.exact
     : chosen.sniHosts.length > 0
-      ? 2000
-      : 1000;
+      ? SCORE.wildcard
+      : SCORE.any;
   const score = how + Math.max(0, ...chosen.sniHosts.map((h) => h.length));
   steps.push(
     serverStep(
@@ -152,15 +152,12 @@ function byTls(
         score,
       };
     case 'auto':
-      return {
-        ...failed(
-          request,
-          steps,
-          chosen.server,
-          'AUTO_PASSTHROUGH routes by the SNI outbound_.PORT_.SUBSET_.HOST of mesh clients: not simulated',
-        ),
-        score,
-      };
+      return failed(
+        request,
+        steps,
+        chosen.server,
+        'AUTO_PASSTHROUGH routes by the SNI outbound_.PORT_.SUBSET_.HOST of mesh clients: not simulated',
+      );
     case 'tls':
     case 'tcp':
       return {

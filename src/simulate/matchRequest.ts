@@ -43,10 +43,11 @@ export function evaluateMatch(match: HttpMatch | undefined, input: MatchInput): 
   if (match === undefined) return { matched: true, detail: 'no match conditions: every request' };
   const passed: string[] = [];
   const failed: string[] = [];
-  const note = (label: string, condition: string, got: string | undefined, r: ValueResult) => {
+  const note: Note = (label, condition, got, r, failure) => {
     if (r.invalidRegex !== undefined)
       failed.push(`${label}: invalid regex (${r.invalidRegex}), matches nothing`);
     else if (r.ok) passed.push(`${label} ${condition}`);
+    else if (failure !== undefined) failed.push(`${label}: ${failure}`);
     else
       failed.push(
         got === undefined
@@ -86,7 +87,14 @@ export function evaluateMatch(match: HttpMatch | undefined, input: MatchInput): 
   };
 }
 
-type Note = (label: string, condition: string, got: string | undefined, r: ValueResult) => void;
+/** Records a condition; `failure` replaces the default "got X, is not C" wording. */
+type Note = (
+  label: string,
+  condition: string,
+  got: string | undefined,
+  r: ValueResult,
+  failure?: string,
+) => void;
 
 /**
  * The path condition. `exact` is Envoy `path`, `prefix` is `prefix`, both case-insensitive with
@@ -123,17 +131,27 @@ function headerConditions(
     const name = rawName.toLowerCase();
     if (IGNORED_HEADER_KEYS.has(name)) continue;
     const condition = conditionOf(m);
-    const label = `${invert ? 'without header' : 'header'} ${name}`;
     const value = input.request.headers.get(name);
-    const described = describeCondition(condition);
     const result = testHeader(condition, value, invert);
-    if (name.startsWith(JWT_CLAIM_PREFIX) && value === undefined && !result.ok) {
-      note(label, described, undefined, result);
+    // JWT claims are matched on the validated token's claims (dynamic metadata); a simulation
+    // has no token, so a request header of the same name stands for the claim.
+    const label = name.startsWith(JWT_CLAIM_PREFIX)
+      ? `JWT claim ${name.slice(JWT_CLAIM_PREFIX.length).replace(/^[.[]/, '').replace(/]/g, '')}`
+      : `${invert ? 'without header' : 'header'} ${name}`;
+    if (!invert) {
+      note(label, describeCondition(condition), value, result);
       continue;
     }
-    if (invert && result.ok) note(label, `not ${described}`, value, result);
-    else if (invert) note(label, `not ${described}`, value ?? '', result);
-    else note(label, described, value, result);
+    const described = `not ${describeCondition(condition)}`;
+    if (result.ok || result.invalidRegex !== undefined) note(label, described, value, result);
+    else
+      note(
+        label,
+        described,
+        value,
+        result,
+        `${value === undefined ? 'absent (read as "")' : JSON.stringify(value)} is ${describeCondition(condition)}`,
+      );
   }
 }
 

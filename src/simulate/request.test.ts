@@ -3,17 +3,40 @@ import { parseRequest, queryParams, SimulationInputError } from './request.ts';
 
 describe('parseRequest', () => {
   test('default ports are 80 for http and 443 for https; the authority omits a default port', () => {
-    expect(parseRequest({ url: 'http://Shop.Example.com/a' })).toMatchObject({ scheme: 'http', port: 80, authority: 'shop.example.com', sni: 'shop.example.com', path: '/a', query: '', method: 'GET' });
-    expect(parseRequest({ url: 'https://shop.example.com:443/' })).toMatchObject({ port: 443, authority: 'shop.example.com' });
-    expect(parseRequest({ url: 'https://shop.example.com:8443/x?y=1' })).toMatchObject({ port: 8443, authority: 'shop.example.com:8443', path: '/x', query: 'y=1' });
+    expect(parseRequest({ url: 'http://Shop.Example.com/a' })).toMatchObject({
+      scheme: 'http',
+      port: 80,
+      authority: 'shop.example.com',
+      sni: 'shop.example.com',
+      path: '/a',
+      query: '',
+      method: 'GET',
+    });
+    expect(parseRequest({ url: 'https://shop.example.com:443/' })).toMatchObject({
+      port: 443,
+      authority: 'shop.example.com',
+    });
+    expect(parseRequest({ url: 'https://shop.example.com:8443/x?y=1' })).toMatchObject({
+      port: 8443,
+      authority: 'shop.example.com:8443',
+      path: '/x',
+      query: 'y=1',
+    });
   });
 
   test('a URL without a scheme is read as http', () => {
-    expect(parseRequest({ url: 'shop.example.com/api' })).toMatchObject({ scheme: 'http', port: 80, path: '/api' });
+    expect(parseRequest({ url: 'shop.example.com/api' })).toMatchObject({
+      scheme: 'http',
+      port: 80,
+      path: '/api',
+    });
   });
 
   test('a Host header replaces the authority but not the SNI; header names become lower case', () => {
-    const parsed = parseRequest({ url: 'https://shop.example.com/', headers: { Host: 'other:8080', 'X-Beta': '1' } });
+    const parsed = parseRequest({
+      url: 'https://shop.example.com/',
+      headers: { Host: 'other:8080', 'X-Beta': '1' },
+    });
     expect(parsed).toMatchObject({ authority: 'other:8080', sni: 'shop.example.com' });
     expect([...parsed.headers]).toEqual([['x-beta', '1']]);
   });
@@ -33,7 +56,9 @@ describe('parseRequest', () => {
   });
 
   test('a header name that is not a token is an input error', () => {
-    expect(() => parseRequest({ url: 'http://a.test/', headers: { 'bad name': 'x' } })).toThrow(SimulationInputError);
+    expect(() => parseRequest({ url: 'http://a.test/', headers: { 'bad name': 'x' } })).toThrow(
+      SimulationInputError,
+    );
   });
 });
 

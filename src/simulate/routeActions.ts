@@ -20,7 +20,6 @@ export interface RouteContext {
   readonly rules: ReturnType<typeof indexDestinationRules>;
   readonly proxy: GatewayProxy;
   readonly request: ParsedRequest;
-  readonly isTls: boolean;
   readonly steps: Step[];
   /** The route that matched, with the server whose table holds it. */
   readonly entry: VhostRoute;
@@ -75,7 +74,9 @@ export function applyRoute(ctx: RouteContext, base: RouteBase): Simulation {
   const match = route.match?.match;
 
   if (rule.redirect) {
-    const built = redirectLocation(rule.redirect, ctx.request, match, server.port, ctx.isTls);
+    // `ApplyRedirect` is told whether the server has TLS settings (`IsTLS: server.Tls != nil`).
+    const hasTls = server.server.tls !== undefined;
+    const built = redirectLocation(rule.redirect, ctx.request, match, server.port, hasTls);
     const unsupported = built.supported
       ? ''
       : ' (Istio supports 301, 302, 303, 307 and 308 only: it builds this route without an action, which Envoy rejects)';

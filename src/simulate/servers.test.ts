@@ -40,7 +40,11 @@ describe('listener and server choice', () => {
   });
 
   test('a workspace without Gateways has nothing listening', () => {
-    expect(sim(SHOP_VS, 'http://shop.example.com/')).toMatchObject({ outcome: 'noServer', gateway: null, server: null });
+    expect(sim(SHOP_VS, 'http://shop.example.com/')).toMatchObject({
+      outcome: 'noServer',
+      gateway: null,
+      server: null,
+    });
   });
 
   test('an HTTPS server terminates TLS and routes by http rules, with :scheme https', () => {
@@ -61,7 +65,13 @@ describe('listener and server choice', () => {
       redirect: { location: 'https://shop.example.com/a/b?x=1', status: 301 },
       server: { port: 80, index: 1 },
     });
-    expect(stepsOf(simulation, 'redirect')[0]?.path).toEqual(['spec', 'servers', 1, 'tls', 'httpsRedirect']);
+    expect(stepsOf(simulation, 'redirect')[0]?.path).toEqual([
+      'spec',
+      'servers',
+      1,
+      'tls',
+      'httpsRedirect',
+    ]);
   });
 
   test('httpsRedirect also answers for a server host no VirtualService uses (its own virtual host)', () => {
@@ -100,7 +110,10 @@ describe('listener and server choice', () => {
   });
 
   test('the virtual host comes from the Host header, the filter chain from the SNI (the URL host)', () => {
-    const simulation = sim(docs(HTTPS_GW, SHOP_VS), { url: 'https://shop.example.com/', headers: { Host: 'other.example.com' } });
+    const simulation = sim(docs(HTTPS_GW, SHOP_VS), {
+      url: 'https://shop.example.com/',
+      headers: { Host: 'other.example.com' },
+    });
     expect(simulation.outcome).toBe('noRoute');
     expect(simulation.status).toBe(404);
     expect(simulation.server?.port).toBe(443);
@@ -109,7 +122,9 @@ describe('listener and server choice', () => {
   test('a plain-text request to a TLS-only port fails, and so does TLS to a plain-text port', () => {
     const gw = HTTPS_GW.replace(/ {2}- port: \{ number: 80[\s\S]*$/, '');
     expect(sim(docs(gw, SHOP_VS), 'http://shop.example.com:443/').outcome).toBe('noServer');
-    expect(sim(docs(httpGateway(), SHOP_VS), 'https://shop.example.com:80/').outcome).toBe('noServer');
+    expect(sim(docs(httpGateway(), SHOP_VS), 'https://shop.example.com:80/').outcome).toBe(
+      'noServer',
+    );
   });
 
   test('an HTTPS server whose tls names no mode is PASSTHROUGH (the enum default): http rules do not apply', () => {
@@ -119,10 +134,20 @@ describe('listener and server choice', () => {
   });
 
   test('a TLS server repeating another TLS server host on the port is skipped (MergeGateways)', () => {
-    const second = HTTPS_GW.replace('name: gw,', 'name: gw2,').replace(/credentialName: shop-cert/, 'credentialName: other');
+    const second = HTTPS_GW.replace('name: gw,', 'name: gw2,').replace(
+      /credentialName: shop-cert/,
+      'credentialName: other',
+    );
     const simulation = sim(docs(HTTPS_GW, second, SHOP_VS), 'https://shop.example.com/');
     expect(simulation.gateway).toBe('Gateway/istio-system/gw');
-    expect(stepsOf(simulation, 'server').some((s) => s.matched === false && s.resource === 'Gateway/istio-system/gw2' && s.detail.includes('duplicate'))).toBe(true);
+    expect(
+      stepsOf(simulation, 'server').some(
+        (s) =>
+          s.matched === false &&
+          s.resource === 'Gateway/istio-system/gw2' &&
+          s.detail.includes('duplicate'),
+      ),
+    ).toBe(true);
   });
 
   test('a TCP server on a port that already has an HTTP server is not merged', () => {
@@ -136,7 +161,9 @@ describe('listener and server choice', () => {
     `;
     const simulation = sim(docs(httpGateway(), tcp, SHOP_VS), 'http://shop.example.com/');
     expect(simulation.outcome).toBe('route');
-    expect(stepsOf(simulation, 'server').find((s) => s.matched === false)?.detail).toContain('conflicts with HTTP server');
+    expect(stepsOf(simulation, 'server').find((s) => s.matched === false)?.detail).toContain(
+      'conflicts with HTTP server',
+    );
   });
 });
 
@@ -166,7 +193,9 @@ describe('server hosts and binding', () => {
   test('a wildcard server host takes VirtualService hosts under it, but not the bare domain', () => {
     const gw = httpGateway(['*.example.com']);
     expect(sim(docs(gw, vsIn('web')), 'http://shop.example.com/').outcome).toBe('route');
-    expect(sim(docs(gw, vsIn('web', 'example.com')), 'http://example.com/').outcome).toBe('noRoute');
+    expect(sim(docs(gw, vsIn('web', 'example.com')), 'http://example.com/').outcome).toBe(
+      'noRoute',
+    );
   });
 
   test('a VirtualService host of * takes the server host (the intersection is the more specific)', () => {
@@ -176,14 +205,20 @@ describe('server hosts and binding', () => {
   });
 
   test('the host match ignores the port and case of the authority', () => {
-    const simulation = sim(docs(httpGateway(), vsIn('web')), { url: 'http://shop.example.com/', headers: { host: 'SHOP.example.com:80' } });
+    const simulation = sim(docs(httpGateway(), vsIn('web')), {
+      url: 'http://shop.example.com/',
+      headers: { host: 'SHOP.example.com:80' },
+    });
     expect(simulation.outcome).toBe('route');
   });
 
   test('Gateways selecting the same pods are merged: an HTTP port has one route table for all of them', () => {
     const gw2 = httpGateway(['shop.example.com'], 'gw2');
     const vs = vsIn('web').replace('gateways: [istio-system/gw]', 'gateways: [istio-system/gw2]');
-    const simulation = sim(docs(httpGateway(['other.example.com']), gw2, vs), 'http://shop.example.com/');
+    const simulation = sim(
+      docs(httpGateway(['other.example.com']), gw2, vs),
+      'http://shop.example.com/',
+    );
     expect(simulation).toMatchObject({ outcome: 'route', gateway: 'Gateway/istio-system/gw2' });
   });
 });
@@ -223,16 +258,38 @@ describe('several gateway proxies', () => {
   test('the pods whose virtual host matches the host most specifically answer; the others are named', () => {
     const simulation = sim(docs(httpGateway(), own), 'http://shop.example.com/');
     expect(simulation.gateway).toBe('Gateway/shop/shop-gw');
-    expect(simulation.steps.some((s) => s.kind === 'note' && s.detail.includes('istio-ingressgateway'))).toBe(true);
-    expect(sim(docs(httpGateway(), own), 'http://any.example.com/').gateway).toBe('Gateway/istio-system/gw');
+    expect(
+      simulation.steps.some((s) => s.kind === 'note' && s.detail.includes('istio-ingressgateway')),
+    ).toBe(true);
+    expect(sim(docs(httpGateway(), own), 'http://any.example.com/').gateway).toBe(
+      'Gateway/istio-system/gw',
+    );
+  });
+
+  test('a Gateway without selector configures every workload (gateway.proto)', () => {
+    const gw = httpGateway().replace('  selector: { istio: ingressgateway }\n', '');
+    const app = yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata: { name: app, namespace: web }
+      spec: { template: { metadata: { labels: { app: app } } } }
+    `;
+    expect(gw).not.toContain('selector');
+    expect(sim(docs(gw, app, SHOP_VS), 'http://shop.example.com/').outcome).toBe('route');
+    expect(sim(docs(gw, SHOP_VS), 'http://shop.example.com/').outcome).toBe('route');
   });
 
   test('request.gateway sends the request to the pods of that Gateway only', () => {
-    const simulation = sim(docs(httpGateway(), own), { url: 'http://shop.example.com/', gateway: 'Gateway/istio-system/gw' });
+    const simulation = sim(docs(httpGateway(), own), {
+      url: 'http://shop.example.com/',
+      gateway: 'Gateway/istio-system/gw',
+    });
     expect(winner(simulation)).toBe('VirtualService/web/all http[0]');
   });
 
   test('an unknown request.gateway is an input error, not a crash', () => {
-    expect(() => sim(own, { url: 'http://shop.example.com/', gateway: 'Gateway/x/y' })).toThrow(SimulationInputError);
+    expect(() => sim(own, { url: 'http://shop.example.com/', gateway: 'Gateway/x/y' })).toThrow(
+      SimulationInputError,
+    );
   });
 });

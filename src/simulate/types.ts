@@ -91,7 +91,7 @@ export interface SimDestination {
   readonly host: string;
   readonly subset: string | null;
   readonly port: number | null;
-  /** As written; 0 when unset (Envoy's default weight). */
+  /** As written; unset is 100 for a lone destination, else 0. */
   readonly weight: number;
   /** weight / sum of weights; a lone destination gets 1, a weight-0 one next to others 0. */
   readonly probability: number;

@@ -56,8 +56,9 @@ export function buildRouteTable(servers: readonly ServerRef[], source: RouteSour
   for (const server of servers) {
     const redirect = server.server.tls?.httpsRedirect === true;
     const bound = virtualServicesForGateway(source.all, server.gatewayName, source.proxyNamespace);
+    const visible = new Set(bound);
     for (const vs of source.all) {
-      if (vs.isDelegate || !vs.gateways.has(server.gatewayName) || bound.includes(vs)) continue;
+      if (vs.isDelegate || !vs.gateways.has(server.gatewayName) || visible.has(vs)) continue;
       const reason = hiddenReason(vs, source.proxyNamespace);
       if (reason)
         notes.push({
@@ -103,6 +104,7 @@ export function buildRouteTable(servers: readonly ServerRef[], source: RouteSour
         if (redirect) vhost.requireTls = true;
       }
     }
+    // A `ns/host` server host gives a domain with the slash in it, as pilot does: it never matches.
     if (redirect)
       for (const raw of server.hosts) {
         const domain = raw.toLowerCase();

@@ -1,0 +1,69 @@
+import type { Gateway } from '../../model/gateway.ts';
+import { isModelled } from '../../model/kinds.ts';
+import { isRecord } from '../../model/read.ts';
+import type { Entry } from '../../workspace/workspace.ts';
+import type { CheckContext } from '../context.ts';
+
+/** What a `gateways` entry of a VirtualService can name. */
+export type GatewayTarget =
+  | { readonly kind: 'istio'; readonly entry: Entry; readonly gateway: Gateway }
+  /** A Kubernetes Gateway API `Gateway`: its listener hostnames, `undefined` for "any host". */
+  | {
+      readonly kind: 'kubernetes';
+      readonly entry: Entry;
+      readonly hostnames: readonly (string | undefined)[] | undefined;
+    }
+  /** A `Gateway` of an API version the designer does not read: it exists, nothing more is known. */
+  | { readonly kind: 'unknown'; readonly entry: Entry };
+
+const cache = new WeakMap<CheckContext, ReadonlyMap<string, GatewayTarget>>();
+
+/**
+ * Gateways by `namespace/name`. An Istio Gateway wins over a Kubernetes one of the same name, as
+ * in `GatewayAnalyzer` (pkg/config/analysis/analyzers/virtualservice/gateways.go), which looks
+ * for the Istio kind first.
+ */
+export function gatewayLookup(context: CheckContext): ReadonlyMap<string, GatewayTarget> {
+  const cached = cache.get(context);
+  if (cached) return cached;
+  const out = new Map<string, GatewayTarget>();
+  for (const entry of context.entriesOf('Gateway')) {
+    const key = `${entry.object.metadata.namespace}/${entry.object.metadata.name}`;
+    const target = readTarget(context, entry);
+    const existing = out.get(key);
+    if (!existing || (existing.kind !== 'istio' && target.kind === 'istio')) out.set(key, target);
+  }
+  cache.set(context, out);
+  return out;
+}
+
+function readTarget(context: CheckContext, entry: Entry): GatewayTarget {
+  const object = entry.object;
+  if (isModelled(object) && object.kind === 'Gateway') {
+    return { kind: 'istio', entry, gateway: object };
+  }
+  if (object.apiVersion.startsWith('gateway.networking.k8s.io/')) {
+    const spec = context.raw(entry).spec;
+    const listeners = isRecord(spec) ? spec.listeners : undefined;
+    return {
+      kind: 'kubernetes',
+      entry,
+      hostnames: Array.isArray(listeners)
+        ? listeners.map((l) => {
+            const hostname = isRecord(l) ? l.hostname : undefined;
+            return typeof hostname === 'string' && hostname !== '' ? hostname : undefined;
+          })
+        : undefined,
+    };
+  }
+  return { kind: 'unknown', entry };
+}
+
+/**
+ * `resource.NewShortOrFullName`: `ns/name`, or a bare name in the VirtualService's namespace.
+ * (Unlike the model's `resolveGatewayRef`, `mesh` is handled by the callers.)
+ */
+export function gatewayKey(ref: string, namespace: string): string {
+  const slash = ref.indexOf('/');
+  return slash === -1 ? `${namespace}/${ref}` : ref;
+}

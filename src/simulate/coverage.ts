@@ -1,0 +1,96 @@
+import type { ResourceId } from '../model/resource.ts';
+import { RULE_SECTIONS, type RuleSection } from '../model/virtualService.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { MESH, type VsInfo } from './bindings.ts';
+import { simulationIndex } from './simulationIndex.ts';
+import type { FieldPath, Simulation } from './types.ts';
+
+/** One rule a test can reach, and the tests that reached it. */
+export interface CoveredRule {
+  readonly resource: ResourceId;
+  readonly section: RuleSection;
+  readonly index: number;
+  readonly name: string | null;
+  readonly path: FieldPath;
+  readonly covered: boolean;
+  readonly tests: readonly string[];
+}
+
+/** Route coverage in the sense of Envoy's `router_check_tool --details --covall`. */
+export interface RouteCoverage {
+  readonly rules: readonly CoveredRule[];
+  readonly covered: number;
+  readonly total: number;
+  /** covered / total × 100; null when no rule is bound to a gateway. */
+  readonly percent: number | null;
+}
+
+/**
+ * Which rules the simulations reached, among every http/tls/tcp rule of the VirtualServices
+ * bound to a Gateway of the workspace and the http rules of the delegates their rules name. A delegated rule
+ * that wins covers itself and the root rule that delegated to it.
+ */
+export function routeCoverage(
+  workspace: Workspace,
+  runs: readonly { readonly name: string; readonly simulation: Simulation | null }[],
+): RouteCoverage {
+  const index = simulationIndex(workspace);
+  const reached = new Map<string, string[]>();
+  const reach = (key: string, name: string) => {
+    const names = reached.get(key) ?? [];
+    if (!names.includes(name)) names.push(name);
+    reached.set(key, names);
+  };
+  for (const { name, simulation } of runs) {
+    const rule = simulation?.rule;
+    if (!simulation || !rule || !simulation.virtualService) continue;
+    reach(`${simulation.virtualService}|${rule.section}|${rule.index}`, name);
+    if (simulation.rootVirtualService && rule.rootIndex !== undefined)
+      reach(`${simulation.rootVirtualService}|http|${rule.rootIndex}`, name);
+  }
+
+  const isGateway = (g: string) => g !== MESH && index.catalog.gatewayIds.has(`Gateway/${g}`);
+  const bound = index.virtualServices.filter(
+    (vs) => !vs.isDelegate && [...vs.gateways].some(isGateway),
+  );
+  const delegates = delegatesOf(bound, index.virtualServices);
+  const rules: CoveredRule[] = [];
+  for (const vs of [...bound, ...delegates])
+    for (const section of RULE_SECTIONS)
+      vs.item.object[section].forEach((rule, i) => {
+        const tests = reached.get(`${vs.item.id}|${section}|${i}`) ?? [];
+        rules.push({
+          resource: vs.item.id,
+          section,
+          index: i,
+          name: rule.name ?? null,
+          path: ['spec', section, i],
+          covered: tests.length > 0,
+          tests,
+        });
+      });
+  const covered = rules.filter((r) => r.covered).length;
+  return {
+    rules,
+    covered,
+    total: rules.length,
+    percent: rules.length === 0 ? null : Math.round((covered / rules.length) * 10000) / 100,
+  };
+}
+
+function delegatesOf(roots: readonly VsInfo[], all: readonly VsInfo[]): VsInfo[] {
+  const out: VsInfo[] = [];
+  for (const root of roots)
+    for (const rule of root.item.object.http) {
+      if (!rule.delegate) continue;
+      const ns = rule.delegate.namespace || root.namespace;
+      const target = all.find(
+        (vs) =>
+          vs.isDelegate &&
+          vs.namespace === ns &&
+          vs.item.object.metadata.name === rule.delegate?.name,
+      );
+      if (target && !out.includes(target)) out.push(target);
+    }
+  return out;
+}
