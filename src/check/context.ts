@@ -65,9 +65,20 @@ export function checkContext(workspace: Workspace): CheckContext {
     workloads: implied.pod ? [...catalog.workloads, implied.pod] : catalog.workloads,
     services: implied.service ? [...catalog.services, implied.service] : catalog.services,
     holds(kind) {
-      if (kind === 'Workload') return catalog.workloads.length > 0;
-      if (kind === 'Service') return catalog.services.length > 0;
-      return (byKind.get('Secret')?.length ?? 0) > 0;
+      switch (kind) {
+        case 'Workload':
+          return catalog.workloads.length > 0;
+        case 'Service':
+          return catalog.services.length > 0;
+        case 'Gateway':
+          return catalog.gateways.length > 0;
+        case 'DestinationRule':
+          return catalog.destinationRules.length > 0;
+        case 'DelegateVirtualService':
+          return catalog.virtualServices.some((item) => item.object.hosts.length === 0);
+        case 'Secret':
+          return (byKind.get('Secret')?.length ?? 0) > 0;
+      }
     },
   };
   cache.set(workspace, context);

@@ -9,7 +9,14 @@ import type { Path } from '../yaml/path.ts';
  * as complete for that kind, and a reference to one is "not in this workspace" rather than
  * wrong (issue 5). The implied default ingress gateway does not count as holding one.
  */
-export type ReferencedKind = 'Service' | 'Secret' | 'Workload';
+export type ReferencedKind =
+  | 'Service'
+  | 'Secret'
+  | 'Workload'
+  | 'Gateway'
+  | 'DestinationRule'
+  /** A VirtualService without hosts, which only a root rule's `delegate` can use. */
+  | 'DelegateVirtualService';
 
 /** A repair the user can apply in one step, as one undoable command. */
 export interface QuickFix {

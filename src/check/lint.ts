@@ -3,7 +3,7 @@ import { pathPosition } from '../workspace/position.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { checkContext } from './context.ts';
-import type { Finding, QuickFix } from './finding.ts';
+import type { Finding, QuickFix, ReferencedKind } from './finding.ts';
 import { ROUTING_CHECKS } from './routing/checks.ts';
 import { STRUCTURE_CHECKS } from './structure/checks.ts';
 import { WORKLOAD_CHECKS } from './workloads/checks.ts';
@@ -69,12 +69,22 @@ export function lint(workspace: Workspace, options: LintOptions = {}): LintDiagn
   return [...syntaxDiagnostics(workspace), ...located];
 }
 
+/** How the message names what the workspace holds none of. */
+const HELD_KINDS: Record<ReferencedKind, string> = {
+  Service: 'Services',
+  Secret: 'Secrets',
+  Workload: 'Pods or Deployments',
+  Gateway: 'Gateways',
+  DestinationRule: 'DestinationRules',
+  DelegateVirtualService: 'delegate VirtualServices',
+};
+
 /**
  * A reference to a kind the workspace holds none of: the workspace is probably a part of what
  * the cluster has, so this is information, not an error (issue 5, "not in this workspace").
  */
 function notInWorkspace(finding: Finding): Finding {
-  const kind = finding.missing === 'Workload' ? 'Pods or Deployments' : `${finding.missing}s`;
+  const kind = finding.missing ? HELD_KINDS[finding.missing] : '';
   return {
     ...finding,
     severity: 'info',

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { findings } from '../lint.ts';
 import { checkDelegates } from './delegates.ts';
 import { run, seen, workspaceOf } from './testKit.ts';
 
@@ -54,6 +55,11 @@ describe('delegate references of root VirtualServices', () => {
   });
 
   test('with no delegate VirtualService in the workspace at all, a missing one is information', () => {
-    expect(run(checkDelegates, workspaceOf(root)).map((f) => f.severity)).toEqual(['info']);
+    const severities = (complete: boolean) =>
+      findings(workspaceOf(root), { complete })
+        .filter((f) => f.code === 'vs-delegate-not-found')
+        .map((f) => f.severity);
+    expect(severities(false)).toEqual(['info']);
+    expect(severities(true)).toEqual(['error']);
   });
 });

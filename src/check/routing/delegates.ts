@@ -1,6 +1,5 @@
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { notInWorkspace } from './notInWorkspace.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
 /**
@@ -12,7 +11,6 @@ import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 export function* checkDelegates(context: CheckContext): Iterable<Finding> {
   const entries = virtualServiceEntries(context);
   // Without any delegate in the workspace, the missing one is probably elsewhere.
-  const holdsDelegates = entries.some((e) => e.vs.hosts.length === 0);
   const byName = new Map(
     entries.map((e) => [`${e.vs.metadata.namespace}/${e.vs.metadata.name}`, e]),
   );
@@ -41,9 +39,7 @@ export function* checkDelegates(context: CheckContext): Iterable<Finding> {
         at: addressOf(entry),
         path: ['spec', 'http', r, 'delegate', 'name'],
       };
-      yield target || holdsDelegates
-        ? finding
-        : notInWorkspace(finding, 'delegate VirtualServices');
+      yield target ? finding : { ...finding, missing: 'DelegateVirtualService' };
     }
   }
 }

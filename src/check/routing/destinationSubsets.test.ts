@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { findings } from '../lint.ts';
 import { checkDestinationSubsets } from './destinationSubsets.ts';
 import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
 
@@ -129,7 +130,12 @@ describe('DestinationRuleAnalyzer: subsets of route and mirror destinations (IST
   });
 
   test('with no DestinationRule in the workspace, a missing subset is information', () => {
-    const found = run(checkDestinationSubsets, workspaceOf(routeTo('{host: reviews, subset: v1}')));
-    expect(found.map((f) => [f.istio, f.severity])).toEqual([['IST0101', 'info']]);
+    const workspace = workspaceOf(routeTo('{host: reviews, subset: v1}'));
+    const ofSubsets = (complete: boolean) =>
+      findings(workspace, { complete })
+        .filter((f) => f.code === 'vs-destination-subset-not-found')
+        .map((f) => [f.istio, f.severity]);
+    expect(ofSubsets(false)).toEqual([['IST0101', 'info']]);
+    expect(ofSubsets(true)).toEqual([['IST0101', 'error']]);
   });
 });

@@ -5,7 +5,6 @@ import type { CheckContext } from '../context.ts';
 import type { Finding, QuickFix } from '../finding.ts';
 import { describePlace, mirrorDestinations, routeDestinations } from './destinations.ts';
 import { analyzerFqdn, resourceNameOfHost } from './istioHosts.ts';
-import { notInWorkspace } from './notInWorkspace.ts';
 import { valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
@@ -25,7 +24,6 @@ interface HostRules {
  */
 export function* checkDestinationSubsets(context: CheckContext): Iterable<Finding> {
   const byHost = destinationRulesByHost(context);
-  const holdsRules = byHost.size > 0;
   for (const { entry, vs } of virtualServiceEntries(context)) {
     const namespace = vs.metadata.namespace;
     for (const ref of [...routeDestinations(vs), ...mirrorDestinations(vs)]) {
@@ -49,7 +47,7 @@ export function* checkDestinationSubsets(context: CheckContext): Iterable<Findin
         ...(ref.mirror ? {} : { kiali: 'KIA1107' }),
         ...(fix ? { fixes: [fix] } : {}),
       };
-      yield holdsRules ? finding : notInWorkspace(finding, 'DestinationRules');
+      yield { ...finding, missing: 'DestinationRule' };
     }
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { findings } from '../lint.ts';
 import { checkGatewayRefs } from './gatewayRefs.ts';
 import { checkMatchGatewayRefs } from './matchGatewayRefs.ts';
 import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
@@ -177,13 +178,13 @@ describe('GatewayAnalyzer: VirtualService.gateways references (IST0101, IST0132,
     ]);
   });
 
-  test('with no Gateway in the workspace at all, a missing one is information, not an error', () => {
-    const found = run(checkGatewayRefs, workspaceOf(vs('[shop-gw]')));
-    expect(found.map((f) => [f.istio, f.severity])).toEqual([
-      ['IST0101', 'info'],
-      ['IST0132', 'info'],
-    ]);
-    expect(found[0]?.message).toContain('not in this workspace');
+  test('with no Gateway in the workspace at all, a missing one is information, not an error; --complete makes it one', () => {
+    const workspace = workspaceOf(vs('[shop-gw]'));
+    const ofGateways = (complete: boolean) =>
+      findings(workspace, { complete }).filter((f) => f.code.startsWith('vs-gateway-not-found'));
+    expect(ofGateways(false).map((f) => [f.istio, f.severity])).toEqual([['IST0101', 'info']]);
+    expect(ofGateways(false)[0]?.message).toContain('not in this workspace');
+    expect(ofGateways(true).map((f) => [f.istio, f.severity])).toEqual([['IST0101', 'error']]);
   });
 
   test('a VirtualService written twice is reported once', () => {

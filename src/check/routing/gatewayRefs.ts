@@ -6,7 +6,6 @@ import type { Finding } from '../finding.ts';
 import { addHostsFix, bindFix } from './gatewayFixes.ts';
 import { type GatewayTarget, gatewayKey, gatewayLookup } from './gatewayLookup.ts';
 import { hostNamesOverlap } from './istioHosts.ts';
-import { notInWorkspace } from './notInWorkspace.ts';
 import { indexedStrings, valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
@@ -23,8 +22,7 @@ export function* checkGatewayRefs(context: CheckContext): Iterable<Finding> {
   const onlyGateway =
     context.catalog.gateways.length === 1 ? context.catalog.gateways[0] : undefined;
   // A workspace without any Gateway is probably a part of what the cluster has.
-  const absent = (finding: Finding) =>
-    lookup.size > 0 ? finding : notInWorkspace(finding, 'Gateways');
+  const absent = (finding: Finding): Finding => ({ ...finding, missing: 'Gateway' });
   for (const { entry, vs } of virtualServiceEntries(context)) {
     const namespace = vs.metadata.namespace;
     const refs = indexedStrings(valueAt(context.raw(entry), ['spec', 'gateways']));

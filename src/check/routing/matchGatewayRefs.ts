@@ -4,7 +4,6 @@ import type { Finding } from '../finding.ts';
 import { bindFix } from './gatewayFixes.ts';
 import { gatewayKey, gatewayLookup } from './gatewayLookup.ts';
 import { isInternalGatewayRef } from './gatewayRefs.ts';
-import { notInWorkspace } from './notInWorkspace.ts';
 import { indexedStrings, valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
@@ -44,7 +43,7 @@ export function* checkMatchGatewayRefs(context: CheckContext): Iterable<Finding>
               ...(section === 'http' ? { kiali: 'KIA1102' } : {}),
               ...(fix ? { fixes: [fix] } : {}),
             };
-            yield lookup.size > 0 ? finding : notInWorkspace(finding, 'Gateways');
+            yield { ...finding, missing: 'Gateway' };
           }
         }
       }
