@@ -196,6 +196,26 @@ function testRunText(run: SavedTestRun): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** CONTRACT section 4's fields first, in its order, then the extra ones: easier to read. */
+function inContractOrder(simulation: Simulation): Simulation {
+  const first = [
+    'outcome',
+    'status',
+    'gateway',
+    'server',
+    'virtualService',
+    'rootVirtualService',
+    'rule',
+    'request',
+    'destinations',
+    'steps',
+  ] as const;
+  const out: Record<string, unknown> = {};
+  for (const key of first) if (key in simulation) out[key] = simulation[key];
+  for (const [key, value] of Object.entries(simulation)) if (!(key in out)) out[key] = value;
+  return out as unknown as Simulation;
+}
+
 function simulationText(simulation: Simulation): string {
   const lines = [outcomeSummary(simulation)];
   for (const step of simulation.steps) {
