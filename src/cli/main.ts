@@ -104,7 +104,7 @@ const COMMANDS: Record<string, Handler> = {
       workspace,
       args.format === 'text'
         ? simulationText(simulation)
-        : `${JSON.stringify(simulation, null, 2)}\n`,
+        : `${JSON.stringify(inContractOrder(simulation), null, 2)}\n`,
     );
   },
   test(args) {
