@@ -25,6 +25,12 @@ export interface XY {
 
 export type Theme = 'light' | 'dark';
 
+/** The tabs of the panels under the editor. */
+export type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
+
+/** The modal dialogs of the screen; one at a time. */
+export type DialogName = 'import' | 'scenario' | 'palette';
+
 /** Where a selection was made: on the canvas, by the editor's cursor, or from a list. */
 export type SelectionOrigin = 'canvas' | 'editor' | 'list';
 
@@ -61,6 +67,9 @@ export interface DesignerState {
    */
   readonly assumeComplete: boolean;
   readonly notice: Notice | null;
+  /** The panel shown under the editor. */
+  readonly panel: PanelName;
+  readonly dialog: DialogName | null;
   /** The request the simulator last sent; its answer is derived again on every change. */
   readonly simulatorRequest: SimRequest | null;
   /** Requests saved with what they should do; they run on every change (route coverage too). */
@@ -96,6 +105,8 @@ export interface DesignerActions {
   /** Sends a request through the simulator (null clears it and its highlight). */
   sendRequest(request: SimRequest | null): void;
   setSavedTests(tests: readonly SavedTest[]): void;
+  showPanel(panel: PanelName): void;
+  openDialog(dialog: DialogName | null): void;
 }
 
 export type DesignerStore = StoreApi<DesignerState & DesignerActions>;
@@ -153,6 +164,8 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       notice: null,
       reveal: null,
       simulatorRequest: null,
+      panel: 'Problems',
+      dialog: null,
       savedTests: init.savedTests ?? [],
 
       apply(command, policy = 'record') {
@@ -215,7 +228,14 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       },
 
       select(id, origin = 'canvas') {
-        if (get().selection !== id) set({ selection: id, selectionOrigin: origin });
+        if (get().selection === id) return;
+        // Selecting on the canvas brings the inspector forward; following the editor's cursor
+        // or a list entry leaves the panel the user is reading.
+        set({
+          selection: id,
+          selectionOrigin: origin,
+          ...(id !== null && origin === 'canvas' ? { panel: 'Inspector' as const } : {}),
+        });
       },
 
       setPositions(positions, mode = 'merge') {
@@ -240,6 +260,14 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
       notify(notice) {
         set({ notice });
+      },
+
+      showPanel(panel) {
+        set({ panel });
+      },
+
+      openDialog(dialog) {
+        set({ dialog });
       },
 
       setSavedTests(savedTests) {

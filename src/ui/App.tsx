@@ -1,8 +1,11 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
+import { CommandPalette } from './commands/CommandPalette.tsx';
+import { ScenarioDialog } from './commands/ScenarioDialog.tsx';
 import { BottomPanels } from './panels/BottomPanels.tsx';
 import { SplitPane } from './SplitPane.tsx';
-import { useDesigner } from './StoreContext.tsx';
+import { useDesigner, useDesignerStore } from './StoreContext.tsx';
+import { ImportDialog } from './toolbar/ImportDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useFileDrop } from './toolbar/useFileDrop.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
@@ -12,7 +15,10 @@ const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
 
 /** The designer screen: toolbar, the flow canvas, and the manifests with problems and inspector. */
 export function App() {
+  const store = useDesignerStore();
   const theme = useDesigner((s) => s.theme);
+  const dialog = useDesigner((s) => s.dialog);
+  const closeDialog = () => store.getState().openDialog(null);
   useGlobalShortcuts();
   const dropProps = useFileDrop();
   useEffect(() => {
@@ -44,6 +50,9 @@ export function App() {
           />
         }
       />
+      {dialog === 'import' && <ImportDialog onClose={closeDialog} />}
+      {dialog === 'palette' && <CommandPalette />}
+      {dialog === 'scenario' && <ScenarioDialog onClose={closeDialog} />}
     </div>
   );
 }

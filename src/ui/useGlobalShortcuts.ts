@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
+import { runCommand } from './commands/runCommand.ts';
 import { useDesignerStore } from './StoreContext.tsx';
 
 /**
- * Undo and redo from the keyboard anywhere but in text fields and the editor, which have
- * their own undo (their edits reach the store as text changes).
+ * Undo and redo, the command palette (Ctrl+K) and the selection's commands from the keyboard,
+ * anywhere but in text fields and the editor, which have their own keys (their edits reach the
+ * store as text changes; Monaco has its own palette on F1).
  */
 export function useGlobalShortcuts(): void {
   const store = useDesignerStore();
@@ -14,8 +16,12 @@ export function useGlobalShortcuts(): void {
       if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor'))
         return;
       const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) store.getState().undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') store.getState().redo();
+      const state = store.getState();
+      if (state.dialog !== null) return;
+      if (key === 'z' && !event.shiftKey) state.undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') state.redo();
+      else if (key === 'k') state.openDialog('palette');
+      else if (key === 'd') runCommand(store, 'selection.duplicate');
       else return;
       event.preventDefault();
     };

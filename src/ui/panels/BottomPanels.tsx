@@ -1,42 +1,40 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { PanelName } from '../../store/designerStore.ts';
 import { selectDiagnostics } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SimulatePanel } from './SimulatePanel.tsx';
 
-type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
+const PANELS: Record<PanelName, () => ReactNode> = {
+  Problems: () => <ProblemsPanel />,
+  Inspector: () => <InspectorPanel />,
+  'Simulate request': () => <SimulatePanel />,
+};
 
-/** The tabbed panels under the editor. Selecting a node brings the inspector forward. */
+const slug = (name: string) => name.replace(/ /g, '-');
+
+/**
+ * The tabbed panels under the editor. Which one shows is store state, so selecting on the
+ * canvas, the command palette and shortcuts can bring one forward.
+ */
 export function BottomPanels() {
-  const [tab, setTab] = useState<PanelName>('Problems');
+  const tab = useDesigner((s) => s.panel);
+  const showPanel = useDesigner((s) => s.showPanel);
   const problems = useDesigner((s) => selectDiagnostics(s).length);
-  const selection = useDesigner((s) => s.selection);
-  const origin = useDesigner((s) => s.selectionOrigin);
-  const [lastSelection, setLastSelection] = useState(selection);
-  if (selection !== lastSelection) {
-    setLastSelection(selection);
-    if (selection && origin === 'canvas') setTab('Inspector');
-  }
-
-  const panels: Record<PanelName, ReactNode> = {
-    Problems: <ProblemsPanel />,
-    Inspector: <InspectorPanel />,
-    'Simulate request': <SimulatePanel />,
-  };
   return (
     <div className="panels">
       <div role="tablist" aria-label="Panels" className="tabs">
-        {(Object.keys(panels) as PanelName[]).map((name) => (
+        {(Object.keys(PANELS) as PanelName[]).map((name) => (
           <button
             key={name}
             type="button"
             role="tab"
-            id={`tab-${name.replace(' ', '-')}`}
+            id={`tab-${slug(name)}`}
             aria-label={name}
             aria-selected={tab === name}
-            aria-controls={`panel-${name.replace(' ', '-')}`}
-            onClick={() => setTab(name)}
+            aria-controls={`panel-${slug(name)}`}
+            onClick={() => showPanel(name)}
           >
             {name}
             {name === 'Problems' && problems > 0 && <span className="badge">{problems}</span>}
@@ -44,12 +42,12 @@ export function BottomPanels() {
         ))}
       </div>
       <div
-        id={`panel-${tab.replace(' ', '-')}`}
+        id={`panel-${slug(tab)}`}
         role="tabpanel"
-        aria-labelledby={`tab-${tab.replace(' ', '-')}`}
+        aria-labelledby={`tab-${slug(tab)}`}
         className="tabpanel"
       >
-        {panels[tab]}
+        {PANELS[tab]()}
       </div>
     </div>
   );

@@ -1,9 +1,7 @@
-import { useState } from 'react';
 import { EXAMPLE } from '../../store/example.ts';
 import { selectCanRedo, selectCanUndo } from '../../store/selectors.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
-import { ImportDialog } from './ImportDialog.tsx';
 
 /** The top bar: workspace actions, history, layout, theme, and the last notice. */
 export function Toolbar() {
@@ -12,7 +10,6 @@ export function Toolbar() {
   const canRedo = useDesigner(selectCanRedo);
   const theme = useDesigner((s) => s.theme);
   const notice = useDesigner((s) => s.notice);
-  const [importing, setImporting] = useState(false);
   const actions = store.getState();
 
   return (
@@ -26,7 +23,7 @@ export function Toolbar() {
         >
           New
         </button>
-        <button type="button" onClick={() => setImporting(true)}>
+        <button type="button" onClick={() => actions.openDialog('import')}>
           Import
         </button>
         <ExportMenu />
@@ -47,6 +44,22 @@ export function Toolbar() {
           title="Redo (Ctrl+Shift+Z)"
         >
           Redo
+        </button>
+      </nav>
+      <nav aria-label="Design" className="toolbar-group">
+        <button
+          type="button"
+          onClick={() => actions.openDialog('scenario')}
+          title="Insert a ready design (canary, header routing, HTTPS…) as one undo step"
+        >
+          Add scenario
+        </button>
+        <button
+          type="button"
+          onClick={() => actions.openDialog('palette')}
+          title="Every command by name (Ctrl+K)"
+        >
+          Commands
         </button>
       </nav>
       <nav aria-label="View" className="toolbar-group">
@@ -72,7 +85,6 @@ export function Toolbar() {
           </button>
         </div>
       )}
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </header>
   );
 }

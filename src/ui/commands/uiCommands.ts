@@ -1,0 +1,125 @@
+import { deleteNodeCommand } from '../../edit/graphDeletes.ts';
+import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
+import { EXAMPLE } from '../../store/example.ts';
+import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors.ts';
+import { joinedYaml } from '../../workspace/exportFiles.ts';
+import { download } from '../toolbar/download.ts';
+import { selectionCommands } from './selectionCommands.ts';
+
+/**
+ * Everything the user can do by name: what the command palette (Ctrl+K) lists, with the
+ * shortcut that also does it. Each runs through the store, so each edit is one undo step.
+ */
+export interface UiCommand {
+  readonly id: string;
+  readonly title: string;
+  readonly group: 'Workspace' | 'Edit' | 'Add' | 'View' | 'Checks' | 'Selection';
+  /** The shortcut, as shown to the user. */
+  readonly keys?: string;
+  enabled?(state: DesignerState): boolean;
+  run(store: DesignerStore): void;
+}
+
+const hasSelection = (state: DesignerState) => state.selection !== null;
+
+export const UI_COMMANDS: readonly UiCommand[] = [
+  {
+    id: 'workspace.new',
+    title: 'New workspace from the example',
+    group: 'Workspace',
+    run: (store) => store.getState().apply({ type: 'replaceWorkspace', files: EXAMPLE }),
+  },
+  {
+    id: 'workspace.import',
+    title: 'Import manifests…',
+    group: 'Workspace',
+    run: (store) => store.getState().openDialog('import'),
+  },
+  {
+    id: 'workspace.export',
+    title: 'Export as one YAML file',
+    group: 'Workspace',
+    run: (store) =>
+      download('manifests.yaml', joinedYaml(store.getState().workspace), 'application/yaml'),
+  },
+  {
+    id: 'edit.undo',
+    title: 'Undo',
+    group: 'Edit',
+    keys: 'Ctrl+Z',
+    enabled: selectCanUndo,
+    run: (store) => store.getState().undo(),
+  },
+  {
+    id: 'edit.redo',
+    title: 'Redo',
+    group: 'Edit',
+    keys: 'Ctrl+Shift+Z',
+    enabled: selectCanRedo,
+    run: (store) => store.getState().redo(),
+  },
+  {
+    id: 'add.scenario',
+    title: 'Add scenario…',
+    group: 'Add',
+    run: (store) => store.getState().openDialog('scenario'),
+  },
+  ...selectionCommands,
+  {
+    id: 'selection.delete',
+    title: 'Delete the selected node',
+    group: 'Selection',
+    keys: 'Delete',
+    enabled: hasSelection,
+    run(store) {
+      const state = store.getState();
+      const node = selectGraph(state).nodes.find((n) => n.id === state.selection);
+      if (!node) return;
+      const result = deleteNodeCommand(node);
+      if (!result.ok) state.notify({ kind: 'error', text: result.error });
+      else if (state.apply(result.value)) state.select(null);
+    },
+  },
+  {
+    id: 'view.layout',
+    title: 'Auto layout',
+    group: 'View',
+    run: (store) => store.getState().requestLayout(),
+  },
+  {
+    id: 'view.theme',
+    title: 'Toggle dark theme',
+    group: 'View',
+    run(store) {
+      const state = store.getState();
+      state.setTheme(state.theme === 'dark' ? 'light' : 'dark');
+    },
+  },
+  {
+    id: 'view.problems',
+    title: 'Show Problems',
+    group: 'View',
+    run: (store) => store.getState().showPanel('Problems'),
+  },
+  {
+    id: 'view.inspector',
+    title: 'Show Inspector',
+    group: 'View',
+    run: (store) => store.getState().showPanel('Inspector'),
+  },
+  {
+    id: 'view.simulate',
+    title: 'Simulate request',
+    group: 'View',
+    run: (store) => store.getState().showPanel('Simulate request'),
+  },
+  {
+    id: 'checks.complete',
+    title: 'Toggle "workspace is complete" (lint --complete)',
+    group: 'Checks',
+    run(store) {
+      const state = store.getState();
+      state.setAssumeComplete(!state.assumeComplete);
+    },
+  },
+];
