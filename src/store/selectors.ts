@@ -20,7 +20,7 @@ import type { DesignerState } from './designerStore.ts';
 
 const graphs = new WeakMap<Workspace, FlowGraph>();
 
-export function selectGraph(state: DesignerState): FlowGraph {
+export function selectGraph(state: Pick<DesignerState, 'workspace'>): FlowGraph {
   let graph = graphs.get(state.workspace);
   if (!graph) {
     graph = deriveGraph(state.workspace);
@@ -63,6 +63,9 @@ function lintOf(workspace: Workspace, complete: boolean): readonly LintDiagnosti
   return found;
 }
 
+/** What the problems derive from: a screen may pass a deferred copy of these (see useProblems). */
+export type CheckedState = Pick<DesignerState, 'workspace' | 'drafts' | 'assumeComplete'>;
+
 const problems = new WeakMap<
   readonly LintDiagnostic[],
   WeakMap<object, readonly LintDiagnostic[]>
@@ -72,7 +75,7 @@ const problems = new WeakMap<
  * Problems of the workspace: syntax problems and check findings. A file with a draft (text that
  * does not parse) shows the draft's syntax problems instead of findings about its last good text.
  */
-export function selectDiagnostics(state: DesignerState): readonly LintDiagnostic[] {
+export function selectDiagnostics(state: CheckedState): readonly LintDiagnostic[] {
   const all = lintOf(state.workspace, state.assumeComplete);
   let byDrafts = problems.get(all);
   if (!byDrafts) {
@@ -110,7 +113,7 @@ const countsCache = new WeakMap<readonly LintDiagnostic[], ReadonlyMap<string, P
  * Problems per graph node, for the badges on the canvas: each finding counts on the node of
  * the deepest part of its resource that holds its field (a rule, a subset), else the resource.
  */
-export function selectProblemCounts(state: DesignerState): ReadonlyMap<string, ProblemCounts> {
+export function selectProblemCounts(state: CheckedState): ReadonlyMap<string, ProblemCounts> {
   const diagnostics = selectDiagnostics(state);
   const cached = countsCache.get(diagnostics);
   if (cached) return cached;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { PanelName } from '../../store/designerStore.ts';
-import { selectDiagnostics } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
+import { useProblems } from '../useProblems.ts';
 import { InspectorPanel } from './InspectorPanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SimulatePanel } from './SimulatePanel.tsx';
@@ -21,7 +21,7 @@ const slug = (name: string) => name.replace(/ /g, '-');
 export function BottomPanels() {
   const tab = useDesigner((s) => s.panel);
   const showPanel = useDesigner((s) => s.showPanel);
-  const problems = useDesigner((s) => selectDiagnostics(s).length);
+  const problems = useProblems().length;
   return (
     <div className="panels">
       <div role="tablist" aria-label="Panels" className="tabs">

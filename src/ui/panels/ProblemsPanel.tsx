@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { codeLinks } from '../../check/codeLinks.ts';
 import type { LintDiagnostic } from '../../check/lint.ts';
 import { nodeForPath } from '../../graph/nodeLocation.ts';
-import { selectDiagnostics, selectGraph } from '../../store/selectors.ts';
+import { selectGraph } from '../../store/selectors.ts';
 import type { Severity } from '../../workspace/diagnostics.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { useProblems } from '../useProblems.ts';
 
 const SEVERITIES: readonly { readonly severity: Severity; readonly label: string }[] = [
   { severity: 'error', label: 'Errors' },
@@ -19,7 +20,7 @@ const SEVERITIES: readonly { readonly severity: Severity; readonly label: string
  */
 export function ProblemsPanel() {
   const store = useDesignerStore();
-  const diagnostics = useDesigner(selectDiagnostics);
+  const diagnostics = useProblems();
   const complete = useDesigner((s) => s.assumeComplete);
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const shown = diagnostics.filter((d) => !hidden.has(d.severity));

@@ -1,12 +1,11 @@
-import { selectProblemCounts } from '../../../store/selectors.ts';
-import { useDesigner } from '../../StoreContext.tsx';
+import { useProblemCounts } from '../../useProblems.ts';
 
 /**
  * How many problems the checks found on a node (or a rule row), coloured by the worst.
  * Subscribes to its own node's counts only, so a new lint result re-renders only badges.
  */
 export function ProblemBadge({ id }: { id: string }) {
-  const counts = useDesigner((s) => selectProblemCounts(s).get(id));
+  const counts = useProblemCounts(id);
   if (!counts) return null;
   const total = counts.error + counts.warning + counts.info;
   const worst = counts.error ? 'error' : counts.warning ? 'warning' : 'info';
