@@ -37,6 +37,8 @@ export type SelectionOrigin = 'canvas' | 'editor' | 'list';
 export interface Notice {
   readonly kind: 'error' | 'info';
   readonly text: string;
+  /** Follow-ups the user may apply from the notice (each its own undo step). */
+  readonly actions?: readonly { readonly title: string; readonly command: Command }[];
 }
 
 /**

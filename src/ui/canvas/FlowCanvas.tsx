@@ -23,6 +23,7 @@ import { type Size, sizeNodes } from './nodeSize.ts';
 import { NODE_TYPES } from './nodes/nodeTypes.ts';
 import { StaleBanner } from './StaleBanner.tsx';
 import { FIT_VIEW_OPTIONS, useAutoLayout } from './useAutoLayout.ts';
+import { useConnectGesture } from './useConnectGesture.ts';
 import { useDeleteKey } from './useDeleteKey.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
@@ -123,6 +124,8 @@ function CanvasView() {
     [select],
   );
 
+  const { onConnect, isValidConnection } = useConnectGesture();
+
   // Stable handlers: React Flow passes them to every node and edge wrapper, whose memo a new
   // function would defeat, re-rendering all of them on each step of a drag.
   const onNodeClick = useCallback((_: unknown, node: CanvasNode) => select(node.id), [select]);
@@ -159,7 +162,9 @@ function CanvasView() {
         maxZoom={2}
         // The store is the only writer: deletion goes through commands (useDeleteKey).
         deleteKeyCode={null}
-        nodesConnectable={false}
+        nodesConnectable
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
         edgesReconnectable={false}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}

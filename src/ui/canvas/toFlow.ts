@@ -56,6 +56,14 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
   };
 }
 
+/** Kinds a new connection may start from or end at (see src/edit/gestures/connect.ts). */
+const CONNECTABLE: ReadonlySet<string> = new Set([
+  'gateway',
+  'virtualService',
+  'service',
+  'subset',
+]);
+
 function baseNode(
   node: GraphNode,
   kind: CanvasNodeKind,
@@ -76,8 +84,8 @@ function baseNode(
     data: { node, lines, servers, rules: routes.map((r) => ruleRow(r, vs)) },
     ariaLabel: nodeAriaLabel(node.kind, node.label),
     domAttributes,
-    // The canvas draws no new connections (yet): edges come from the manifests.
-    connectable: false,
+    // Connections are drawn from gateways and rule rows to what they may bind or route to.
+    connectable: CONNECTABLE.has(node.kind),
   };
 }
 

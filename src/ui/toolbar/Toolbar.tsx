@@ -80,6 +80,17 @@ export function Toolbar() {
           role={notice.kind === 'error' ? 'alert' : 'status'}
         >
           <span>{notice.text}</span>
+          {notice.actions?.map((action) => (
+            <button
+              key={action.title}
+              type="button"
+              onClick={() => {
+                if (actions.apply(action.command)) actions.notify(null);
+              }}
+            >
+              {action.title}
+            </button>
+          ))}
           <button type="button" aria-label="Dismiss" onClick={() => actions.notify(null)}>
             ×
           </button>

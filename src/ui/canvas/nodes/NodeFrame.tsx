@@ -4,6 +4,13 @@ import type { CanvasNodeData } from '../flowTypes.ts';
 import { KIND_LOOK } from '../kindLook.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 
+/**
+ * Where a new connection may end: a VirtualService (bound by a Gateway, or delegated to by a
+ * rule), a service or a subset (routed to by a rule). Gateways start connections from their
+ * node; rules from their row (RuleRow).
+ */
+const CONNECT_TARGETS: ReadonlySet<string> = new Set(['virtualService', 'service', 'subset']);
+
 export interface NodeFrameProps {
   readonly data: CanvasNodeData;
   readonly selected: boolean;
@@ -37,7 +44,13 @@ export function NodeFrame({
   const style = { '--kind-color': look.color, width: look.width } as CSSProperties;
   return (
     <div className={className} style={style}>
-      {target && <Handle type="target" position={Position.Left} isConnectable={false} />}
+      {target && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          isConnectable={CONNECT_TARGETS.has(node.kind)}
+        />
+      )}
       <div className="cnode__header">
         <span className="cnode__glyph" aria-hidden="true">
           {look.glyph}
@@ -64,7 +77,9 @@ export function NodeFrame({
           {children}
         </div>
       )}
-      {source && <Handle type="source" position={Position.Right} isConnectable={false} />}
+      {source && (
+        <Handle type="source" position={Position.Right} isConnectable={node.kind === 'gateway'} />
+      )}
     </div>
   );
 }

@@ -59,7 +59,7 @@ export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
         )}
       </button>
       <ProblemBadge id={rule.id} />
-      <Handle type="source" position={Position.Right} id={rule.id} isConnectable={false} />
+      <Handle type="source" position={Position.Right} id={rule.id} isConnectable />
     </li>
   );
 });

@@ -1,0 +1,53 @@
+import type { Locator, Page } from '@playwright/test';
+import { editorText, graphNode, openApp, pasteIntoEditor, screenshot } from './app.ts';
+import { expect, test } from './fixtures.ts';
+import { CANARY_YAML } from './manifests.ts';
+
+const SHOP = 'VirtualService/web/shop';
+
+function rule(page: Page, name: string): Locator {
+  return graphNode(page, 'virtualService', SHOP).locator('[data-kind="route"]', {
+    has: page.getByRole('button', { name: new RegExp(`^Rule ${name}:`) }),
+  });
+}
+
+/** Drags from a source handle to a target node's handle with the mouse, as a user draws an edge. */
+async function drawConnection(page: Page, from: Locator, to: Locator): Promise<void> {
+  const start = await from.locator('.react-flow__handle-right').boundingBox();
+  const end = await to.locator('.react-flow__handle-left').boundingBox();
+  if (!start || !end) throw new Error('handles not visible');
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(end.x + end.width / 2 - 20, end.y + end.height / 2, { steps: 8 });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await pasteIntoEditor(page, CANARY_YAML);
+  await expect(graphNode(page, 'virtualService', SHOP)).toBeVisible();
+});
+
+test('connecting a rule to a subset adds that destination and splits the weights', async ({
+  page,
+}) => {
+  await drawConnection(
+    page,
+    rule(page, 'beta'),
+    graphNode(page, 'subset', 'DestinationRule/web/shop').filter({ hasText: 'v1' }),
+  );
+  await expect(page.locator('.notice[role="status"]')).toContainText(/v1/);
+  const text = await editorText(page);
+  const beta = text.slice(text.indexOf('- name: beta'), text.indexOf('- name: split'));
+  expect(beta).toContain('subset: v1');
+  expect(beta).toContain('subset: v2');
+  expect(beta).toMatch(/weight: 50[\s\S]*weight: 50/);
+  await screenshot(page, 'gesture-connect');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  const undone = await editorText(page);
+  expect(
+    undone.slice(undone.indexOf('- name: beta'), undone.indexOf('- name: split')),
+  ).not.toContain('subset: v1');
+});
