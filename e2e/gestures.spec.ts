@@ -51,3 +51,21 @@ test('connecting a rule to a subset adds that destination and splits the weights
     undone.slice(undone.indexOf('- name: beta'), undone.indexOf('- name: split')),
   ).not.toContain('subset: v1');
 });
+
+test('dragging a rule row above another reorders the rules in the YAML; Alt+↓ moves it back', async ({
+  page,
+}) => {
+  await rule(page, 'split').dragTo(rule(page, 'beta'));
+  let text = await editorText(page);
+  expect(text.indexOf('- name: split')).toBeLessThan(text.indexOf('- name: beta'));
+  // The catch-all now comes first: the checks say the beta rule can no longer be reached.
+  await expect(rule(page, 'beta').getByRole('img', { name: /warning/ })).toBeVisible();
+  await screenshot(page, 'gesture-reorder');
+
+  await rule(page, 'split')
+    .getByRole('button', { name: /^Rule split:/ })
+    .focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  text = await editorText(page);
+  expect(text.indexOf('- name: beta')).toBeLessThan(text.indexOf('- name: split'));
+});

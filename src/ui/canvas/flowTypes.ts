@@ -12,6 +12,9 @@ export interface RuleRowData {
   /** What the rule does besides routing: `rewrite /`, `redirect 301`… */
   readonly tags: readonly string[];
   readonly resource: string | undefined;
+  /** Which rule list and where in it: dragging a row moves the rule within its list. */
+  readonly section: 'http' | 'tls' | 'tcp';
+  readonly index: number;
 }
 
 /** What every canvas node carries. A `type` alias: React Flow wants an index-signature type. */

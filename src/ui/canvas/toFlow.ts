@@ -98,6 +98,8 @@ function ruleRow(route: GraphNode, vs: VirtualService | undefined): RuleRowData 
     match: rule ? matchSummary(rule.match, section) : '',
     tags: rule && section === 'http' ? ruleActionTags(rule as HttpRoute) : [],
     resource: route.resource,
+    section,
+    index: route.index ?? 0,
   };
 }
 

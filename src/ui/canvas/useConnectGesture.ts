@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { connect } from '../../edit/gestures/connect.ts';
 import type { DesignerStore } from '../../store/designerStore.ts';
 import { selectGraph } from '../../store/selectors.ts';
+import { applyGesture } from '../commands/applyGesture.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 
 /**
@@ -16,20 +17,8 @@ export function useConnectGesture() {
   const store = useDesignerStore();
   const onConnect = useCallback(
     (connection: Connection) => {
-      const state = store.getState();
       const result = gestureFor(store, connection);
-      if (!result) return;
-      if (!result.ok) {
-        state.notify({ kind: 'error', text: result.error });
-        return;
-      }
-      const { command, summary, notes, offers } = result.value;
-      if (!state.apply(command)) return;
-      store.getState().notify({
-        kind: 'info',
-        text: [summary, ...(notes ?? [])].join(' '),
-        ...(offers?.length ? { actions: offers } : {}),
-      });
+      if (result) applyGesture(store, result);
     },
     [store],
   );

@@ -1,9 +1,10 @@
 import { Handle, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { selectLitPath, selectUncoveredRules } from '../../../store/selectors.ts';
-import { useDesigner } from '../../StoreContext.tsx';
+import { useDesigner, useDesignerStore } from '../../StoreContext.tsx';
 import type { RuleRowData } from '../flowTypes.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
+import { moveRule, useRuleDrag } from './ruleDrag.ts';
 
 /**
  * One rule of a VirtualService. The row stands for the `route` node of the graph: it carries
@@ -15,11 +16,14 @@ export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
   // Undefined while no request is simulated; then whether this rule is the one that answers.
   const lit = useDesigner((s) => selectLitPath(s)?.nodes.has(rule.id));
   const uncovered = useDesigner((s) => selectUncoveredRules(s).has(rule.id));
+  const store = useDesignerStore();
+  const drag = useRuleDrag(rule);
   const select = useDesigner((s) => s.select);
   return (
     <li
       className={[
         'rule',
+        'nodrag',
         selected && 'rule--selected',
         lit === true && 'rule--lit',
         lit === false && 'rule--dim',
@@ -32,12 +36,21 @@ export const RuleRow = memo(function RuleRow({ rule }: { rule: RuleRowData }) {
       title={uncovered ? 'No saved test reaches this rule' : undefined}
       data-kind="route"
       data-resource={rule.resource}
+      {...drag}
     >
       <button
         type="button"
         className="rule__select"
         aria-label={`Rule ${rule.label}: ${rule.match}`}
         aria-pressed={selected}
+        aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+        onKeyDown={(event) => {
+          // Alt+↑/↓ moves the rule: the keyboard's way to reorder (the first match wins).
+          if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
+          event.preventDefault();
+          event.stopPropagation();
+          moveRule(store, rule.id, rule.index + (event.key === 'ArrowUp' ? -1 : 1));
+        }}
         onClick={(event) => {
           // The row selects the rule, not the VirtualService around it.
           event.stopPropagation();
