@@ -1,5 +1,179 @@
-/** Placeholder until the scenario templates land. */
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type ParameterSpec,
+  resolveParameters,
+  type Scenario,
+  type ScenarioParams,
+} from '../../templates/scenario.ts';
+import { SCENARIOS } from '../../templates/scenarios.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
+import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+
+/**
+ * "Add scenario": pick a ready design (canary, header routing, HTTPS…), name it, adjust its
+ * parameters, and add it as one undo step. Each field says what is wrong as you type; a design
+ * that would clash with the workspace is refused with the reason, and nothing changes.
+ */
 export function ScenarioDialog({ onClose }: { onClose: () => void }) {
-  void onClose;
-  return null;
+  const store = useDesignerStore();
+  const workspace = useDesigner((s) => s.workspace);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [scenarioId, setScenarioId] = useState(SCENARIOS[0]?.id ?? '');
+  const [given, setGiven] = useState<Record<string, string>>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const ids = { title: useId(), scenario: useId(), field: useId() };
+  const scenario = SCENARIOS.find((s) => s.id === scenarioId) ?? SCENARIOS[0];
+
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+
+  const problems = useMemo(
+    () => (scenario ? parameterProblems(scenario, given, workspace) : {}),
+    [scenario, given, workspace],
+  );
+  if (!scenario) return null;
+  const defaults = resolveParameters(scenario, {}, workspace);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (Object.keys(problems).length > 0) return;
+    const result = scenario.build(given, workspace);
+    if (!result.ok) {
+      setRefusal(result.error);
+      return;
+    }
+    if (store.getState().apply(result.value)) {
+      store
+        .getState()
+        .notify({
+          kind: 'info',
+          text: `Added the “${scenario.title}” scenario (Undo removes it).`,
+        });
+      onClose();
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog scenario-dialog"
+      aria-labelledby={ids.title}
+      onClose={onClose}
+    >
+      <form onSubmit={submit}>
+        <h2 id={ids.title}>Add scenario</h2>
+        <label htmlFor={ids.scenario}>Scenario</label>
+        <select
+          id={ids.scenario}
+          value={scenario.id}
+          onChange={(e) => {
+            setScenarioId(e.target.value);
+            setGiven({});
+            setRefusal(null);
+          }}
+        >
+          {SCENARIOS.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        <p className="hint">{scenario.description}</p>
+        <div className="scenario-fields">
+          {scenario.parameters.map((spec) => (
+            <ParameterField
+              key={`${scenario.id}:${spec.key}`}
+              id={`${ids.field}-${spec.key}`}
+              spec={spec}
+              value={given[spec.key] ?? ''}
+              placeholder={String(defaults[spec.key] ?? '')}
+              problem={problems[spec.key]}
+              onChange={(value) => {
+                setGiven({ ...given, [spec.key]: value });
+                setRefusal(null);
+              }}
+            />
+          ))}
+        </div>
+        {refusal && (
+          <p className="field-error" role="alert">
+            {refusal}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={Object.keys(problems).length > 0}>
+            Add
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+function ParameterField(props: {
+  id: string;
+  spec: ParameterSpec;
+  value: string;
+  placeholder: string;
+  problem: string | undefined;
+  onChange(value: string): void;
+}) {
+  const { id, spec, value, placeholder, problem, onChange } = props;
+  const describedBy = problem ? `${id}-problem` : spec.help ? `${id}-help` : undefined;
+  return (
+    <div className="scenario-field">
+      <label htmlFor={id}>{spec.label}</label>
+      {spec.type === 'choice' ? (
+        <select id={id} value={value || placeholder} onChange={(e) => onChange(e.target.value)}>
+          {spec.options?.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type="text"
+          inputMode={spec.type === 'number' ? 'decimal' : undefined}
+          value={value}
+          placeholder={placeholder}
+          spellCheck={false}
+          aria-invalid={problem !== undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {problem ? (
+        <span id={`${id}-problem`} className="field-error">
+          {problem}
+        </span>
+      ) : (
+        spec.help && (
+          <span id={`${id}-help`} className="field-help">
+            {spec.help}
+          </span>
+        )
+      )}
+    </div>
+  );
+}
+
+/** What is wrong with each parameter as given (defaults filled in), by key. */
+function parameterProblems(
+  scenario: Scenario,
+  given: ScenarioParams,
+  workspace: Workspace,
+): Record<string, string> {
+  const resolved = resolveParameters(scenario, given, workspace);
+  const out: Record<string, string> = {};
+  for (const spec of scenario.parameters) {
+    const problem = spec.validate(resolved[spec.key], resolved);
+    if (problem) out[spec.key] = problem;
+  }
+  return out;
 }

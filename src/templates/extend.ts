@@ -1,0 +1,80 @@
+import type { Command } from '../edit/command.ts';
+import { isRecord } from '../model/read.ts';
+import type { Entry } from '../workspace/workspace.ts';
+import type { Path } from '../yaml/path.ts';
+import { MAX_ALIAS_COUNT } from '../yaml/yamlDoc.ts';
+
+/**
+ * Commands that bring an existing resource to the values a scenario owns, touching nothing
+ * else: each field is set only when it differs, so applying a pack twice changes nothing and
+ * the YAML diff is exactly the fields that changed.
+ */
+export class Extension {
+  readonly commands: Command[] = [];
+  /** Why the resource cannot be extended, when it cannot. */
+  problem: string | undefined;
+  /** The resource as plain values, for reading fields the typed views leave out. */
+  readonly raw: Record<string, unknown>;
+
+  constructor(readonly entry: Entry) {
+    const plain: unknown = entry.doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    this.raw = isRecord(plain) ? plain : {};
+  }
+
+  /** The plain value at `path`, undefined when absent. */
+  at(path: Path): unknown {
+    let value: unknown = this.raw;
+    for (const key of path) {
+      if (Array.isArray(value) && typeof key === 'number') value = value[key];
+      else if (isRecord(value) && typeof key === 'string') value = value[key];
+      else return undefined;
+    }
+    return value;
+  }
+
+  /** Gives up on the resource: the scenario is refused with `message`. */
+  refuse(message: string): void {
+    this.problem ??= message;
+  }
+
+  /** Sets `path` to `value` unless it already holds an equal value. */
+  set(path: Path, value: unknown): void {
+    if (sameValue(this.at(path), value)) return;
+    this.commands.push({ type: 'setValue', target: this.entry.id, path, value });
+  }
+
+  /** Removes `path` when present. */
+  remove(path: Path): void {
+    if (this.at(path) === undefined) return;
+    this.commands.push({ type: 'deleteValue', target: this.entry.id, path });
+  }
+
+  /** Appends `value` to the list at `path`, creating the list when absent. */
+  append(path: Path, value: unknown): void {
+    const list = this.at(path);
+    if (Array.isArray(list))
+      this.commands.push({
+        type: 'insertItem',
+        target: this.entry.id,
+        path,
+        index: list.length,
+        value,
+      });
+    else this.commands.push({ type: 'setValue', target: this.entry.id, path, value: [value] });
+  }
+}
+
+/** Deep equality of plain values, map key order ignored. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a);
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]))
+    );
+  }
+  return false;
+}

@@ -1,0 +1,154 @@
+import { isRecord } from '../model/read.ts';
+import { resourceId } from '../model/resource.ts';
+import { findEntry, type Workspace } from '../workspace/workspace.ts';
+import { Extension } from './extend.ts';
+import { gatewayParameters } from './gatewayPods.ts';
+import { integerIn, numberParam } from './parameters.ts';
+import { quantity } from './quantity.ts';
+import type { ParameterSpec, ParameterValue, ResolvedParams } from './scenario.ts';
+
+/**
+ * The scaling pack's parameters. Where the pack would extend a resource that exists, the
+ * default is that resource's own value, so applying the pack with its defaults keeps what the
+ * user had and only adds what is missing.
+ */
+
+/** Cloud presets: the annotation each cloud's controller reads for the load balancer kind. */
+export const CLOUD_PRESETS: Readonly<Record<string, readonly [string, string] | undefined>> = {
+  none: undefined,
+  'azure-internal': ['service.beta.kubernetes.io/azure-load-balancer-internal', 'true'],
+  'aws-nlb': ['service.beta.kubernetes.io/aws-load-balancer-type', 'nlb'],
+  'gcp-internal': ['networking.gke.io/load-balancer-type', 'Internal'],
+};
+
+/** The istio/gateway chart's default requests and limits for the proxy container. */
+const DEFAULT_RESOURCES = {
+  cpuRequest: '100m',
+  memoryRequest: '128Mi',
+  cpuLimit: '2000m',
+  memoryLimit: '1024Mi',
+} as const;
+
+/** The index of the CPU metric of an autoscaling/v2 `metrics` list, or -1. */
+export function cpuMetricIndex(metrics: unknown): number {
+  if (!Array.isArray(metrics)) return -1;
+  return metrics.findIndex(
+    (m) =>
+      isRecord(m) && m.type === 'Resource' && isRecord(m.resource) && m.resource.name === 'cpu',
+  );
+}
+
+/** The proxy container of a gateway Deployment: `istio-proxy`, else the first; -1 for none. */
+export function proxyIndex(deployment: Extension): number {
+  const containers = deployment.at(['spec', 'template', 'spec', 'containers']);
+  if (!Array.isArray(containers) || containers.length === 0) return -1;
+  const index = containers.findIndex((c) => isRecord(c) && c.name === 'istio-proxy');
+  return index === -1 ? 0 : index;
+}
+
+/** A default read from the resource of `kind` the pack would extend, else `fallback`. */
+function fromWorkspace(
+  kind: string,
+  read: (extension: Extension) => unknown,
+  fallback: ParameterValue,
+): (params: ResolvedParams, workspace: Workspace) => ParameterValue {
+  return (params, workspace) => {
+    const id = resourceId(kind, String(params.namespace), String(params.name));
+    const entry = findEntry(workspace, id);
+    const value = entry ? read(new Extension(entry)) : undefined;
+    return typeof value === 'number' || typeof value === 'string' ? value : fallback;
+  };
+}
+
+/** The CPU target of an autoscaler: v2 `metrics`, or v1 `targetCPUUtilizationPercentage`. */
+function cpuTarget(hpa: Extension): unknown {
+  const index = cpuMetricIndex(hpa.at(['spec', 'metrics']));
+  return index === -1
+    ? hpa.at(['spec', 'targetCPUUtilizationPercentage'])
+    : hpa.at(['spec', 'metrics', index, 'resource', 'target', 'averageUtilization']);
+}
+
+function resourceDefault(group: 'requests' | 'limits', key: 'cpu' | 'memory', fallback: string) {
+  return fromWorkspace(
+    'Deployment',
+    (deployment) => {
+      const index = proxyIndex(deployment);
+      const path = ['spec', 'template', 'spec', 'containers', index, 'resources', group, key];
+      return index === -1 ? undefined : deployment.at(path);
+    },
+    fallback,
+  );
+}
+
+function quantityParam(
+  key: string,
+  label: string,
+  read: ParameterSpec['default'],
+  validate: ParameterSpec['validate'],
+): ParameterSpec {
+  return { key, label, type: 'text', default: read, validate };
+}
+
+export const SCALING_PARAMETERS: readonly ParameterSpec[] = [
+  ...gatewayParameters(''),
+  {
+    ...numberParam('minReplicas', 'Minimum replicas', 2, integerIn(2, 100)),
+    help: 'At least 2, so one pod can be drained or fail while another serves',
+    default: fromWorkspace('HorizontalPodAutoscaler', (h) => h.at(['spec', 'minReplicas']), 2),
+  },
+  {
+    ...numberParam('maxReplicas', 'Maximum replicas', 5, (value, params) => {
+      const problem = integerIn(2, 1000)(value, params);
+      if (problem) return problem;
+      return Number(value) < Number(params.minReplicas)
+        ? 'Must be at least the minimum replicas'
+        : undefined;
+    }),
+    default: fromWorkspace('HorizontalPodAutoscaler', (h) => h.at(['spec', 'maxReplicas']), 5),
+  },
+  {
+    ...numberParam('cpuTarget', 'CPU target (%)', 80, integerIn(1, 100)),
+    help: 'Average CPU use, as a share of the CPU request, that the autoscaler keeps',
+    default: fromWorkspace('HorizontalPodAutoscaler', cpuTarget, 80),
+  },
+  {
+    key: 'cloud',
+    label: 'Cloud load balancer',
+    help: 'A preset annotation: an internal load balancer on Azure or GKE, a Network Load Balancer on AWS',
+    type: 'choice',
+    options: Object.keys(CLOUD_PRESETS),
+    default: fromWorkspace(
+      'Service',
+      (s) =>
+        Object.entries(CLOUD_PRESETS).find(
+          ([, preset]) => preset && s.at(['metadata', 'annotations', preset[0]]) === preset[1],
+        )?.[0],
+      'none',
+    ),
+    validate: () => undefined,
+  },
+  quantityParam(
+    'cpuRequest',
+    'CPU request',
+    resourceDefault('requests', 'cpu', DEFAULT_RESOURCES.cpuRequest),
+    quantity('CPU', 'cpuLimit'),
+  ),
+  quantityParam(
+    'memoryRequest',
+    'Memory request',
+    resourceDefault('requests', 'memory', DEFAULT_RESOURCES.memoryRequest),
+    quantity('memory', 'memoryLimit'),
+  ),
+  quantityParam(
+    'cpuLimit',
+    'CPU limit',
+    resourceDefault('limits', 'cpu', DEFAULT_RESOURCES.cpuLimit),
+    quantity('CPU'),
+  ),
+  quantityParam(
+    'memoryLimit',
+    'Memory limit',
+    resourceDefault('limits', 'memory', DEFAULT_RESOURCES.memoryLimit),
+    quantity('memory'),
+  ),
+];
