@@ -2,7 +2,7 @@
  * The YAML the flows feed the app: the app's own first-open example (imported, so the tests
  * follow it when it changes) and small variations of it whose effect on the graph is plain.
  */
-import { EXAMPLE_YAML } from '../src/store/example.ts';
+import { EXAMPLE_YAML } from '../src/workspace/example.ts';
 
 export { EXAMPLE_YAML };
 

@@ -29,7 +29,7 @@ export type Theme = 'light' | 'dark';
 export type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
 
 /** The modal dialogs of the screen; one at a time. */
-export type DialogName = 'import' | 'scenario' | 'palette';
+export type DialogName = 'import' | 'scenario' | 'palette' | 'rename';
 
 /** Where a selection was made: on the canvas, by the editor's cursor, or from a list. */
 export type SelectionOrigin = 'canvas' | 'editor' | 'list';

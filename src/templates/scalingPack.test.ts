@@ -253,6 +253,74 @@ describe('on a gateway installed by hand', () => {
   });
 });
 
+describe('small extensions', () => {
+  test('a limit written as 2 is the 2000m asked for: the user’s spelling stays', () => {
+    const text = dedent`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: istio-ingressgateway
+        namespace: istio-system
+      spec:
+        template:
+          spec:
+            containers:
+            - name: istio-proxy
+              resources:
+                requests: {cpu: 100m, memory: 128Mi}
+                limits: {cpu: "2", memory: 1Gi}
+    `;
+    const workspace = loadWorkspace([{ name: 'gateway.yaml', text }]);
+    const { after } = applyScenario(SCALING_PACK, workspace, {
+      cpuLimit: '2000m',
+      memoryLimit: '1024Mi',
+    });
+    const diff = lineDiff(text, texts(after)[0]?.text ?? '');
+    // Only the three resources the workspace lacked are added; the Deployment is untouched.
+    expect(diff.removed).toEqual([]);
+    expect(diff.added.filter((line) => line.startsWith('kind:'))).toEqual([
+      'kind: HorizontalPodAutoscaler',
+      'kind: PodDisruptionBudget',
+      'kind: Service',
+    ]);
+  });
+
+  test('an autoscaling/v1 autoscaler keeps its form: its targetCPUUtilizationPercentage is set', () => {
+    const text = dedent`
+      apiVersion: autoscaling/v1
+      kind: HorizontalPodAutoscaler
+      metadata:
+        name: istio-ingressgateway
+        namespace: istio-system
+      spec:
+        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: istio-ingressgateway}
+        minReplicas: 2
+        maxReplicas: 4
+        targetCPUUtilizationPercentage: 50
+    `;
+    const workspace = loadWorkspace([{ name: 'gateway.yaml', text }]);
+    const { after } = applyScenario(SCALING_PACK, workspace, { cpuTarget: 65 });
+    const diff = lineDiff(text, texts(after)[0]?.text ?? '');
+    expect(diff.removed).toEqual(['  targetCPUUtilizationPercentage: 50']);
+    expect(diff.added[0]).toBe('  targetCPUUtilizationPercentage: 65');
+  });
+
+  test('a Deployment without containers cannot be given resources, and the pack says so', () => {
+    const text = dedent`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: istio-ingressgateway
+        namespace: istio-system
+      spec: {}
+    `;
+    const workspace = loadWorkspace([{ name: 'gateway.yaml', text }]);
+    expect(refusal(SCALING_PACK, workspace, {})).toBe(
+      'Deployment/istio-system/istio-ingressgateway has no container to give resources to',
+    );
+  });
+});
+
 describe('refusals', () => {
   test('fewer than two replicas, a maximum under the minimum, or requests above limits', () => {
     const empty = emptyWorkspace();

@@ -4,7 +4,7 @@ import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { EdgeKind, FlowGraph } from '../graph/types.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimRequest, Simulation } from '../simulate/types.ts';
-import { EXAMPLE } from '../store/example.ts';
+import { EXAMPLE } from '../workspace/example.ts';
 import { TestEditor } from '../testing/testEditor.ts';
 import {
   EMPTY_WORKSPACE,
@@ -23,7 +23,7 @@ import type { Scenario, ScenarioParams } from './scenario.ts';
 
 export const emptyWorkspace = (): Workspace => EMPTY_WORKSPACE;
 
-/** The design a first visit opens (src/store/example.ts). */
+/** The design a first visit opens (src/workspace/example.ts). */
 export const exampleWorkspace = (): Workspace => loadWorkspace(EXAMPLE);
 
 export const BASES: readonly { readonly label: string; readonly load: () => Workspace }[] = [

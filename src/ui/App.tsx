@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { CommandPalette } from './commands/CommandPalette.tsx';
+import { RenameDialog } from './commands/RenameDialog.tsx';
 import { ScenarioDialog } from './commands/ScenarioDialog.tsx';
 import { BottomPanels } from './panels/BottomPanels.tsx';
 import { SplitPane } from './SplitPane.tsx';
@@ -53,6 +54,7 @@ export function App() {
       {dialog === 'import' && <ImportDialog onClose={closeDialog} />}
       {dialog === 'palette' && <CommandPalette />}
       {dialog === 'scenario' && <ScenarioDialog onClose={closeDialog} />}
+      {dialog === 'rename' && <RenameDialog onClose={closeDialog} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDesignerStore } from '../store/designerStore.ts';
-import { EXAMPLE } from '../store/example.ts';
+import { EXAMPLE } from '../workspace/example.ts';
 import { loadSaved, persist } from '../store/persistence.ts';
 import { App } from './App.tsx';
 import { DesignerProvider } from './StoreContext.tsx';

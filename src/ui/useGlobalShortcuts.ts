@@ -11,10 +11,14 @@ export function useGlobalShortcuts(): void {
   const store = useDesignerStore();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor'))
         return;
+      if (event.key === 'F2' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        if (runCommand(store, 'selection.rename')) event.preventDefault();
+        return;
+      }
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const key = event.key.toLowerCase();
       const state = store.getState();
       if (state.dialog !== null) return;

@@ -110,19 +110,31 @@ function choosePort(
   ref: RuleRef,
   namespace: string,
 ): { number: number; note?: string } | undefined {
+  const used = ref.rule.route.find(
+    (d) => d.destination?.port && resolveHost(d.destination.host, namespace) === fqdn,
+  )?.destination?.port;
+  return destinationPort(workspace, fqdn, ref.section, used);
+}
+
+/**
+ * The port a destination to `fqdn` should name, and a note saying why, when the workspace's
+ * Service for it exposes several ports; undefined when one port (or no Service) leaves no doubt.
+ */
+export function destinationPort(
+  workspace: Workspace,
+  fqdn: string,
+  section: 'http' | 'tls' | 'tcp',
+  used?: number,
+): { number: number; note?: string } | undefined {
   const service = resourcesOf(workspace, 'Service').find(
     (s) => serviceFqdn(s.object.metadata.name, s.object.metadata.namespace) === fqdn,
   )?.object;
   const ports = (service?.ports ?? []).filter((p) => p.port !== undefined);
   if (!service || ports.length < 2) return undefined;
-  const used = ref.rule.route.find(
-    (d) => d.destination?.port && resolveHost(d.destination.host, namespace) === fqdn,
-  )?.destination?.port;
   if (used !== undefined) return { number: used };
   const named = (pattern: RegExp) => ports.find((p) => pattern.test(p.name ?? ''));
   const chosen =
-    (ref.section === 'http' && (named(/^http2?(-|$)/) ?? named(/^grpc(-web)?(-|$)/))) ||
-    ports[0];
+    (section === 'http' && (named(/^http2?(-|$)/) ?? named(/^grpc(-web)?(-|$)/))) || ports[0];
   const number = chosen?.port as number;
   return { number, note: portNote(service, number) };
 }

@@ -1,13 +1,9 @@
 import { resolveGatewayRef, resolveHost } from '../../model/hosts.ts';
+import type { VirtualService } from '../../model/virtualService.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { Command, CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
-import {
-  carriesRulesOf,
-  serverHostEntry,
-  serverLabel,
-  servesAnyHost,
-} from './gatewayHosts.ts';
+import { carriesRulesOf, serverHostEntry, serverLabel, servesAnyHost } from './gatewayHosts.ts';
 import { type Gesture, gesture, type Offer } from './gesture.ts';
 import { type Found, qualifiedName, rawLength, resourcesOf } from './lookup.ts';
 
@@ -53,7 +49,10 @@ export function bindGateway(
   // Without `gateways` a VirtualService applies to the mesh only; a list without `mesh` takes it
   // out of the mesh (virtual_service.proto `gateways`). That matters when its hosts are names
   // sidecars call, not when they are public names only the Gateway sees.
-  if ((v.gateways ?? []).length === 0 && v.hosts.some((h) => isMeshHost(workspace, h, v.metadata.namespace))) {
+  if (
+    (v.gateways ?? []).length === 0 &&
+    v.hosts.some((h) => isMeshHost(workspace, h, v.metadata.namespace))
+  ) {
     notes.push(
       `${name} had no gateways, so it applied inside the mesh; bound to ${ref} only, it no longer applies to calls between services`,
     );
@@ -75,11 +74,15 @@ export function bindGateway(
     notes.push(
       `Gateway ${ref} serves none of ${name}'s hosts (${v.hosts.join(', ')}) on a server for its rules: requests reach ${name} only once such a server lists one of them${flagged}`,
     );
-    offers.push(...hostOffers(gateway, vs));
+    offers.push(...hostOffers(gateway, v));
   }
 
   const exportTo = v.exportTo;
-  if (exportTo && exportTo.length > 0 && !exportedTo(exportTo, v.metadata.namespace, gw.metadata.namespace)) {
+  if (
+    exportTo &&
+    exportTo.length > 0 &&
+    !exportedTo(exportTo, v.metadata.namespace, gw.metadata.namespace)
+  ) {
     notes.push(
       `${name} is exported only to ${exportTo.join(', ')}: the Gateway in namespace ${gw.metadata.namespace} cannot see it until its exportTo includes that namespace`,
     );
@@ -88,8 +91,7 @@ export function bindGateway(
 }
 
 /** "Add host X to server Y": for the first host a Gateway server can list, one per fitting server. */
-function hostOffers(gateway: Found<'Gateway'>, vs: Found<'VirtualService'>): Offer[] {
-  const v = vs.object;
+export function hostOffers(gateway: Found<'Gateway'>, v: VirtualService): Offer[] {
   // Gateway hosts must be FQDNs, optionally with a leading `*.` (ValidateNamespaceSlashWildcardHostname).
   const host = v.hosts.find((h) => h !== '*' && h.includes('.') && !h.includes('/'));
   if (!host) return [];

@@ -33,7 +33,7 @@ describe('connecting a Gateway to a VirtualService', () => {
     const editor = TestEditor.load(SHOP);
     const gesture = accepted(bind(editor, IDS.shopGateway, IDS.api));
     expect(gesture.notes).toEqual([
-      expect.stringContaining('Gateway web/shop-gw serves none of api\'s hosts (api.example.com)'),
+      expect.stringContaining("Gateway web/shop-gw serves none of api's hosts (api.example.com)"),
     ]);
     expect(gesture.offers?.map((o) => o.title)).toEqual([
       'Add host api.example.com to server http of Gateway shop-gw',

@@ -68,7 +68,7 @@ describe('connecting a rule to a service or a subset', () => {
     const before = editor.workspace;
     const gesture = accepted(link(editor, IDS.beta, IDS.apiService));
     expect(gesture.notes).toEqual([
-      'Service api exposes several ports (9090 (grpc), 80 (http)), so Istio needs the destination\'s port: 80 was chosen',
+      "Service api exposes several ports (9090 (grpc), 80 (http)), so Istio needs the destination's port: 80 was chosen",
     ]);
     expect(applyChecked(editor, gesture).added).toEqual([
       '      weight: 50',

@@ -52,7 +52,9 @@ describe('connecting a rule to a delegate VirtualService', () => {
     const nested = `${ROOT}---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: inner, namespace: web}\nspec:\n  http:\n  - name: x\n    route:\n    - destination: {host: web}\n`;
     expect(
       refused(link(TestEditor.load(nested), IDS.pay, 'virtualService:VirtualService/web/inner')),
-    ).toBe('checkout is itself a delegate VirtualService: Istio supports one level of delegation only');
+    ).toBe(
+      'checkout is itself a delegate VirtualService: Istio supports one level of delegation only',
+    );
   });
 });
 
@@ -79,11 +81,7 @@ describe('connections Istio has no field for are refused with the reason', () =>
       IDS.web,
       'A VirtualService routes through its rules: connect a rule of shop to web, or add a rule first',
     ],
-    [
-      IDS.shop,
-      IDS.checkout,
-      'Delegation starts from a rule: connect a rule of shop to checkout',
-    ],
+    [IDS.shop, IDS.checkout, 'Delegation starts from a rule: connect a rule of shop to checkout'],
     [
       IDS.api,
       IDS.shopGateway,

@@ -6,8 +6,8 @@ import { fail } from '../command.ts';
 import { addDestination } from './addDestination.ts';
 import { bindGateway } from './bind.ts';
 import { delegateRule } from './delegate.ts';
-import type { Gesture } from './gesture.ts';
-import { findNode, findResource, findRule } from './lookup.ts';
+import { type Gesture, verified } from './gesture.ts';
+import { findNode, findResource, findRule, findSubset, type RuleRef } from './lookup.ts';
 
 /**
  * Dragging an edge from one node to another. What it writes depends on the two ends:
@@ -18,6 +18,15 @@ import { findNode, findResource, findRule } from './lookup.ts';
  * load balancers and pods follow from selectors and Services and are not written anywhere.
  */
 export function connect(
+  workspace: Workspace,
+  graph: FlowGraph,
+  sourceNodeId: string,
+  targetNodeId: string,
+): CommandResult<Gesture> {
+  return verified(workspace, connectUnchecked(workspace, graph, sourceNodeId, targetNodeId));
+}
+
+function connectUnchecked(
   workspace: Workspace,
   graph: FlowGraph,
   sourceNodeId: string,
@@ -37,7 +46,10 @@ export function connect(
     if (!gateway || !vs) return fail(`${from.label} or ${to.label} is no longer in the workspace`);
     return bindGateway(workspace, gateway, vs);
   }
-  if (from.kind === 'route' && (to.kind === 'service' || to.kind === 'subset' || to.kind === 'virtualService')) {
+  if (
+    from.kind === 'route' &&
+    (to.kind === 'service' || to.kind === 'subset' || to.kind === 'virtualService')
+  ) {
     const rule = findRule(workspace, from);
     if (!rule.ok) return rule;
     if (to.kind === 'virtualService') {
@@ -45,7 +57,8 @@ export function connect(
       if (!vs) return fail(`VirtualService ${to.label} is no longer in the workspace`);
       return delegateRule(rule.value, vs);
     }
-    if (to.kind === 'service') return addDestination(workspace, rule.value, { fqdn: serviceHost(to) });
+    if (to.kind === 'service')
+      return addDestination(workspace, rule.value, { fqdn: serviceHost(to) });
     return connectToSubset(workspace, rule.value, to);
   }
   return fail(refusal(from, to));
@@ -53,13 +66,12 @@ export function connect(
 
 function connectToSubset(
   workspace: Workspace,
-  rule: Parameters<typeof addDestination>[1],
+  rule: RuleRef,
   node: GraphNode,
 ): CommandResult<Gesture> {
-  const dr = findResource(workspace, node.resource, 'DestinationRule');
-  const index = node.path?.[2];
-  const subset = typeof index === 'number' ? dr?.object.subsets[index] : undefined;
-  if (!dr || !subset) return fail(`Subset ${node.label} is no longer in the workspace`);
+  const found = findSubset(workspace, node);
+  if (!found.ok) return found;
+  const { dr, subset } = found.value;
   const fqdn = resolveHost(dr.object.host, dr.object.metadata.namespace);
   if (fqdn === '' || fqdn.startsWith('*')) {
     return fail(
@@ -132,7 +144,8 @@ function refusal(from: GraphNode, to: GraphNode): string {
     return 'Subsets are defined by a DestinationRule for the Service: add a subset from the palette';
   if (a === 'service' && b === 'pods')
     return "A Service selects its pods by labels: edit the Service's selector";
-  if (a === 'subset' && b === 'pods') return "A subset selects its pods by labels: edit the subset's labels";
+  if (a === 'subset' && b === 'pods')
+    return "A subset selects its pods by labels: edit the subset's labels";
   if (DERIVED.has(a) || DERIVED.has(b)) {
     return `The connection between ${NAMES[a]} and ${NAMES[b]} follows from selectors and Services; no manifest writes it: edit the Gateway's selector or the Service instead`;
   }

@@ -11,12 +11,14 @@ import { type Found, qualifiedName, type RuleRef, ruleName } from './lookup.ts';
  * validation.go): only HTTP rules delegate, the target has no hosts, delegation is one level
  * deep, and a delegating rule has no route, redirect or direct response.
  */
-export function delegateRule(ref: RuleRef, target: Found<'VirtualService'>): CommandResult<Gesture> {
+export function delegateRule(
+  ref: RuleRef,
+  target: Found<'VirtualService'>,
+): CommandResult<Gesture> {
   const { vs, section, index } = ref;
   const name = ruleName(ref.rule, section, index);
   const targetName = target.object.metadata.name;
-  if (section !== 'http')
-    return fail(`Only HTTP rules can delegate: ${name} is a ${section} rule`);
+  if (section !== 'http') return fail(`Only HTTP rules can delegate: ${name} is a ${section} rule`);
   if (target.entry.id === vs.entry.id)
     return fail(`A rule cannot delegate to its own VirtualService ${targetName}`);
   if (target.object.hosts.length > 0) {

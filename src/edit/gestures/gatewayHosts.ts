@@ -7,7 +7,11 @@ import type { VirtualService } from '../../model/virtualService.ts';
  * to every namespace, `./host` to the Gateway's own, `ns/host` to `ns`, and a `*` namespace to all
  * (gateway.proto `Server.hosts`).
  */
-export function serverNamesFor(gateway: Gateway, server: GatewayServer, namespace: string): string[] {
+export function serverNamesFor(
+  gateway: Gateway,
+  server: GatewayServer,
+  namespace: string,
+): string[] {
   const out: string[] = [];
   for (const host of server.hosts) {
     const slash = host.indexOf('/');

@@ -1,5 +1,7 @@
+import type { Workspace } from '../../workspace/workspace.ts';
+import { applyCommand } from '../applyCommand.ts';
 import type { Command, CommandResult } from '../command.ts';
-import { ok } from '../command.ts';
+import { fail, ok } from '../command.ts';
 
 /** A follow-up the UI can offer once the gesture is applied, e.g. "Add host X to server Y". */
 export interface Offer {
@@ -41,4 +43,17 @@ export function gesture(
 /** One command from several: a batch only when there is more than one. */
 export function combine(commands: readonly Command[]): Command {
   return commands.length === 1 ? (commands[0] as Command) : { type: 'batch', commands };
+}
+
+/**
+ * The gesture, if its command applies to `workspace`: a gesture never hands the UI a command
+ * that would fail (a name the edit layer refuses, a document with YAML errors).
+ */
+export function verified(
+  workspace: Workspace,
+  result: CommandResult<Gesture>,
+): CommandResult<Gesture> {
+  if (!result.ok) return result;
+  const applied = applyCommand(workspace, result.value.command);
+  return applied.ok ? result : fail(applied.error);
 }

@@ -1,4 +1,5 @@
 import type { FlowGraph, GraphNode } from '../../graph/types.ts';
+import type { Subset } from '../../model/destinationRule.ts';
 import { CLUSTER_DOMAIN } from '../../model/hosts.ts';
 import { isModelled, type ModelledObject } from '../../model/kinds.ts';
 import { isRecord } from '../../model/read.ts';
@@ -99,6 +100,23 @@ export function findRule(workspace: Workspace, node: GraphNode): CommandResult<R
     rule,
     path: ['spec', node.section, node.index],
   });
+}
+
+/** A subset node's DestinationRule, subset and position in `spec.subsets`. */
+export interface SubsetRef {
+  readonly dr: Found<'DestinationRule'>;
+  readonly subset: Subset;
+  readonly index: number;
+}
+
+/** Reads the subset a `subset` node stands for. */
+export function findSubset(workspace: Workspace, node: GraphNode): CommandResult<SubsetRef> {
+  const dr = findResource(workspace, node.resource, 'DestinationRule');
+  const index = node.path?.[2];
+  const subset = typeof index === 'number' ? dr?.object.subsets[index] : undefined;
+  if (node.kind !== 'subset' || !dr || !subset || typeof index !== 'number')
+    return fail(`Subset ${node.label} is no longer in the workspace`);
+  return ok({ dr, subset, index });
 }
 
 /** How messages name a rule: its `name`, else its place (`http[2]`). */

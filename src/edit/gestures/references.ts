@@ -10,7 +10,7 @@ import {
 import { buildCatalog } from '../../workspace/catalog.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
-import { findResource, resourcesOf } from './lookup.ts';
+import { findResource, findSubset, resourcesOf } from './lookup.ts';
 
 /** One place in another resource that names a resource. */
 export interface Reference {
@@ -52,7 +52,11 @@ export function references(workspace: Workspace, resourceId: ResourceId): Refere
             h.object.target.kind === 'Deployment' &&
             h.object.target.name === id.name,
         )
-        .map((h) => ({ resource: h.entry.id, path: ['spec', 'scaleTargetRef'], role: 'scales it' }));
+        .map((h) => ({
+          resource: h.entry.id,
+          path: ['spec', 'scaleTargetRef'],
+          role: 'scales it',
+        }));
     default:
       return [];
   }
@@ -86,14 +90,16 @@ export function subsetReferences(
  * What refers to what a graph node stands for: a resource (see `references`), or a subset of a
  * DestinationRule. Rules are referred to by position only, so nothing names them.
  */
-export function nodeReferences(workspace: Workspace, graph: FlowGraph, nodeId: string): Reference[] {
+export function nodeReferences(
+  workspace: Workspace,
+  graph: FlowGraph,
+  nodeId: string,
+): Reference[] {
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (!node?.resource || node.implied) return [];
   if (node.kind === 'subset') {
-    const index = node.path?.[2];
-    const dr = findResource(workspace, node.resource, 'DestinationRule');
-    const subset = typeof index === 'number' ? dr?.object.subsets[index] : undefined;
-    return subset ? subsetReferences(workspace, node.resource, subset.name) : [];
+    const found = findSubset(workspace, node);
+    return found.ok ? subsetReferences(workspace, node.resource, found.value.subset.name) : [];
   }
   return node.path ? [] : references(workspace, node.resource);
 }
@@ -109,7 +115,9 @@ export function referenceWarning(refs: readonly Reference[]): string | undefined
     names.add(`${id.namespace}/${id.name}`);
     byKind.set(id.kind, names);
   }
-  const counts = [...byKind].map(([kind, names]) => `${names.size} ${names.size === 1 ? kind : plural(kind)}`);
+  const counts = [...byKind].map(
+    ([kind, names]) => `${names.size} ${names.size === 1 ? kind : plural(kind)}`,
+  );
   const all = [...byKind.values()].flatMap((names) => [...names]);
   const verb = all.length === 1 ? 'refers' : 'refer';
   return `${joinAnd(counts)} still ${verb} to it (${all.join(', ')})`;
@@ -156,7 +164,11 @@ function delegateReferences(workspace: Workspace, namespace: string, name: strin
     vs.http.forEach((rule, r) => {
       const d = rule.delegate;
       if (d && d.name === name && (d.namespace || vs.metadata.namespace) === namespace)
-        out.push({ resource: entry.id, path: ['spec', 'http', r, 'delegate'], role: 'delegates to it' });
+        out.push({
+          resource: entry.id,
+          path: ['spec', 'http', r, 'delegate'],
+          role: 'delegates to it',
+        });
     });
   }
   return out;
@@ -202,14 +214,16 @@ function collect(
   for (const section of RULE_SECTIONS) {
     vs[section].forEach((rule, r) => {
       rule.route.forEach((d, i) => {
-        if (d.destination) add(d.destination, ['spec', section, r, 'route', i, 'destination'], 'routes to it');
+        if (d.destination)
+          add(d.destination, ['spec', section, r, 'route', i, 'destination'], 'routes to it');
       });
     });
   }
   vs.http.forEach((rule, r) => {
     if (rule.mirror) add(rule.mirror, ['spec', 'http', r, 'mirror'], 'mirrors to it');
     rule.mirrors?.forEach((m, i) => {
-      if (m.destination) add(m.destination, ['spec', 'http', r, 'mirrors', i, 'destination'], 'mirrors to it');
+      if (m.destination)
+        add(m.destination, ['spec', 'http', r, 'mirrors', i, 'destination'], 'mirrors to it');
     });
   });
 }

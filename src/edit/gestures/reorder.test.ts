@@ -73,7 +73,9 @@ describe('dragging a rule to another place', () => {
   test('moving the catch-all up says which rules it hides', () => {
     const editor = TestEditor.load(ROUTES);
     const gesture = accepted(reorder(editor, 2, 0));
-    expect(gesture.notes).toEqual(['rest takes every request, so rules api, static after it are never used']);
+    expect(gesture.notes).toEqual([
+      'rest takes every request, so rules api, static after it are never used',
+    ]);
     editor.apply(gesture.command);
     expect(lineDiff(ROUTES, editor.yaml()).added).toEqual([
       '  - name: rest',
@@ -84,9 +86,7 @@ describe('dragging a rule to another place', () => {
 
   test('refuses a position out of range, or the same place', () => {
     const editor = TestEditor.load(ROUTES);
-    expect(refused(reorder(editor, 0, 3))).toBe(
-      'site has 3 http rules: position 4 does not exist',
-    );
+    expect(refused(reorder(editor, 0, 3))).toBe('site has 3 http rules: position 4 does not exist');
     expect(refused(reorder(editor, 0, -1))).toBe(
       'site has 3 http rules: position 0 does not exist',
     );

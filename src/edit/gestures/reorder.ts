@@ -3,7 +3,7 @@ import type { Workspace } from '../../workspace/workspace.ts';
 import type { CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
 import { isCatchAll } from './catchAll.ts';
-import { type Gesture, gesture } from './gesture.ts';
+import { type Gesture, gesture, verified } from './gesture.ts';
 import { findNode, findRule, ruleName } from './lookup.ts';
 
 /**
@@ -12,6 +12,15 @@ import { findNode, findRule, ruleName } from './lookup.ts';
  * Notes say when the move leaves a rule behind a catch-all, where it is never used.
  */
 export function reorderRule(
+  workspace: Workspace,
+  graph: FlowGraph,
+  routeNodeId: string,
+  toIndex: number,
+): CommandResult<Gesture> {
+  return verified(workspace, reorderRuleUnchecked(workspace, graph, routeNodeId, toIndex));
+}
+
+function reorderRuleUnchecked(
   workspace: Workspace,
   graph: FlowGraph,
   routeNodeId: string,

@@ -62,7 +62,12 @@ describe('the split control', () => {
       false,
       'At least one destination needs a weight above 0: Istio rejects a total weight of 0',
     ],
-    ['fractions', [50.5, 49.5], false, 'Weights are whole numbers (Istio reads weight as an integer)'],
+    [
+      'fractions',
+      [50.5, 49.5],
+      false,
+      'Weights are whole numbers (Istio reads weight as an integer)',
+    ],
     ['wrong count', [100], false, 'The rule has 2 destinations: give 2 weights, not 1'],
     ['percentages off 100', [60, 30], true, 'Percentages must add up to 100 (they add up to 90)'],
     ['unchanged', [90, 10], true, 'Rule all already splits its traffic: web v1 90%, web v2 10%'],

@@ -4,7 +4,7 @@ import type { Workspace } from '../../workspace/workspace.ts';
 import type { Command, CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
 import { destinationLabel } from './addDestination.ts';
-import { combine, type Gesture, gesture } from './gesture.ts';
+import { combine, type Gesture, gesture, verified } from './gesture.ts';
 import { findNode, findRule, ruleName } from './lookup.ts';
 import { describeSplit, splitProblem, toPercentages } from './weights.ts';
 
@@ -22,6 +22,16 @@ export interface SplitOptions {
  * input says Istio's rule (weight ≥ 0, not all 0 with several destinations).
  */
 export function setSplit(
+  workspace: Workspace,
+  graph: FlowGraph,
+  routeNodeId: string,
+  weights: readonly number[],
+  options: SplitOptions = {},
+): CommandResult<Gesture> {
+  return verified(workspace, setSplitUnchecked(workspace, graph, routeNodeId, weights, options));
+}
+
+function setSplitUnchecked(
   workspace: Workspace,
   graph: FlowGraph,
   routeNodeId: string,

@@ -77,6 +77,7 @@ export function splitProblem(
   const total = weights.reduce((sum, w) => sum + w, 0);
   if (total === 0)
     return 'At least one destination needs a weight above 0: Istio rejects a total weight of 0';
-  if (percentages && total !== 100) return `Percentages must add up to 100 (they add up to ${total})`;
+  if (percentages && total !== 100)
+    return `Percentages must add up to 100 (they add up to ${total})`;
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveGraph } from '../../graph/deriveGraph.ts';
-import { EXAMPLE } from '../../store/example.ts';
+import { EXAMPLE } from '../../workspace/example.ts';
 import { dedent as yaml } from '../../testing/dedent.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { reuseUnchanged } from './reuseUnchanged.ts';

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useCallback } from 'react';
-import { deleteEdgeCommand, deleteNodeCommand } from '../../edit/graphDeletes.ts';
+import { deleteFromGraph } from '../commands/deleteNode.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import type { FlowElements } from './toFlow.ts';
 
@@ -25,14 +25,10 @@ export function useDeleteKey(
       const state = store.getState();
       const edge = selectedEdge === null ? undefined : elements.graphEdges.get(selectedEdge);
       const node = state.selection === null ? undefined : elements.graphNodes.get(state.selection);
-      const result = edge ? deleteEdgeCommand(edge) : node ? deleteNodeCommand(node) : undefined;
-      if (!result) return;
+      const target = edge ?? node;
+      if (!target) return;
       event.preventDefault();
-      if (!result.ok) {
-        state.notify({ kind: 'error', text: result.error });
-        return;
-      }
-      if (state.apply(result.value)) {
+      if (deleteFromGraph(store, target)) {
         state.select(null);
         onDeleted();
       }

@@ -1,12 +1,10 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   type ParameterSpec,
+  parameterProblems,
   resolveParameters,
-  type Scenario,
-  type ScenarioParams,
 } from '../../templates/scenario.ts';
 import { SCENARIOS } from '../../templates/scenarios.ts';
-import type { Workspace } from '../../workspace/workspace.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 
 /**
@@ -31,7 +29,8 @@ export function ScenarioDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   const problems = useMemo(
-    () => (scenario ? parameterProblems(scenario, given, workspace) : {}),
+    () =>
+      scenario ? parameterProblems(scenario, resolveParameters(scenario, given, workspace)) : {},
     [scenario, given, workspace],
   );
   if (!scenario) return null;
@@ -46,12 +45,10 @@ export function ScenarioDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     if (store.getState().apply(result.value)) {
-      store
-        .getState()
-        .notify({
-          kind: 'info',
-          text: `Added the “${scenario.title}” scenario (Undo removes it).`,
-        });
+      store.getState().notify({
+        kind: 'info',
+        text: `Added the “${scenario.title}” scenario (Undo removes it).`,
+      });
       onClose();
     }
   };
@@ -161,19 +158,4 @@ function ParameterField(props: {
       )}
     </div>
   );
-}
-
-/** What is wrong with each parameter as given (defaults filled in), by key. */
-function parameterProblems(
-  scenario: Scenario,
-  given: ScenarioParams,
-  workspace: Workspace,
-): Record<string, string> {
-  const resolved = resolveParameters(scenario, given, workspace);
-  const out: Record<string, string> = {};
-  for (const spec of scenario.parameters) {
-    const problem = spec.validate(resolved[spec.key], resolved);
-    if (problem) out[spec.key] = problem;
-  }
-  return out;
 }

@@ -1,10 +1,10 @@
-import { deleteNodeCommand } from '../../edit/graphDeletes.ts';
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
-import { EXAMPLE } from '../../store/example.ts';
+import { EXAMPLE } from '../../workspace/example.ts';
 import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
 import { download } from '../toolbar/download.ts';
-import { selectionCommands } from './selectionCommands.ts';
+import { deleteFromGraph } from './deleteNode.ts';
+import { paletteCommands, selectionCommands } from './selectionCommands.ts';
 
 /**
  * Everything the user can do by name: what the command palette (Ctrl+K) lists, with the
@@ -64,6 +64,7 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     group: 'Add',
     run: (store) => store.getState().openDialog('scenario'),
   },
+  ...paletteCommands,
   ...selectionCommands,
   {
     id: 'selection.delete',
@@ -74,10 +75,7 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     run(store) {
       const state = store.getState();
       const node = selectGraph(state).nodes.find((n) => n.id === state.selection);
-      if (!node) return;
-      const result = deleteNodeCommand(node);
-      if (!result.ok) state.notify({ kind: 'error', text: result.error });
-      else if (state.apply(result.value)) state.select(null);
+      if (node && deleteFromGraph(store, node)) store.getState().select(null);
     },
   },
   {

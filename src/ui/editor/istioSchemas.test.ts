@@ -6,7 +6,7 @@ import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { EXAMPLE_YAML } from '../../store/example.ts';
+import { EXAMPLE_YAML } from '../../workspace/example.ts';
 import { KIND_SCHEMAS, MANIFEST_SCHEMA, schemaAssociations } from './istioSchemas.ts';
 import { MODEL_FILE_MATCH } from './modelPath.ts';
 

@@ -1,4 +1,4 @@
-import { EXAMPLE } from '../../store/example.ts';
+import { EXAMPLE } from '../../workspace/example.ts';
 import { selectCanRedo, selectCanUndo } from '../../store/selectors.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { ExportMenu } from './ExportMenu.tsx';

@@ -1,4 +1,4 @@
-import type { SourceText } from '../workspace/workspace.ts';
+import type { SourceText } from './workspace.ts';
 
 /**
  * The design a first visit opens: one app behind Istio's ingress gateway, with every part of
