@@ -69,3 +69,28 @@ test('dragging a rule row above another reorders the rules in the YAML; Alt+↓ 
   text = await editorText(page);
   expect(text.indexOf('- name: beta')).toBeLessThan(text.indexOf('- name: split'));
 });
+
+test('the palette adds a Gateway; Ctrl+D duplicates the selected VirtualService; F2 renames a Gateway and its bindings follow', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: '+ Add' }).click();
+  await page.getByRole('menuitem', { name: 'Add a Gateway' }).click();
+  await expect(graphNode(page, 'gateway')).toHaveCount(2);
+
+  await graphNode(page, 'virtualService', SHOP).locator('.cnode__header').click();
+  await page.keyboard.press('ControlOrMeta+D');
+  await expect(graphNode(page, 'virtualService', 'VirtualService/web/shop-copy')).toBeVisible();
+
+  await graphNode(page, 'gateway', 'Gateway/istio-system/shop-gw')
+    .locator('.cnode__header')
+    .click();
+  await page.keyboard.press('F2');
+  const rename = page.getByRole('dialog', { name: /Rename/ });
+  await rename.getByLabel('New name').fill('edge-gw');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(graphNode(page, 'gateway', 'Gateway/istio-system/edge-gw')).toBeVisible();
+  const text = await editorText(page);
+  expect(text).not.toContain('istio-system/shop-gw');
+  expect(text).toContain('- istio-system/edge-gw');
+  await screenshot(page, 'gesture-palette-duplicate-rename');
+});

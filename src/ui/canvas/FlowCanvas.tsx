@@ -14,6 +14,7 @@ import type { XY } from '../../store/designerStore.ts';
 import { selectGraph, selectLitPath } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import './canvas.css';
+import { AddMenu } from './AddMenu.tsx';
 import { preloadLayoutEngine } from './elkLayout.ts';
 import { columnLayout } from './fallbackLayout.ts';
 import type { CanvasEdge, CanvasNode } from './flowTypes.ts';
@@ -172,6 +173,7 @@ function CanvasView() {
         <Background gap={20} />
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
         <Controls showInteractive={false} />
+        <AddMenu />
       </ReactFlow>
       <StaleBanner />
     </div>

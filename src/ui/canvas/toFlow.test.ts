@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveGraph } from '../../graph/deriveGraph.ts';
-import { EXAMPLE } from '../../workspace/example.ts';
 import { dedent as yaml } from '../../testing/dedent.ts';
+import { EXAMPLE } from '../../workspace/example.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { reuseUnchanged } from './reuseUnchanged.ts';
 import { toFlowElements } from './toFlow.ts';
