@@ -64,3 +64,43 @@ export function resolveGatewayRef(
   if (slash === -1) return { namespace, name: ref };
   return { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
 }
+
+/**
+ * Istio's `host.Name.Matches` (pkg/config/host/name.go), case-sensitive as there: whether two
+ * host names overlap, either possibly a wildcard (`*.example.com`, `*`). `*.example.com` does
+ * not match `example.com`. What Istio's analyzers and validation compare hosts with.
+ */
+export function hostNamesOverlap(a: string, b: string): boolean {
+  const aWild = a.startsWith('*');
+  const bWild = b.startsWith('*');
+  if (aWild && bWild) {
+    return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
+  }
+  if (aWild) return b.endsWith(a.slice(1));
+  if (bWild) return a.endsWith(b.slice(1));
+  return a === b;
+}
+
+/**
+ * The host names a Gateway server offers to VirtualServices of `namespace`: its hosts whose
+ * `namespace/` part lets that namespace bind (`*` any, `.` the Gateway's own, or that name;
+ * none means any), without the part (`NamesForNamespace`, gateway.proto `Server.hosts`).
+ */
+export function serverHostsFor(
+  gatewayNamespace: string,
+  hosts: readonly string[],
+  namespace: string,
+): string[] {
+  const out: string[] = [];
+  for (const host of hosts) {
+    const slash = host.indexOf('/');
+    if (slash === -1) {
+      out.push(host);
+      continue;
+    }
+    const scope = host.slice(0, slash);
+    const owner = scope === '.' ? gatewayNamespace : scope;
+    if (owner === '*' || owner === namespace) out.push(host.slice(slash + 1));
+  }
+  return out;
+}

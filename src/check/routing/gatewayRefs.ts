@@ -1,11 +1,11 @@
 import type { Gateway } from '../../model/gateway.ts';
+import { hostNamesOverlap, serverHostsFor } from '../../model/hosts.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { addHostsFix, bindFix } from './gatewayFixes.ts';
 import { type GatewayTarget, gatewayKey, gatewayLookup } from './gatewayLookup.ts';
-import { hostNamesOverlap } from './istioHosts.ts';
 import { indexedStrings, valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
@@ -106,21 +106,9 @@ function hostsServed(target: GatewayTarget, vs: VirtualService): boolean {
  * Gateway's own namespace, `*` any namespace, a bare host any namespace).
  */
 function serverHostNames(gateway: Gateway, namespace: string): string[] {
-  const out: string[] = [];
-  for (const server of gateway.servers) {
-    for (const host of server.hosts) {
-      const slash = host.indexOf('/');
-      if (slash === -1) {
-        out.push(host);
-        continue;
-      }
-      const scope = host.slice(0, slash);
-      const name = host.slice(slash + 1);
-      const owner = scope === '.' ? gateway.metadata.namespace : scope;
-      if (owner === '*' || owner === namespace) out.push(name);
-    }
-  }
-  return out;
+  return gateway.servers.flatMap((server) =>
+    serverHostsFor(gateway.metadata.namespace, server.hosts, namespace),
+  );
 }
 
 function gatewayHostList(target: GatewayTarget): string {

@@ -27,21 +27,6 @@ export function resourceNameOfHost(namespace: string, host: string): string {
   return `${namespace}/${host}`;
 }
 
-/**
- * Istio's `host.Name.Matches`: whether two hosts overlap, either possibly a wildcard
- * (`*.example.com`, `*`). `*.example.com` does not match `example.com`.
- */
-export function hostNamesOverlap(a: string, b: string): boolean {
-  const aWild = a.startsWith('*');
-  const bWild = b.startsWith('*');
-  if (aWild && bWild) {
-    return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
-  }
-  if (aWild) return b.endsWith(a.slice(1));
-  if (bWild) return a.endsWith(b.slice(1));
-  return a === b;
-}
-
 /** `exportTo` as the analyzers read it: absent, empty or containing `*` means every namespace. */
 export function exportedToAll(exportTo: readonly string[] | undefined): boolean {
   return !exportTo || exportTo.length === 0 || exportTo.includes('*');

@@ -1,6 +1,7 @@
+import { hostNamesOverlap } from '../../model/hosts.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { analyzerFqdn, exportedToAll, hostNamesOverlap } from './istioHosts.ts';
+import { analyzerFqdn, exportedToAll } from './istioHosts.ts';
 import { indexedStrings, valueAt } from './rawValues.ts';
 import {
   addressOf,

@@ -174,21 +174,6 @@ export function subnetProblem(subnet: string): string | undefined {
   return isIpAddress(subnet) ? undefined : `"${subnet}" is not a valid IP address`;
 }
 
-/**
- * Istio's `host.Name.Matches` (pkg/config/host/name.go), case-sensitive as there: whether two
- * hosts, either possibly a wildcard, overlap.
- */
-export function hostNamesMatch(a: string, b: string): boolean {
-  const aWild = a.startsWith('*');
-  const bWild = b.startsWith('*');
-  if (aWild && bWild) {
-    return a.length < b.length ? b.slice(1).endsWith(a.slice(1)) : a.slice(1).endsWith(b.slice(1));
-  }
-  if (aWild) return b.endsWith(a.slice(1));
-  if (bWild) return a.endsWith(b.slice(1));
-  return a === b;
-}
-
 /** Istio's `host.Name.SubsetOf`: whether every name `a` covers is covered by `b`. */
 export function hostNameSubsetOf(a: string, b: string): boolean {
   if (a.startsWith('*')) return b.startsWith('*') && a.slice(1).endsWith(b.slice(1));

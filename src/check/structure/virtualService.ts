@@ -3,18 +3,13 @@
  * written: delegate rules, gateway names, hosts, then each HTTP, TLS and TCP rule. The
  * unreachable-rule warnings it also emits (IST0130/IST0131) belong to the routing checks.
  */
+import { hostNamesOverlap } from '../../model/hosts.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkExportTo, checkLabels, isValidPort, portMessage } from './common.ts';
 import { checkGatewayNames, checkRouteDestinations } from './destinations.ts';
 import { isJwtClaimHeader } from './headers.ts';
 import { checkHttpRoute } from './httpRoute.ts';
-import {
-  hostNameSubsetOf,
-  hostNamesMatch,
-  isIpAddress,
-  subnetProblem,
-  wildcardDomainProblem,
-} from './names.ts';
+import { hostNameSubsetOf, isIpAddress, subnetProblem, wildcardDomainProblem } from './names.ts';
 import { at, type Report } from './report.ts';
 import { arr, entriesOf, hasItems, int, isTemplated, number, obj, type Plain } from './values.ts';
 
@@ -149,7 +144,7 @@ function checkHosts(
     for (let j = i + 1; j < hosts.length; j++) {
       const a = hosts[i] as string;
       const b = hosts[j] as string;
-      if (hostNamesMatch(a, b)) {
+      if (hostNamesOverlap(a, b)) {
         report.error(
           'vs-host-duplicate',
           ['spec', 'hosts', j],

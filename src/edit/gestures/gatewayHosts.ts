@@ -1,5 +1,5 @@
-import { hostNamesOverlap } from '../../check/routing/istioHosts.ts';
 import type { Gateway, GatewayServer } from '../../model/gateway.ts';
+import { hostNamesOverlap, serverHostsFor } from '../../model/hosts.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 
 /**
@@ -12,18 +12,7 @@ export function serverNamesFor(
   server: GatewayServer,
   namespace: string,
 ): string[] {
-  const out: string[] = [];
-  for (const host of server.hosts) {
-    const slash = host.indexOf('/');
-    if (slash === -1) {
-      out.push(host);
-      continue;
-    }
-    const scope = host.slice(0, slash);
-    const owner = scope === '.' ? gateway.metadata.namespace : scope;
-    if (owner === '*' || owner === namespace) out.push(host.slice(slash + 1));
-  }
-  return out;
+  return serverHostsFor(gateway.metadata.namespace, server.hosts, namespace);
 }
 
 /**

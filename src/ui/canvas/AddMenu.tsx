@@ -1,7 +1,8 @@
 import { Panel } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { paletteCommands } from '../commands/selectionCommands.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
+import { useOutsideClick } from '../useOutsideClick.ts';
 
 /**
  * The palette on the canvas: add a Gateway, server, VirtualService, rule, DestinationRule,
@@ -11,16 +12,10 @@ import { useDesignerStore } from '../StoreContext.tsx';
 export function AddMenu() {
   const store = useDesignerStore();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const menu = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  useOutsideClick(menu, open, close);
 
   return (
     <Panel position="top-left">

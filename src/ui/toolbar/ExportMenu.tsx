@@ -1,23 +1,18 @@
 import { strToU8, zipSync } from 'fflate';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { joinedYaml, resourceFiles } from '../../workspace/exportFiles.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
+import { useOutsideClick } from '../useOutsideClick.ts';
 import { download } from './download.ts';
 
 /** "Export": the manifests as one YAML file, on the clipboard, or as a ZIP for kustomize. */
 export function ExportMenu() {
   const store = useDesignerStore();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const menu = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (!menu.current?.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  useOutsideClick(menu, open, close);
 
   const run = (action: () => void | Promise<void>) => async () => {
     setOpen(false);
