@@ -32,7 +32,7 @@ export function RenameDialog({ onClose }: { onClose: () => void }) {
       setProblem(result.error);
       return;
     }
-    if (applyGesture(store, result)) onClose();
+    if (applyGesture(store, result, { selectNew: true })) onClose();
   };
 
   return (

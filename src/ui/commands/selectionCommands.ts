@@ -32,7 +32,9 @@ export const selectionCommands: readonly UiCommand[] = [
     run(store) {
       const state = store.getState();
       if (state.selection === null) return;
-      applyGesture(store, duplicate(state.workspace, selectGraph(state), state.selection));
+      applyGesture(store, duplicate(state.workspace, selectGraph(state), state.selection), {
+        selectNew: true,
+      });
     },
   },
   {
@@ -84,6 +86,7 @@ export const paletteCommands: readonly UiCommand[] = PALETTE_ITEMS.map((item) =>
         ...(state.selection === null ? {} : { selected: state.selection }),
         ...(state.activeFile === null ? {} : { file: state.activeFile }),
       }),
+      { selectNew: true },
     );
   },
 }));

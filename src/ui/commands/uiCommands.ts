@@ -1,6 +1,6 @@
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
-import { EXAMPLE } from '../../workspace/example.ts';
 import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors.ts';
+import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
 import { download } from '../toolbar/download.ts';
 import { deleteFromGraph } from './deleteNode.ts';
