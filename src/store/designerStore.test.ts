@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
-import { createDesignerStore } from './designerStore.ts';
 import { EXAMPLE } from '../workspace/example.ts';
+import { createDesignerStore } from './designerStore.ts';
 import { loadSaved, persist, STORAGE_KEY } from './persistence.ts';
 import {
   selectCanRedo,

@@ -4,8 +4,8 @@ import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { EdgeKind, FlowGraph } from '../graph/types.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimRequest, Simulation } from '../simulate/types.ts';
-import { EXAMPLE } from '../workspace/example.ts';
 import { TestEditor } from '../testing/testEditor.ts';
+import { EXAMPLE } from '../workspace/example.ts';
 import {
   EMPTY_WORKSPACE,
   loadWorkspace,

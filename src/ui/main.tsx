@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDesignerStore } from '../store/designerStore.ts';
-import { EXAMPLE } from '../workspace/example.ts';
 import { loadSaved, persist } from '../store/persistence.ts';
+import { EXAMPLE } from '../workspace/example.ts';
 import { App } from './App.tsx';
 import { DesignerProvider } from './StoreContext.tsx';
 import './styles.css';

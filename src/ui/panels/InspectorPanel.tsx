@@ -1,15 +1,18 @@
-import { nodeLocation } from '../../graph/nodeLocation.ts';
+import { useMemo } from 'react';
+import type { GraphNode } from '../../graph/types.ts';
 import { selectGraph } from '../../store/selectors.ts';
-import { entries } from '../../workspace/workspace.ts';
+import { InspectorForm } from '../inspector/InspectorForm.tsx';
+import { nodeKey, whereText } from '../inspector/inspectedNode.ts';
 import { useDesigner } from '../StoreContext.tsx';
-import { inspectorRows } from './inspectorRows.ts';
 
-/** The selected node: what it stands for, where it is written, and its main fields. */
+/**
+ * The selected node: what it stands for, where it is written, and the form that edits it. It
+ * renders again only when the node itself, where it is written or its documents change.
+ */
 export function InspectorPanel() {
-  const workspace = useDesigner((s) => s.workspace);
-  const graph = useDesigner(selectGraph);
-  const selection = useDesigner((s) => s.selection);
-  const node = graph.nodes.find((n) => n.id === selection);
+  const key = useDesigner((s) => nodeKey(selectGraph(s), s.selection));
+  const node = useMemo(() => (key === null ? undefined : (JSON.parse(key) as GraphNode)), [key]);
+  const where = useDesigner((s) => whereText(s.workspace, node));
 
   if (!node) {
     return (
@@ -18,8 +21,6 @@ export function InspectorPanel() {
       </section>
     );
   }
-  const entry = node.resource ? entries(workspace).find((e) => e.id === node.resource) : undefined;
-  const where = nodeLocation(workspace, node);
   return (
     <section aria-label="Inspector" className="inspector">
       <h3>
@@ -35,22 +36,20 @@ export function InspectorPanel() {
         {where && (
           <>
             <dt>written in</dt>
-            <dd>{`${where.file}:${where.line}`}</dd>
+            <dd>{where}</dd>
           </>
         )}
         {node.implied && (
           <>
             <dt>implied</dt>
-            <dd>not in the workspace: Istio or Kubernetes assumes it</dd>
+            <dd>
+              not in the workspace: Istio or Kubernetes assumes it, so there is nothing to edit. Add
+              the resource to change it.
+            </dd>
           </>
         )}
-        {inspectorRows(node, entry?.object).map(([label, value]) => (
-          <div key={label} className="row">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
       </dl>
+      {!node.implied && node.resource && <InspectorForm key={node.id} node={node} />}
     </section>
   );
 }

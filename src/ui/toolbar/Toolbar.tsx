@@ -1,5 +1,5 @@
-import { EXAMPLE } from '../../workspace/example.ts';
 import { selectCanRedo, selectCanUndo } from '../../store/selectors.ts';
+import { EXAMPLE } from '../../workspace/example.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 

@@ -1,0 +1,62 @@
+import { isRecord } from '../model/read.ts';
+import type { ResourceId } from '../model/resource.ts';
+import type { Workspace, WorkspaceDoc } from '../workspace/workspace.ts';
+import type { Path } from '../yaml/path.ts';
+import { MAX_ALIAS_COUNT } from '../yaml/yamlDoc.ts';
+
+/** What every form builder reads: the resource's document as plain values, and the workspace. */
+export interface FormContext {
+  readonly workspace: Workspace;
+  readonly target: ResourceId;
+  /** The resource's namespace (short host names resolve in it). */
+  readonly namespace: string;
+  readonly plain: unknown;
+}
+
+const plains = new WeakMap<WorkspaceDoc, unknown>();
+
+/** A document as plain values, once per document (documents are immutable). */
+export function plainOf(doc: WorkspaceDoc): unknown {
+  if (plains.has(doc)) return plains.get(doc);
+  let plain: unknown;
+  try {
+    plain = doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    plain = undefined;
+  }
+  plains.set(doc, plain);
+  return plain;
+}
+
+/** The value at `path` (undefined when any step is missing or of the wrong type). */
+export function valueAt(root: unknown, path: Path): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!Array.isArray(value)) return undefined;
+      value = value[segment];
+    } else {
+      if (!isRecord(value) || !Object.hasOwn(value, segment)) return undefined;
+      value = value[segment];
+    }
+  }
+  return value;
+}
+
+/**
+ * What deleting the value at `path` should delete: the value itself, or the highest map above it
+ * that holds nothing but it, so that clearing `retries.attempts` does not leave `retries: {}`
+ * behind. Stops at list items (never removes one) and below the first segment (`spec`).
+ */
+export function clearPath(root: unknown, path: Path): Path {
+  let out = path;
+  while (out.length > 2) {
+    const last = out[out.length - 1];
+    const parentPath = out.slice(0, -1);
+    if (typeof last !== 'string' || typeof parentPath[parentPath.length - 1] === 'number') break;
+    const parent = valueAt(root, parentPath);
+    if (!isRecord(parent) || Object.keys(parent).length !== 1) break;
+    out = parentPath;
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { dnsLabelField, hostField } from '../check/structure/fields.ts';
+import { subsetNodeId } from '../graph/ids.ts';
+import type { Path } from '../yaml/path.ts';
+import { field, inputField, section } from './build.ts';
+import { type FormContext, valueAt } from './context.ts';
+import { listGroup } from './groups.ts';
+import { labelGroup } from './stringMap.ts';
+import { portLevelGroup, trafficPolicySections } from './trafficPolicyForm.ts';
+import type { FormSection } from './types.ts';
+import { exportToField } from './validators.ts';
+
+/**
+ * A DestinationRule: its host, traffic policy, port-level settings and (unless `subsets` is
+ * false, for a form that already shows one subset) its subsets.
+ */
+export function destinationRuleForm(ctx: FormContext, subsets = true): FormSection[] {
+  const policy: Path = ['spec', 'trafficPolicy'];
+  return [
+    section('destinationRule', 'DestinationRule', [
+      field(ctx, {
+        label: 'Host',
+        type: 'text',
+        path: ['spec', 'host'],
+        required: true,
+        validate: hostField,
+        help: 'A short name is a Service of this DestinationRule’s namespace.',
+      }),
+      field(ctx, {
+        label: 'Export to',
+        type: 'list',
+        path: ['spec', 'exportTo'],
+        validate: exportToField,
+      }),
+    ]),
+    section(
+      'trafficPolicy',
+      'Traffic policy',
+      trafficPolicySections(ctx, policy),
+      'Applies to every subset, unless the subset sets the same field.',
+    ),
+    section('portLevel', 'Port-level settings', [portLevelGroup(ctx, policy)]),
+    ...(subsets ? [section('subsets', 'Subsets', [subsetsGroup(ctx)])] : []),
+  ];
+}
+
+function subsetsGroup(ctx: FormContext) {
+  const nameId = 'subsets#new-name';
+  return listGroup(ctx, {
+    title: 'Subsets',
+    noun: 'subset',
+    path: ['spec', 'subsets'],
+    help: 'Each subset is the pods of the host with these labels; rules route to it by name.',
+    item: (path, index, value) => ({
+      title: `Subset ${String(valueAt(value, ['name']) ?? index + 1)}`,
+      entries: [subsetName(ctx, path, false), labelGroup(ctx, [...path, 'labels'], 'Labels')],
+    }),
+    addFields: [
+      inputField(nameId, {
+        label: 'New subset name',
+        type: 'text',
+        required: true,
+        validate: dnsLabelField,
+        placeholder: 'v3',
+      }),
+    ],
+    newItem: (values, items) => {
+      const name = values[nameId];
+      if (items.some((item) => valueAt(item, ['name']) === name))
+        return `There is already a subset ${String(name)}`;
+      // The usual convention: a subset per version, selecting pods by their `version` label.
+      return { value: { name, labels: { version: name } } };
+    },
+  });
+}
+
+/** `names`: the subset's node is the one selected, and its id follows the name. */
+function subsetName(ctx: FormContext, path: Path, names: boolean) {
+  return field(ctx, {
+    label: 'Subset name',
+    type: 'text',
+    path: [...path, 'name'],
+    required: true,
+    validate: dnsLabelField,
+    commitOnBlur: true,
+    help: 'Rules refer to the subset by this name; renaming does not change them.',
+    ...(names
+      ? {
+          nodeAfter: (value: unknown) =>
+            typeof value === 'string' ? subsetNodeId(ctx.target, value) : undefined,
+        }
+      : {}),
+  });
+}
+
+/** A subset node: its name and labels, and the traffic policy that overrides the rule's. */
+export function subsetForm(ctx: FormContext, index: number): FormSection[] {
+  const path: Path = ['spec', 'subsets', index];
+  return [
+    section('subset', 'Subset', [
+      subsetName(ctx, path, true),
+      labelGroup(ctx, [...path, 'labels'], 'Labels'),
+    ]),
+    section(
+      'subsetPolicy',
+      'Subset traffic policy',
+      [
+        ...trafficPolicySections(ctx, [...path, 'trafficPolicy']),
+        portLevelGroup(ctx, [...path, 'trafficPolicy']),
+      ],
+      'Overrides the DestinationRule’s traffic policy field by field, for this subset only.',
+    ),
+  ];
+}
