@@ -117,6 +117,26 @@ describe('the designer store', () => {
     });
   });
 
+  test('the problems shown follow an edit once the screen marks it checked, not before', () => {
+    const store = storeWith(GW);
+    const before = store.getState().checked;
+    expect(selectDiagnostics(before)).toEqual([]);
+    // A route to a Gateway the workspace does not have: IST0101 once checked.
+    store.getState().apply({
+      type: 'addResource',
+      value: {
+        apiVersion: 'networking.istio.io/v1',
+        kind: 'VirtualService',
+        metadata: { name: 'v', namespace: 'web' },
+        spec: { hosts: ['a.example.com'], gateways: ['nope'], http: [{ route: [] }] },
+      },
+    });
+    expect(store.getState().checked).toBe(before);
+    store.getState().markChecked();
+    const found = selectDiagnostics(store.getState().checked).map((d) => d.istio);
+    expect(found).toContain('IST0101');
+  });
+
   test('the history holds at least 100 steps', () => {
     const store = storeWith(GW);
     for (let i = 0; i < 120; i++) {

@@ -68,6 +68,11 @@ export interface DesignerState {
    * Secrets or pods it does not hold are errors rather than "not in this workspace".
    */
   readonly assumeComplete: boolean;
+  /**
+   * What the checks shown on screen were run on. The screen moves it up to the current state
+   * after the graph has been painted (`markChecked`), so a keystroke never waits for lint.
+   */
+  readonly checked: Pick<DesignerState, 'workspace' | 'drafts' | 'assumeComplete'>;
   readonly notice: Notice | null;
   /** The panel shown under the editor. */
   readonly panel: PanelName;
@@ -102,6 +107,8 @@ export interface DesignerActions {
   setActiveFile(file: string): void;
   setTheme(theme: Theme): void;
   setAssumeComplete(complete: boolean): void;
+  /** The checks may now look at the current workspace (see `checked`). */
+  markChecked(): void;
   notify(notice: Notice | null): void;
   revealAt(file: string, line: number, column: number): void;
   /** Sends a request through the simulator (null clears it and its highlight). */
@@ -131,6 +138,7 @@ export interface DesignerInit {
 export function createDesignerStore(init: DesignerInit): DesignerStore {
   const now = init.now ?? Date.now;
   const workspace = loadWorkspace(init.files);
+  const initialDrafts = init.drafts ?? {};
   return createStore<DesignerState & DesignerActions>()((set, get) => {
     /** Makes `next` the workspace, recording the step under `policy`. */
     const commit = (next: Workspace, policy: HistoryPolicy, drafts: DesignerState['drafts']) => {
@@ -154,7 +162,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
     };
     return {
       workspace,
-      drafts: init.drafts ?? {},
+      drafts: initialDrafts,
       history: EMPTY_HISTORY,
       selection: null,
       selectionOrigin: 'canvas',
@@ -163,6 +171,11 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       activeFile: workspace.files[0]?.name ?? null,
       theme: init.theme ?? 'light',
       assumeComplete: init.assumeComplete ?? false,
+      checked: {
+        workspace,
+        drafts: initialDrafts,
+        assumeComplete: init.assumeComplete ?? false,
+      },
       notice: null,
       reveal: null,
       simulatorRequest: null,
@@ -258,6 +271,16 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
       setAssumeComplete(assumeComplete) {
         set({ assumeComplete });
+      },
+
+      markChecked() {
+        const { workspace, drafts, assumeComplete, checked } = get();
+        if (
+          checked.workspace !== workspace ||
+          checked.drafts !== drafts ||
+          checked.assumeComplete !== assumeComplete
+        )
+          set({ checked: { workspace, drafts, assumeComplete } });
       },
 
       notify(notice) {

@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { CommandPalette } from './commands/CommandPalette.tsx';
 import { RenameDialog } from './commands/RenameDialog.tsx';
-import { ScenarioDialog } from './commands/ScenarioDialog.tsx';
 import { BottomPanels } from './panels/BottomPanels.tsx';
 import { SplitPane } from './SplitPane.tsx';
 import { useDesigner, useDesignerStore } from './StoreContext.tsx';
@@ -10,9 +9,14 @@ import { ImportDialog } from './toolbar/ImportDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useFileDrop } from './toolbar/useFileDrop.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { useChecksAfterPaint } from './useProblems.ts';
 
 // Monaco is large: the graph appears first, the editor when its chunk has loaded.
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
+// The scenario templates load when the dialog first opens.
+const ScenarioDialog = lazy(() =>
+  import('./commands/ScenarioDialog.tsx').then((m) => ({ default: m.ScenarioDialog })),
+);
 
 /** The designer screen: toolbar, the flow canvas, and the manifests with problems and inspector. */
 export function App() {
@@ -21,6 +25,7 @@ export function App() {
   const dialog = useDesigner((s) => s.dialog);
   const closeDialog = () => store.getState().openDialog(null);
   useGlobalShortcuts();
+  useChecksAfterPaint(store);
   const dropProps = useFileDrop();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -53,7 +58,11 @@ export function App() {
       />
       {dialog === 'import' && <ImportDialog onClose={closeDialog} />}
       {dialog === 'palette' && <CommandPalette />}
-      {dialog === 'scenario' && <ScenarioDialog onClose={closeDialog} />}
+      {dialog === 'scenario' && (
+        <Suspense fallback={null}>
+          <ScenarioDialog onClose={closeDialog} />
+        </Suspense>
+      )}
       {dialog === 'rename' && <RenameDialog onClose={closeDialog} />}
     </div>
   );

@@ -1,30 +1,50 @@
-import { useDeferredValue } from 'react';
+import { useEffect } from 'react';
 import type { LintDiagnostic } from '../check/lint.ts';
-import {
-  type CheckedState,
-  type ProblemCounts,
-  selectDiagnostics,
-  selectProblemCounts,
-} from '../store/selectors.ts';
+import type { DesignerStore } from '../store/designerStore.ts';
+import { type ProblemCounts, selectDiagnostics, selectProblemCounts } from '../store/selectors.ts';
 import { useDesigner } from './StoreContext.tsx';
 
-/**
- * The state the checks look at, deferred: after an edit React draws the graph and the text
- * first and runs the checks in a following render, so a keystroke never waits for lint.
- */
-function useCheckedState(): CheckedState {
-  const workspace = useDeferredValue(useDesigner((s) => s.workspace));
-  const drafts = useDeferredValue(useDesigner((s) => s.drafts));
-  const assumeComplete = useDesigner((s) => s.assumeComplete);
-  return { workspace, drafts, assumeComplete };
-}
-
-/** Every problem of the workspace (deferred after edits; see useCheckedState). */
+/** Every problem the checks found, on the state they last looked at (`checked`). */
 export function useProblems(): readonly LintDiagnostic[] {
-  return selectDiagnostics(useCheckedState());
+  return useDesigner((s) => selectDiagnostics(s.checked));
 }
 
-/** The problem counts of one graph node (deferred after edits). */
+/** The problem counts of one graph node, on the state the checks last looked at. */
 export function useProblemCounts(id: string): ProblemCounts | undefined {
-  return selectProblemCounts(useCheckedState()).get(id);
+  return useDesigner((s) => selectProblemCounts(s.checked).get(id));
+}
+
+/**
+ * Lets the checks look at each new state once the screen has painted it: after an edit the
+ * graph and the text come first, then lint (one frame later). Edits in between are coalesced.
+ */
+export function useChecksAfterPaint(store: DesignerStore): void {
+  useEffect(() => {
+    let frame: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      if (frame !== undefined || timer !== undefined) return;
+      frame = requestAnimationFrame(() => {
+        frame = undefined;
+        // After the frame is drawn: a task queued from rAF runs once it has been painted.
+        timer = setTimeout(() => {
+          timer = undefined;
+          store.getState().markChecked();
+        }, 0);
+      });
+    };
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (
+        state.workspace !== previous.workspace ||
+        state.drafts !== previous.drafts ||
+        state.assumeComplete !== previous.assumeComplete
+      )
+        schedule();
+    });
+    return () => {
+      unsubscribe();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [store]);
 }

@@ -68,7 +68,7 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
       for (const [file, model] of created) text.track(file, model);
       text.pull(state);
     }
-    if (textChanged || state.assumeComplete !== prev?.assumeComplete) markers.schedule();
+    if (!prev || state.checked !== prev.checked) markers.schedule();
     const fileChanged = !prev || state.activeFile !== prev.activeFile;
     if (textChanged || fileChanged) showFile(state);
     if (!prev || state.theme !== prev.theme) monaco.editor.setTheme(THEMES[state.theme]);
@@ -89,7 +89,9 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
   const fixes = registerQuickFixes(store, models, () => text.flushAll());
   // Markers follow the checks, which run after the text and graph are updated: a keystroke
   // never waits for lint.
-  const markers = deferred(() => showDiagnostics(models, selectDiagnostics(store.getState())));
+  const markers = deferred(() =>
+    showDiagnostics(models, selectDiagnostics(store.getState().checked)),
+  );
 
   update(store.getState(), undefined);
   const unsubscribe = store.subscribe((state, prev) => update(state, prev));

@@ -1,14 +1,22 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import type { PanelName } from '../../store/designerStore.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import { useProblems } from '../useProblems.ts';
-import { InspectorPanel } from './InspectorPanel.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SimulatePanel } from './SimulatePanel.tsx';
 
+// The forms are large and not needed for the first graph: loaded when first shown.
+const InspectorPanel = lazy(() =>
+  import('./InspectorPanel.tsx').then((m) => ({ default: m.InspectorPanel })),
+);
+
 const PANELS: Record<PanelName, () => ReactNode> = {
   Problems: () => <ProblemsPanel />,
-  Inspector: () => <InspectorPanel />,
+  Inspector: () => (
+    <Suspense fallback={<p className="loading">Loading the inspector…</p>}>
+      <InspectorPanel />
+    </Suspense>
+  ),
   'Simulate request': () => <SimulatePanel />,
 };
 
