@@ -94,3 +94,23 @@ test('the palette adds a Gateway; Ctrl+D duplicates the selected VirtualService;
   expect(text).toContain('- istio-system/edge-gw');
   await screenshot(page, 'gesture-palette-duplicate-rename');
 });
+
+test('changing a split in the inspector rewrites the weights and says what share each destination gets', async ({
+  page,
+}) => {
+  await rule(page, 'split')
+    .getByRole('button', { name: /^Rule split:/ })
+    .click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const weights = inspector.getByLabel('Weight', { exact: true });
+  await expect(weights).toHaveCount(2);
+  await weights.nth(0).fill('70');
+  await weights.nth(1).fill('30');
+  await expect(inspector.getByText('Receives 70% of requests (weight 70 of 100)')).toBeVisible();
+  await expect(inspector.getByText('Receives 30% of requests (weight 30 of 100)')).toBeVisible();
+  const text = await editorText(page);
+  expect(text).toMatch(/subset: v1\n\s+weight: 70\n[\s\S]*subset: v2\n\s+weight: 30\n/);
+  // The graph labels the branches with the new split.
+  await expect(graphNode(page, 'virtualService', SHOP)).toBeVisible();
+  await expect(page.locator('.edge-label', { hasText: '70%' })).toBeVisible();
+});
