@@ -32,3 +32,37 @@ test('a canary scenario is added in one step with the chosen split, and Undo tak
   await expect(vs).toHaveCount(0);
   expect(await editorText(page)).toBe(before);
 });
+
+test('from an empty workspace, the keyboard alone builds the HTTPS scenario: the palette, the dialog, Enter', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('empty workspace');
+  await page.keyboard.press('Enter');
+  await expect(graphNode(page, 'gateway')).toHaveCount(0);
+
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('add scenario');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add scenario' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Scenario', { exact: true }).focus();
+  await dialog
+    .getByLabel('Scenario', { exact: true })
+    .selectOption({ label: 'HTTPS with redirect' });
+  await dialog.getByLabel('Name', { exact: true }).focus();
+  await page.keyboard.type('shop');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  await expect(graphNode(page, 'gateway', 'Gateway/istio-system/shop-gateway')).toBeVisible();
+  // The view fits the new design: its first and last nodes are both on screen.
+  await expect(graphNode(page, 'client')).toBeInViewport();
+  await expect(graphNode(page, 'pods').first()).toBeInViewport();
+  const text = await editorText(page);
+  expect(text).toContain('httpsRedirect: true');
+  expect(text).toContain('credentialName:');
+  await screenshot(page, 'scenario-https-from-empty');
+});

@@ -10,7 +10,7 @@ import { placeNew } from './placeNew.ts';
 import type { FlowElements } from './toFlow.ts';
 
 /** How the view fits the graph, on first open and after a whole layout. */
-export const FIT_VIEW_OPTIONS = { padding: 0.06 } as const;
+export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1 } as const;
 
 /**
  * Keeps every node placed. Whenever some node has no stored position (first open, a node the
@@ -26,18 +26,24 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
   const layoutRequest = useDesigner((s) => s.layoutRequest);
   const { fitView } = useReactFlow();
   const started = useRef('');
+  // How many nodes the canvas showed before these elements.
+  const shown = useRef(Number.POSITIVE_INFINITY);
   // Read at the time of a layout only: a measurement alone must not start one.
   const sizes = useRef(measured);
   sizes.current = measured;
 
   useEffect(() => {
+    const shownBefore = shown.current;
+    shown.current = elements.nodes.length;
     const missing = elements.nodes.filter((n) => positions[n.id] === undefined).map((n) => n.id);
     if (missing.length === 0) return;
     // StrictMode and drags re-run this effect: one layout per set of unplaced nodes is enough.
     const key = `${layoutRequest}|${missing.join('\n')}`;
     if (started.current === key) return;
     started.current = key;
-    const whole = missing.length === elements.nodes.length;
+    // A design added to an empty workspace (only the client was shown) is a whole new graph
+    // too, even where implied nodes keep positions from before: the view fits it.
+    const whole = missing.length === elements.nodes.length || shownBefore <= 1;
     const { nodes, edges } = layoutInput(elements, sizeNodes(elements.nodes, sizes.current));
 
     const apply = (layout: Readonly<Record<string, XY>>) => {

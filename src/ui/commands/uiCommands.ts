@@ -30,6 +30,12 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     run: (store) => store.getState().apply({ type: 'replaceWorkspace', files: EXAMPLE }),
   },
   {
+    id: 'workspace.clear',
+    title: 'Empty workspace (start from nothing)',
+    group: 'Workspace',
+    run: (store) => store.getState().apply({ type: 'replaceWorkspace', files: [] }),
+  },
+  {
     id: 'workspace.import',
     title: 'Import manifests…',
     group: 'Workspace',
