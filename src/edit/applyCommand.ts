@@ -28,7 +28,7 @@ export function applyCommand(workspace: Workspace, command: Command): CommandRes
         { op: 'move', path: command.path, from: command.from, to: command.to },
       ]);
     case 'addResource':
-      return addResource(workspace, command.value, command.file);
+      return addResource(workspace, command);
     case 'removeResource':
       return removeResource(workspace, command.target);
     case 'renameResource':

@@ -41,7 +41,15 @@ export type Command =
   | {
       readonly type: 'addResource';
       readonly value: Readonly<Record<string, unknown>>;
+      /** The file to append to (created when missing); the workspace's last file when omitted. */
       readonly file?: string;
+      /** Puts the new document right after this one, in its file, instead of at the end. */
+      readonly after?: DocTarget;
+      /**
+       * The exact text of the new document (a copy keeps its comments), instead of `value`
+       * rendered in the file's style. It must read as one document holding `value`.
+       */
+      readonly text?: string;
     }
   | { readonly type: 'removeResource'; readonly target: DocTarget }
   | { readonly type: 'renameResource'; readonly target: ResourceId; readonly name: string }

@@ -1,46 +1,143 @@
 import { resolveGatewayRef } from '../model/hosts.ts';
 import { isModelled, type ManifestObject } from '../model/kinds.ts';
+import { isRecord } from '../model/read.ts';
 import { parseResourceId } from '../model/resource.ts';
 import { RULE_SECTIONS } from '../model/virtualService.ts';
-import { entries, loadDoc, type Workspace, type WorkspaceFile } from '../workspace/workspace.ts';
+import {
+  entries,
+  loadDoc,
+  loadFile,
+  type Workspace,
+  type WorkspaceDoc,
+  type WorkspaceFile,
+} from '../workspace/workspace.ts';
 import type { DocEdit } from '../yaml/editDoc.ts';
-import { parseFile } from '../yaml/parseFile.ts';
-import { DEFAULT_STYLE, renderValue } from '../yaml/render.ts';
-import { parseYamlDoc } from '../yaml/yamlDoc.ts';
-import { type CommandResult, type DocTarget, fail, ok } from './command.ts';
+import { detectStyleAmong, renderValue } from '../yaml/render.ts';
+import { MAX_ALIAS_COUNT, parseYamlDoc } from '../yaml/yamlDoc.ts';
+import { type Command, type CommandResult, type DocTarget, fail, ok } from './command.ts';
 import { editTarget, resolveTarget } from './docEdits.ts';
 
 /** The file new resources go to when a command names none. */
 export const NEW_FILE_NAME = 'workspace.yaml';
 
+type AddResource = Extract<Command, { readonly type: 'addResource' }>;
+
+/** Where a new document goes: its file (undefined when it is created) and its index there. */
+interface Place {
+  readonly name: string;
+  readonly file: WorkspaceFile | undefined;
+  readonly index: number;
+}
+
 /**
- * Appends a manifest as a new document at the end of a file (created when missing). Anything
- * after the file's last document (a trailing comment) stays in front of the new document.
+ * Adds a manifest as a new document: right after the document `after` names, else at the end
+ * of `file` (created when missing). Its text is `text` when given, else `value` rendered in
+ * the style of the documents around it (list indentation and indent width, the nearest
+ * document first). Anything after a file's last document (a trailing comment) stays in front
+ * of a document appended after it. Only the new document's lines are added: the file must
+ * read back as its documents as they were, plus the new one.
  */
-export function addResource(
-  workspace: Workspace,
-  value: Readonly<Record<string, unknown>>,
-  fileName?: string,
-): CommandResult<Workspace> {
-  const name = fileName ?? workspace.files[workspace.files.length - 1]?.name ?? NEW_FILE_NAME;
-  const existing = workspace.files.find((f) => f.name === name);
-  const before = existing ? existing.docs.map((d) => d.text).join('') + existing.tail : '';
-  const eol = before.includes('\r\n') ? '\r\n' : '\n';
-  const lead = before === '' ? '' : `${before.endsWith('\n') ? '' : eol}---${eol}`;
+export function addResource(workspace: Workspace, command: AddResource): CommandResult<Workspace> {
+  const place = placeOf(workspace, command);
+  if (!place.ok) return place;
+  const { name, file: existing, index } = place.value;
+  const docs = existing?.docs ?? [];
+  const appended = index === docs.length;
+  const next = docs[index];
+  if (next && !next.document.directives.docStart) {
+    return fail(
+      `Document ${index + 1} of ${name} does not start with ---: a document cannot be inserted before it`,
+    );
+  }
+  const tail = existing?.tail ?? '';
+  const head = textOf(docs.slice(0, index)) + (appended ? tail : '');
+  const rest = appended ? '' : textOf(docs.slice(index)) + tail;
+  const eol = (head + rest).includes('\r\n') ? '\r\n' : '\n';
   const body =
-    renderValue(value, { ...DEFAULT_STYLE, eol })
+    command.text ??
+    renderValue(command.value, detectStyleAmong(nearestFirst(docs, index), eol))
       .split('\n')
       .join(eol) + eol;
-  const parsed = parseFile((existing?.tail ?? '') + lead + body);
-  const added = parsed.docs.map(loadDoc);
-  if (added.length !== 1 || parsed.tail !== '')
-    return fail('internal: a new resource must be one document');
-  const file: WorkspaceFile = { name, docs: [...(existing?.docs ?? []), ...added], tail: '' };
+  const needsMarker =
+    command.text === undefined || !parseYamlDoc(command.text).document.directives.docStart;
+  const gap = head === '' || head.endsWith('\n') ? '' : eol;
+  const lead = gap + (head !== '' && needsMarker ? `---${eol}` : '');
+  const end = rest !== '' && !body.endsWith('\n') ? eol : '';
+  const file = loadFile(name, head + lead + body + end + rest, existing);
+
+  // Every other document reads as before; the one before may have gained its line break.
+  const same = (doc: WorkspaceDoc, i: number) => {
+    const old = docs[i < index ? i : i - 1]?.text;
+    return doc.text === old || (i === index - 1 && doc.text === `${old}${gap}`);
+  };
+  const added = file.docs[index];
+  const unchanged =
+    file.docs.length === docs.length + 1 &&
+    file.docs.every((doc, i) => i === index || same(doc, i)) &&
+    file.tail === (appended ? '' : tail);
+  if (!added || !unchanged) {
+    return fail(
+      command.text === undefined
+        ? `internal: a new resource must be one document, and ${name} must read as before around it`
+        : `The text of a new resource must be one YAML document, and ${name} must read as before around it`,
+    );
+  }
+  if (command.text !== undefined) {
+    const what = `The text of the new ${String(command.value.kind ?? 'resource')}`;
+    const problem = added.problems[0];
+    if (problem) return fail(`${what} has a YAML error: ${problem.message}`);
+    if (!samePlain(added.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), command.value))
+      return fail(`${what} does not hold the manifest given as its value`);
+  }
   return ok({
     files: existing
       ? workspace.files.map((f) => (f === existing ? file : f))
       : [...workspace.files, file],
   });
+}
+
+function placeOf(workspace: Workspace, command: AddResource): CommandResult<Place> {
+  if (command.after === undefined) {
+    const name = command.file ?? workspace.files[workspace.files.length - 1]?.name ?? NEW_FILE_NAME;
+    const file = workspace.files.find((f) => f.name === name);
+    return ok({ name, file, index: file?.docs.length ?? 0 });
+  }
+  const after = resolveTarget(workspace, command.after);
+  if (!after.ok) return after;
+  const { file: name, index } = after.value;
+  if (command.file !== undefined && command.file !== name)
+    return fail(`The document to insert after is in ${name}, not in ${command.file}`);
+  return ok({ name, file: workspace.files.find((f) => f.name === name), index: index + 1 });
+}
+
+function textOf(docs: readonly WorkspaceDoc[]): string {
+  let text = '';
+  for (const doc of docs) text += doc.text;
+  return text;
+}
+
+/** The documents before `index`, nearest first, then those from `index` on. */
+function nearestFirst(docs: readonly WorkspaceDoc[], index: number): WorkspaceDoc[] {
+  return [...docs.slice(0, index).reverse(), ...docs.slice(index)];
+}
+
+/** Whether two plain values are equal, keys in any order; a key set to undefined is no key. */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => samePlain(item, b[i]))
+    );
+  }
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = (r: Record<string, unknown>) => Object.keys(r).filter((k) => r[k] !== undefined);
+  const ka = keys(a);
+  return (
+    ka.length === keys(b).length && ka.every((k) => Object.hasOwn(b, k) && samePlain(a[k], b[k]))
+  );
 }
 
 /**

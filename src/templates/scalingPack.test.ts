@@ -40,10 +40,10 @@ describe('on the example workspace', () => {
     expect(diff.added.slice(0, 3)).toEqual(['---', 'apiVersion: apps/v1', 'kind: Deployment']);
     expect(diff.added).toEqual(
       expect.arrayContaining([
-        '          image: auto',
-        '            requests:',
-        '              cpu: 100m',
-        '              memory: 128Mi',
+        '        image: auto',
+        '          requests:',
+        '            cpu: 100m',
+        '            memory: 128Mi',
       ]),
     );
   });

@@ -110,13 +110,13 @@ describe('the YAML a scenario writes', () => {
       '  name: cart-gateway',
       '  namespace: istio-system',
       '    istio: ingressgateway',
-      '        name: http',
-      '        - cart.example.com',
-      '    - istio-system/cart-gateway',
-      '    - name: canary',
-      '        - destination:\n            host: cart\n            subset: v1\n          weight: 75',
-      '        - destination:\n            host: cart\n            subset: v2\n          weight: 25',
-      '    - name: v2\n      labels:\n        version: v2',
+      '      name: http',
+      '    - cart.example.com',
+      '  - istio-system/cart-gateway',
+      '  - name: canary',
+      '    - destination:\n        host: cart\n        subset: v1\n      weight: 75',
+      '    - destination:\n        host: cart\n        subset: v2\n      weight: 25',
+      '  - name: v2\n    labels:\n      version: v2',
     ])
       expect(text).toContain(line);
     // No port on the destinations: the Service has one, so it would only repeat it.

@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, type Node, type Scalar, visit } from 'yaml';
+import type { YamlDoc } from './yamlDoc.ts';
 
 /** How a document indents, so that new lines look like the lines around them. */
 export interface Style {
@@ -11,12 +12,47 @@ export interface Style {
 
 export const DEFAULT_STYLE: Style = { indent: 2, indentSeq: true, eol: '\n' };
 
+/** The parts of a style a document's layout shows; a part it does not show is left out. */
+interface Layout {
+  indent?: number;
+  indentSeq?: boolean;
+}
+
 /**
  * Reads the indentation a document already uses from its first nested block collections.
  * `base` is subtracted from node offsets to index into `text`.
  */
 export function detectStyle(text: string, root: Node | null, base: number): Style {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const layout = detectLayout(text, root, base);
+  return {
+    indent: layout.indent ?? DEFAULT_STYLE.indent,
+    indentSeq: layout.indentSeq ?? DEFAULT_STYLE.indentSeq,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+  };
+}
+
+/**
+ * The style for a new document among others, read by `detectStyle`'s rules from `docs`, the
+ * nearest first: each fills what the ones before it did not show (a document with no list
+ * says nothing about lists), and the default the rest, as for a file with no documents.
+ */
+export function detectStyleAmong(docs: readonly YamlDoc[], eol: Style['eol']): Style {
+  let indent: number | undefined;
+  let indentSeq: boolean | undefined;
+  for (const doc of docs) {
+    if (indent !== undefined && indentSeq !== undefined) break;
+    const layout = detectLayout(doc.text, doc.document.contents as Node | null, doc.base);
+    indent ??= layout.indent;
+    indentSeq ??= layout.indentSeq;
+  }
+  return {
+    indent: indent ?? DEFAULT_STYLE.indent,
+    indentSeq: indentSeq ?? DEFAULT_STYLE.indentSeq,
+    eol,
+  };
+}
+
+function detectLayout(text: string, root: Node | null, base: number): Layout {
   let indent: number | undefined;
   let indentSeq: boolean | undefined;
   const visit = (node: unknown, depth: number): void => {
@@ -43,9 +79,8 @@ export function detectStyle(text: string, root: Node | null, base: number): Styl
   };
   visit(root, 0);
   return {
-    indent: indent ?? DEFAULT_STYLE.indent,
-    indentSeq: indentSeq ?? DEFAULT_STYLE.indentSeq,
-    eol,
+    ...(indent === undefined ? {} : { indent }),
+    ...(indentSeq === undefined ? {} : { indentSeq }),
   };
 }
 

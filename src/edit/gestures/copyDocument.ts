@@ -1,8 +1,8 @@
-import type { Entry, Workspace } from '../../workspace/workspace.ts';
-import { fileText } from '../../workspace/workspace.ts';
+import { isRecord } from '../../model/read.ts';
+import type { Entry } from '../../workspace/workspace.ts';
 import { editDoc } from '../../yaml/editDoc.ts';
 import { lineStartOf } from '../../yaml/render.ts';
-import { parseYamlDoc, type YamlDoc } from '../../yaml/yamlDoc.ts';
+import { MAX_ALIAS_COUNT, parseYamlDoc, type YamlDoc } from '../../yaml/yamlDoc.ts';
 import type { Command, CommandResult } from '../command.ts';
 import { fail, ok } from '../command.ts';
 
@@ -23,35 +23,25 @@ const SERVER_FIELDS: readonly (readonly string[])[] = [
 /**
  * The command that inserts a copy of a document, renamed, right after the original in its file.
  * The copy is the original's text (comments, key order and quoting kept) from its `---` on;
- * comments above the `---` stay with the original. The file is written as a whole, since
- * `addResource` only appends at the end, and wrapped in a batch so the store treats it as a
- * gesture rather than typing.
+ * comments above the `---` stay with the original. It is an `addResource` with that text, so
+ * the edit adds the copy's lines and touches no other.
  */
-export function copyDocumentCommand(
-  workspace: Workspace,
-  entry: Entry,
-  name: string,
-): CommandResult<Command> {
-  const file = workspace.files.find((f) => f.name === entry.file);
-  if (!file) return fail(`${entry.file} is no longer in the workspace`);
+export function copyDocumentCommand(entry: Entry, name: string): CommandResult<Command> {
   const renamed = renamedCopy(entry.doc, name);
   if (!renamed.ok) return renamed;
   const copy = renamed.value;
-  const eol = entry.doc.text.includes('\r\n') ? '\r\n' : '\n';
-  let text = '';
-  file.docs.forEach((doc, i) => {
-    text += doc.text;
-    if (i !== entry.index) return;
-    if (!text.endsWith('\n')) text += eol;
-    text += copy;
+  const value = copy.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  if (!isRecord(value)) return fail('internal: the copy is not a manifest');
+  return ok({
+    type: 'addResource',
+    value,
+    after: { file: entry.file, index: entry.index },
+    text: copy.text,
   });
-  text += file.tail;
-  if (text === fileText(file)) return fail('internal: the copy changed nothing');
-  return ok({ type: 'batch', commands: [{ type: 'replaceFile', file: file.name, text }] });
 }
 
 /** The document's text from its `---` (one is added when it has none), renamed. */
-function renamedCopy(doc: YamlDoc, name: string): CommandResult<string> {
+function renamedCopy(doc: YamlDoc, name: string): CommandResult<YamlDoc> {
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
   const range = doc.document.contents?.range;
   if (!range) return fail('This document is empty: there is nothing to copy');
@@ -71,7 +61,7 @@ function renamedCopy(doc: YamlDoc, name: string): CommandResult<string> {
     if (!result.ok) return fail(result.message);
     copy = result.doc;
   }
-  return ok(copy.text);
+  return ok(copy);
 }
 
 /** Offset of the last line of `head` that is a `---` document marker, or -1. */

@@ -58,6 +58,34 @@ describe('duplicating a resource', () => {
     );
   });
 
+  test('is one small edit: the copy’s lines added right after the original, in its own file, nothing else', () => {
+    const namespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: web\n';
+    const editor = TestEditor.loadFiles([
+      { name: 'namespace.yaml', text: namespace },
+      { name: 'shop.yaml', text: SHOP },
+    ]);
+    const gesture = accepted(copy(editor, IDS.api));
+    expect(gesture.command).toMatchObject({
+      type: 'addResource',
+      after: { file: 'shop.yaml', index: 2 },
+    });
+    const diff = applyChecked(editor, gesture, 'shop.yaml');
+    const start = SHOP.indexOf(
+      '---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: api\n',
+    );
+    const end = SHOP.indexOf('---', start + 3);
+    const copied = SHOP.slice(start, end).replace(
+      'metadata:\n  name: api\n',
+      'metadata:\n  name: api-copy\n',
+    );
+    expect(editor.yaml('shop.yaml')).toBe(SHOP.slice(0, end) + copied + SHOP.slice(end));
+    // Nothing removed, the copy's lines added (which of the repeated lines, such as `---`, the
+    // diff calls new depends on its alignment; the text above pins the place).
+    expect(diff.removed).toEqual([]);
+    expect([...diff.added].sort()).toEqual(copied.split('\n').slice(0, -1).sort());
+    expect(editor.yaml('namespace.yaml')).toBe(namespace);
+  });
+
   test('drops what the API server set on the original', () => {
     const stored = dedent`
       apiVersion: v1

@@ -44,7 +44,7 @@ function duplicateResource(workspace: Workspace, target: string): CommandResult<
   const id = parseResourceId(target);
   if (!entry || !id) return fail(`${target} is no longer in the workspace`);
   const name = copyName(id.name, namesOf(workspace, id.kind, id.namespace));
-  const command = copyDocumentCommand(workspace, entry, name);
+  const command = copyDocumentCommand(entry, name);
   if (!command.ok) return command;
   const object = entry.object;
   const notes: string[] = [];

@@ -106,17 +106,17 @@ describe('adding a VirtualService from the palette', () => {
         namespace: web
       spec:
         hosts:
-          - app.example.com
+        - app.example.com
         gateways:
-          - web/shop-gw
+        - web/shop-gw
         http:
-          - name: rule-1
-            match:
-              - uri:
-                  prefix: /
-            route:
-              - destination:
-                  host: web
+        - name: rule-1
+          match:
+          - uri:
+              prefix: /
+          route:
+          - destination:
+              host: web
     `}`,
     );
     const offer = gesture.offers?.[0];
@@ -150,7 +150,7 @@ describe('adding a VirtualService from the palette', () => {
     editor.apply(gesture.command);
     // The selected Service exposes two ports: the HTTP one is named.
     expect(editor.yaml()).toContain(
-      '        - destination:\n            host: api\n            port:\n              number: 80\n',
+      '    - destination:\n        host: api\n        port:\n          number: 80\n',
     );
     expect(newErrors(before, editor.workspace)).toEqual([]);
   });
@@ -201,9 +201,9 @@ describe('adding a DestinationRule from the palette', () => {
       spec:
         host: api
         subsets:
-          - name: v7
-            labels:
-              version: v7
+        - name: v7
+          labels:
+            version: v7
     `}`,
     );
     expect(edges(graphOf(editor), 'subset')).toContain(
@@ -260,9 +260,9 @@ describe('adding a Service from the palette', () => {
         selector:
           app: cart
         ports:
-          - name: http
-            port: 80
-            targetPort: 8080
+        - name: http
+          port: 80
+          targetPort: 8080
     `}`,
     );
     expect(edges(graphOf(editor), 'select')).toEqual([
