@@ -134,17 +134,46 @@ describe('DestinationRule form', () => {
     expect(graph.nodes.some((n) => n.id === `subset:${DR_ID}:v3`)).toBe(true);
   });
 
-  test('renaming a subset names the node to select next', () => {
+  test('renaming a subset names the node to select next, and the route that sends to it', () => {
     const editor = TestEditor.load(SHOP);
     const name = fieldOf(formOf(editor, DR_NODE_SUBSET_V1), 'spec.subsets[0].name');
     expect(name.commitOnBlur).toBe(true);
     expect(name.nodeAfter?.('stable')).toBe(`subset:${DR_ID}:stable`);
     const result = fieldCommand(DR_ID, name, 'stable');
     if (!result.ok || !result.command) throw new Error('expected a command');
+    // One command: undo takes back the name and the route together (applyChecked checks it).
     const { diff, graph } = applyChecked(editor, result.command);
-    expect(diff).toEqual({ removed: ['  - name: v1'], added: ['  - name: stable'] });
+    expect(diff).toEqual({
+      removed: ['        subset: v1', '  - name: v1'],
+      added: ['        subset: stable', '  - name: stable'],
+    });
     expect(graph.nodes.some((n) => n.id === `subset:${DR_ID}:stable`)).toBe(true);
+    expect(
+      graph.edges.some((e) => e.kind === 'route' && e.target === `subset:${DR_ID}:stable`),
+    ).toBe(true);
+    expect(errors(editor.workspace)).toEqual(errors(TestEditor.load(SHOP).workspace));
     expect(refusal(SHOP, DR_NODE_SUBSET_V1, 'spec.subsets[0].name', 'v.1')).toMatch(/no dots/);
+  });
+
+  test('the subsets list of the Service’s form renames the routes too', () => {
+    const { diff } = editField(SHOP, SERVICE_NODE, 'spec.subsets[1].name', 'canary');
+    expect(diff).toEqual({
+      removed: ['        subset: v2', '  - name: v2'],
+      added: ['        subset: canary', '  - name: canary'],
+    });
+  });
+
+  test('a name another subset has is refused, as Istio refuses it', () => {
+    expect(refusal(SHOP, DR_NODE_SUBSET_V1, 'spec.subsets[0].name', 'v2')).toBe(
+      'There is already a subset v2',
+    );
+  });
+
+  test('keeping the name gives no command', () => {
+    const editor = TestEditor.load(SHOP);
+    const name = fieldOf(formOf(editor, DR_NODE_SUBSET_V1), 'spec.subsets[0].name');
+    const result = fieldCommand(DR_ID, name, 'v1');
+    expect(result.ok && result.command).toBeNull();
   });
 
   test('subset labels and the subset’s own traffic policy', () => {

@@ -1,7 +1,11 @@
 import { dnsLabelField, hostField } from '../check/structure/fields.ts';
+import type { Command } from '../edit/command.ts';
+import { renameNode } from '../edit/gestures/rename.ts';
+import { deriveGraph } from '../graph/deriveGraph.ts';
 import { subsetNodeId } from '../graph/ids.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
+import { setAt } from './commands.ts';
 import { type FormContext, valueAt } from './context.ts';
 import { listGroup } from './groups.ts';
 import { labelGroup } from './stringMap.ts';
@@ -75,14 +79,19 @@ function subsetsGroup(ctx: FormContext) {
 
 /** `names`: the subset's node is the one selected, and its id follows the name. */
 function subsetName(ctx: FormContext, path: Path, names: boolean) {
+  const before = valueAt(ctx.plain, [...path, 'name']);
   return field(ctx, {
     label: 'Subset name',
     type: 'text',
     path: [...path, 'name'],
     required: true,
-    validate: dnsLabelField,
+    validate: (value) => dnsLabelField(value) ?? nameTaken(ctx, path, value),
     commitOnBlur: true,
-    help: 'Rules refer to the subset by this name; renaming does not change them.',
+    help: 'Rules refer to the subset by this name; renaming it renames it in the routes and mirrors too.',
+    write: (target, value) =>
+      typeof value !== 'string' || value === before
+        ? []
+        : [renamedWithRoutes(ctx, path, value) ?? setAt(target, [...path, 'name'], value)],
     ...(names
       ? {
           nodeAfter: (value: unknown) =>
@@ -90,6 +99,30 @@ function subsetName(ctx: FormContext, path: Path, names: boolean) {
         }
       : {}),
   });
+}
+
+/** Istio refuses two subsets of one name in a DestinationRule. */
+function nameTaken(ctx: FormContext, path: Path, value: unknown): string | undefined {
+  const subsets = valueAt(ctx.plain, path.slice(0, -1));
+  const own = path[path.length - 1];
+  return Array.isArray(subsets) &&
+    subsets.some((subset, i) => i !== own && valueAt(subset, ['name']) === value)
+    ? `There is already a subset ${String(value)}`
+    : undefined;
+}
+
+/**
+ * The rename gesture's command: the subset's name and every route and mirror sending traffic to
+ * it, as one undo step, so no route is left naming a subset that no longer exists. Undefined
+ * when the gesture has no node to work from (a repeated name, which the graph draws once).
+ */
+function renamedWithRoutes(ctx: FormContext, path: Path, name: string): Command | undefined {
+  const graph = deriveGraph(ctx.workspace);
+  const node = graph.nodes.find(
+    (n) => n.kind === 'subset' && n.resource === ctx.target && n.path?.[2] === path[2],
+  );
+  const renamed = node && renameNode(ctx.workspace, graph, node.id, name);
+  return renamed?.ok ? renamed.value.command : undefined;
 }
 
 /** A subset node: its name and labels, and the traffic policy that overrides the rule's. */

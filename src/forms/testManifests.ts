@@ -220,3 +220,117 @@ export const GATEWAY_DEPLOYMENT = 'Deployment/istio-system/istio-ingressgateway'
 export const HPA = 'HorizontalPodAutoscaler/istio-system/istio-ingressgateway';
 export const PDB = 'PodDisruptionBudget/istio-system/istio-ingressgateway';
 export const RATE_LIMIT = 'EnvoyFilter/istio-system/ingress-local-ratelimit';
+
+/** Istio's global rate limit at the ingress gateway: the filter and the descriptor it sends. */
+export const GLOBAL_RATE_LIMITS = dedent`
+  apiVersion: networking.istio.io/v1
+  kind: Gateway
+  metadata:
+    name: shop-gateway
+    namespace: istio-system
+  spec:
+    selector:
+      istio: ingressgateway
+    servers:
+    - port:
+        number: 80
+        name: http
+        protocol: HTTP
+      hosts:
+      - "*"
+  ---
+  apiVersion: networking.istio.io/v1alpha3
+  kind: EnvoyFilter
+  metadata:
+    name: filter-ratelimit
+    namespace: istio-system
+  spec:
+    workloadSelector:
+      labels:
+        istio: ingressgateway
+    priority: 10
+    configPatches:
+    - applyTo: HTTP_FILTER
+      match:
+        context: GATEWAY
+        listener:
+          filterChain:
+            filter:
+              name: envoy.filters.network.http_connection_manager
+              subFilter:
+                name: envoy.filters.http.router
+      patch:
+        operation: INSERT_BEFORE
+        value:
+          name: envoy.filters.http.ratelimit
+          typed_config:
+            "@type": type.googleapis.com/envoy.extensions.filters.http.ratelimit.v3.RateLimit
+            domain: ratelimit  # the ConfigMap's domain
+            timeout: 1s
+            rate_limit_service:
+              grpc_service:
+                envoy_grpc:
+                  cluster_name: outbound|8081||ratelimit.default.svc.cluster.local
+                  authority: ratelimit.default.svc.cluster.local
+              transport_api_version: V3
+  ---
+  apiVersion: networking.istio.io/v1alpha3
+  kind: EnvoyFilter
+  metadata:
+    name: filter-ratelimit-svc
+    namespace: istio-system
+  spec:
+    workloadSelector:
+      labels:
+        istio: ingressgateway
+    configPatches:
+    - applyTo: VIRTUAL_HOST
+      match:
+        context: GATEWAY
+      patch:
+        operation: MERGE
+        value:
+          rate_limits:
+          - actions:
+            - request_headers:
+                header_name: ":path"
+                descriptor_key: PATH
+            - remote_address: {}
+  ---
+  apiVersion: networking.istio.io/v1alpha3
+  kind: EnvoyFilter
+  metadata:
+    name: local-ratelimit-typed-struct
+    namespace: istio-system
+  spec:
+    workloadSelector:
+      labels:
+        istio: ingressgateway
+    priority: 10
+    configPatches:
+    - applyTo: HTTP_FILTER
+      match:
+        context: GATEWAY
+        listener:
+          filterChain:
+            filter:
+              name: envoy.filters.network.http_connection_manager
+              subFilter:
+                name: envoy.filters.http.router
+      patch:
+        operation: INSERT_BEFORE
+        value:
+          name: envoy.filters.http.local_ratelimit
+          typed_config:
+            "@type": type.googleapis.com/udpa.type.v1.TypedStruct
+            type_url: type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit
+            value:
+              stat_prefix: http_local_rate_limiter
+              token_bucket:
+                max_tokens: 10
+                fill_interval: 1s
+`;
+
+export const GLOBAL_FILTER = 'EnvoyFilter/istio-system/filter-ratelimit';
+export const GLOBAL_ACTIONS = 'EnvoyFilter/istio-system/filter-ratelimit-svc';
+export const TYPED_STRUCT_LIMIT = 'EnvoyFilter/istio-system/local-ratelimit-typed-struct';

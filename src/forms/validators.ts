@@ -4,6 +4,8 @@ import {
   corsHeaderNameProblem,
   headerOperationProblem,
   headerValueProblem,
+  isJwtClaimHeader,
+  matchHeaderNameProblem,
   requestSetHeaderProblem,
 } from '../check/structure/headers.ts';
 import { isDnsLabel } from '../check/structure/names.ts';
@@ -73,3 +75,38 @@ export const zeroOrMoreDurationField: FieldValidator = textual((text) => {
   if ('error' in parsed) return parsed.error;
   return parsed.ns < 0n ? 'A duration cannot be negative' : undefined;
 });
+
+/**
+ * A request header an Envoy rate limit action reads (`request_headers.header_name`): a header
+ * name or request pseudo-header, as Istio matches them; not a JWT claim, which only Istio's own
+ * routing reads, nor `:status`, which requests do not have.
+ */
+export const rateLimitHeaderField: FieldValidator = textual((text) => {
+  if (isJwtClaimHeader(text))
+    return 'Envoy reads request headers here: a JWT claim only works in Istio route matches';
+  if (text === ':status') return 'Requests have no :status header';
+  return matchHeaderNameProblem(text);
+});
+
+const RATE_LIMIT_KEY = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * A rate limit domain or descriptor key: the rate limit service compares them as plain strings
+ * with its configuration, so spaces (easy to type, hard to see) are refused.
+ */
+export const rateLimitKeyField: FieldValidator = textual((text) =>
+  RATE_LIMIT_KEY.test(text) ? undefined : 'Use letters, digits, dots, dashes and underscores',
+);
+
+const PROTO_DURATION = /^\d+(?:\.\d{1,9})?s$/;
+
+/**
+ * A duration Envoy reads itself, from the JSON of a `TypedStruct`: protobuf's JSON form, whole
+ * or fractional seconds with an `s` (`0.5s`, `60s`). Istio does not convert these, so the Go
+ * forms its own fields accept (`500ms`, `1m`) make Envoy reject the filter.
+ */
+export const protoDurationField: FieldValidator = textual((text) =>
+  PROTO_DURATION.test(text)
+    ? undefined
+    : `"${text}" is read by Envoy as a protobuf duration: write seconds, like 0.5s or 60s`,
+);

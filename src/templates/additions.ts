@@ -5,7 +5,7 @@ import { selects } from '../model/labels.ts';
 import { resourceId } from '../model/resource.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { findEntry, type Workspace } from '../workspace/workspace.ts';
-import type { Manifest } from './manifests.ts';
+import type { ConfigMapManifest, Manifest } from './manifests.ts';
 
 /**
  * Turns a scenario's manifests into its one command, refusing names the workspace already
@@ -14,7 +14,7 @@ import type { Manifest } from './manifests.ts';
  */
 export function addManifests(
   workspace: Workspace,
-  manifests: readonly Manifest[],
+  manifests: readonly (Manifest | ConfigMapManifest)[],
   extra: readonly Command[] = [],
 ): CommandResult<Command> {
   for (const manifest of manifests) {

@@ -6,7 +6,8 @@
 
 export const NETWORKING_V1 = 'networking.istio.io/v1';
 
-export interface Manifest {
+/** What every manifest has: what `addManifests` names and checks for clashes. */
+export interface ManifestHeader {
   readonly apiVersion: string;
   readonly kind: string;
   readonly metadata: {
@@ -14,7 +15,16 @@ export interface Manifest {
     readonly namespace: string;
     readonly annotations?: Readonly<Record<string, string>>;
   };
+}
+
+export interface Manifest extends ManifestHeader {
   readonly spec: Readonly<Record<string, unknown>>;
+}
+
+/** A ConfigMap: `data` rather than a `spec`. */
+export interface ConfigMapManifest extends ManifestHeader {
+  readonly kind: 'ConfigMap';
+  readonly data: Readonly<Record<string, string>>;
 }
 
 type Labels = Readonly<Record<string, string>>;

@@ -71,9 +71,17 @@ describe('on an empty workspace', () => {
 
 describe('refusals', () => {
   test('Envoy refills no faster than every 50ms', () => {
-    expect(refusal(RATE_LIMIT, emptyWorkspace(), { fillInterval: '10ms' })).toBe(
+    expect(refusal(RATE_LIMIT, emptyWorkspace(), { fillInterval: '0.01s' })).toBe(
       'Fill interval: Must be at least 50ms',
     );
+  });
+
+  test('the fill interval is written in seconds: Envoy reads it as a protobuf duration', () => {
+    expect(refusal(RATE_LIMIT, emptyWorkspace(), { fillInterval: '500ms' })).toBe(
+      'Fill interval: "500ms" is read by Envoy as a protobuf duration: write seconds, like 0.5s or 60s',
+    );
+    const { after } = applyScenario(RATE_LIMIT, emptyWorkspace(), { fillInterval: '0.5s' });
+    expect(texts(after)[0]?.text).toContain('fill_interval: 0.5s');
   });
 
   test('at least one request per interval', () => {

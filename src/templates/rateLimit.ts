@@ -1,7 +1,8 @@
+import { protoDurationField } from '../forms/validators.ts';
 import { addManifests } from './additions.ts';
 import { gatewayParameters, gatewayPods } from './gatewayPods.ts';
 import type { Manifest } from './manifests.ts';
-import { durationAtLeast, integerIn, numberParam, textParam } from './parameters.ts';
+import { all, durationAtLeast, integerIn, numberParam, textParam } from './parameters.ts';
 import { defineScenario, num, type Scenario, text } from './scenario.ts';
 
 const SUFFIX = '-local-ratelimit';
@@ -92,7 +93,8 @@ export const RATE_LIMIT: Scenario = defineScenario({
   parameters: [
     ...gatewayParameters(SUFFIX),
     numberParam('tokensPerFill', 'Requests per interval', 100, integerIn(1, 1_000_000)),
-    textParam('fillInterval', 'Fill interval', '1s', durationAtLeast(50)),
+    // Envoy reads the TypedStruct itself: protobuf durations (`0.5s`), at least 50ms.
+    textParam('fillInterval', 'Fill interval', '1s', all(protoDurationField, durationAtLeast(50))),
   ],
   create(params, workspace) {
     const pods = gatewayPods(text(params, 'name'), text(params, 'namespace'));

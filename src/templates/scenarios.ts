@@ -1,3 +1,4 @@
+import { GLOBAL_RATE_LIMIT } from './globalRateLimit.ts';
 import { RATE_LIMIT } from './rateLimit.ts';
 import { FAULT_DRILL, MIRROR, TIMEOUTS_RETRIES } from './resilience.ts';
 import { SCALING_PACK } from './scalingPack.ts';
@@ -29,6 +30,7 @@ export const SCENARIOS: readonly Scenario[] = [
   MUTUAL_TLS,
   SCALING_PACK,
   RATE_LIMIT,
+  GLOBAL_RATE_LIMIT,
 ];
 
 export function scenarioById(id: string): Scenario | undefined {
