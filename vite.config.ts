@@ -27,5 +27,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of cases; on a shared 2-core CI machine under load one can
+    // take longer than Vitest's 5 s default without anything being wrong.
+    testTimeout: 20_000,
   },
 });
