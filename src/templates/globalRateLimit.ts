@@ -8,7 +8,7 @@ import { resourceId } from '../model/resource.ts';
 import { findEntry } from '../workspace/workspace.ts';
 import { addManifests } from './additions.ts';
 import { gatewayParameters, gatewayPods } from './gatewayPods.ts';
-import type { ConfigMapManifest, Manifest } from './manifests.ts';
+import { type ConfigMapManifest, gatewayHttpFilter, type Manifest } from './manifests.ts';
 import { integerIn, namespaceParam, numberParam, resourceName, textParam } from './parameters.ts';
 import {
   defineScenario,
@@ -82,55 +82,26 @@ function rateLimitFilter(
   params: ResolvedParams,
 ): Manifest {
   const host = serviceFqdn(service.name, service.namespace);
-  return {
-    apiVersion: 'networking.istio.io/v1alpha3',
-    kind: 'EnvoyFilter',
-    metadata: { name, namespace },
-    spec: {
-      workloadSelector: { labels: { ...selector } },
-      // INSERT_BEFORE without a priority is IST0151; after the default (0) patches.
-      priority: 10,
-      configPatches: [
-        {
-          applyTo: 'HTTP_FILTER',
-          match: {
-            context: 'GATEWAY',
-            listener: {
-              filterChain: {
-                filter: {
-                  name: 'envoy.filters.network.http_connection_manager',
-                  subFilter: { name: 'envoy.filters.http.router' },
-                },
-              },
-            },
-          },
-          patch: {
-            operation: 'INSERT_BEFORE',
-            value: {
-              name: 'envoy.filters.http.ratelimit',
-              typed_config: {
-                '@type': 'type.googleapis.com/envoy.extensions.filters.http.ratelimit.v3.RateLimit',
-                domain: text(params, 'domain'),
-                ...(text(params, 'failureMode') === 'deny' ? { failure_mode_deny: true } : {}),
-                timeout: TIMEOUT,
-                rate_limit_service: {
-                  grpc_service: {
-                    // Istio's cluster for the Service port; the authority is the Service's
-                    // host rather than the cluster name Envoy would send by default.
-                    envoy_grpc: {
-                      cluster_name: outboundCluster(service.port, host),
-                      authority: host,
-                    },
-                  },
-                  transport_api_version: 'V3',
-                },
-              },
-            },
+  return gatewayHttpFilter(name, namespace, selector, {
+    name: 'envoy.filters.http.ratelimit',
+    typed_config: {
+      '@type': 'type.googleapis.com/envoy.extensions.filters.http.ratelimit.v3.RateLimit',
+      domain: text(params, 'domain'),
+      ...(text(params, 'failureMode') === 'deny' ? { failure_mode_deny: true } : {}),
+      timeout: TIMEOUT,
+      rate_limit_service: {
+        grpc_service: {
+          // Istio's cluster for the Service port; the authority is the Service's
+          // host rather than the cluster name Envoy would send by default.
+          envoy_grpc: {
+            cluster_name: outboundCluster(service.port, host),
+            authority: host,
           },
         },
-      ],
+        transport_api_version: 'V3',
+      },
     },
-  };
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { protoDurationField } from '../forms/validators.ts';
 import { addManifests } from './additions.ts';
 import { gatewayParameters, gatewayPods } from './gatewayPods.ts';
-import type { Manifest } from './manifests.ts';
+import { gatewayHttpFilter, type Manifest } from './manifests.ts';
 import { all, durationAtLeast, integerIn, numberParam, textParam } from './parameters.ts';
 import { defineScenario, num, type Scenario, text } from './scenario.ts';
 
@@ -22,67 +22,37 @@ function rateLimitFilter(
   fillInterval: string,
 ): Manifest {
   const always = { numerator: 100, denominator: 'HUNDRED' };
-  return {
-    apiVersion: 'networking.istio.io/v1alpha3',
-    kind: 'EnvoyFilter',
-    metadata: { name, namespace },
-    spec: {
-      workloadSelector: { labels: { ...selector } },
-      // A patch placed relative to another filter needs an explicit order, else
-      // `istioctl analyze` warns that it may not apply (IST0151). After the default (0) patches.
-      priority: 10,
-      configPatches: [
-        {
-          applyTo: 'HTTP_FILTER',
-          match: {
-            context: 'GATEWAY',
-            listener: {
-              filterChain: {
-                filter: {
-                  name: 'envoy.filters.network.http_connection_manager',
-                  subFilter: { name: 'envoy.filters.http.router' },
-                },
-              },
-            },
-          },
-          patch: {
-            operation: 'INSERT_BEFORE',
-            value: {
-              name: 'envoy.filters.http.local_ratelimit',
-              typed_config: {
-                '@type': 'type.googleapis.com/udpa.type.v1.TypedStruct',
-                type_url:
-                  'type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit',
-                value: {
-                  stat_prefix: 'http_local_rate_limiter',
-                  // The bucket holds one interval's worth: no burst above the rate.
-                  token_bucket: {
-                    max_tokens: tokens,
-                    tokens_per_fill: tokens,
-                    fill_interval: fillInterval,
-                  },
-                  filter_enabled: {
-                    runtime_key: 'local_rate_limit_enabled',
-                    default_value: always,
-                  },
-                  filter_enforced: {
-                    runtime_key: 'local_rate_limit_enforced',
-                    default_value: always,
-                  },
-                  response_headers_to_add: [
-                    {
-                      append_action: 'OVERWRITE_IF_EXISTS_OR_ADD',
-                      header: { key: 'x-local-rate-limit', value: 'true' },
-                    },
-                  ],
-                },
-              },
-            },
-          },
+  return gatewayHttpFilter(name, namespace, selector, {
+    name: 'envoy.filters.http.local_ratelimit',
+    typed_config: {
+      '@type': 'type.googleapis.com/udpa.type.v1.TypedStruct',
+      type_url:
+        'type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit',
+      value: {
+        stat_prefix: 'http_local_rate_limiter',
+        // The bucket holds one interval's worth: no burst above the rate.
+        token_bucket: {
+          max_tokens: tokens,
+          tokens_per_fill: tokens,
+          fill_interval: fillInterval,
         },
-      ],
+        filter_enabled: {
+          runtime_key: 'local_rate_limit_enabled',
+          default_value: always,
+        },
+        filter_enforced: {
+          runtime_key: 'local_rate_limit_enforced',
+          default_value: always,
+        },
+        response_headers_to_add: [
+          {
+            append_action: 'OVERWRITE_IF_EXISTS_OR_ADD',
+            header: { key: 'x-local-rate-limit', value: 'true' },
+          },
+        ],
+      },
     },
-  };
+  });
 }
 
 export const RATE_LIMIT: Scenario = defineScenario({
