@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { lint } from '../check/lint.ts';
 import { dedent } from '../testing/dedent.ts';
 import { EXAMPLE } from '../workspace/example.ts';
 import { createDesignerStore } from './designerStore.ts';
@@ -6,10 +7,11 @@ import { loadSaved, persist, STORAGE_KEY } from './persistence.ts';
 import {
   selectCanRedo,
   selectCanUndo,
-  selectDiagnostics,
   selectFileText,
   selectGraph,
   selectIsStale,
+  selectProblems,
+  selectProblemsCurrent,
 } from './selectors.ts';
 
 const GW = dedent`
@@ -46,7 +48,7 @@ describe('the designer store', () => {
     ]) {
       expect(kinds).toContain(kind);
     }
-    expect(selectDiagnostics(store.getState())).toEqual([]);
+    expect(lint(store.getState().workspace)).toEqual([]);
   });
 
   test('a graph command changes the text the editor shows, and undo/redo walk it back and forth', () => {
@@ -82,7 +84,7 @@ describe('the designer store', () => {
     expect(selectIsStale(store.getState())).toBe(true);
     expect(selectGraph(store.getState())).toBe(graph);
     expect(selectFileText(store.getState(), 'a.yaml')).toBe(broken);
-    const [problem] = selectDiagnostics(store.getState());
+    const [problem] = selectProblems(store.getState());
     // An unclosed flow list is reported where the text ends: the line after it.
     expect(problem).toMatchObject({ file: 'a.yaml', severity: 'error', line: 10 });
     // Graph edits wait until the text parses: nothing typed is thrown away.
@@ -117,11 +119,20 @@ describe('the designer store', () => {
     });
   });
 
-  test('the problems shown follow an edit once the screen marks it checked, not before', () => {
+  test('findings show for the workspace they were found in until newer ones arrive; fixes wait for them', () => {
     const store = storeWith(GW);
-    const before = store.getState().checked;
-    expect(selectDiagnostics(before)).toEqual([]);
-    // A route to a Gateway the workspace does not have: IST0101 once checked.
+    const checkNow = () => {
+      const { workspace, assumeComplete } = store.getState();
+      store.getState().setProblems({
+        workspace,
+        complete: assumeComplete,
+        diagnostics: lint(workspace, { complete: assumeComplete }),
+      });
+    };
+    checkNow();
+    expect(selectProblemsCurrent(store.getState())).toBe(true);
+    expect(selectProblems(store.getState())).toEqual([]);
+    // A route bound to a Gateway the workspace does not have: IST0101 once checked.
     store.getState().apply({
       type: 'addResource',
       value: {
@@ -131,10 +142,10 @@ describe('the designer store', () => {
         spec: { hosts: ['a.example.com'], gateways: ['nope'], http: [{ route: [] }] },
       },
     });
-    expect(store.getState().checked).toBe(before);
-    store.getState().markChecked();
-    const found = selectDiagnostics(store.getState().checked).map((d) => d.istio);
-    expect(found).toContain('IST0101');
+    expect(selectProblemsCurrent(store.getState())).toBe(false);
+    expect(selectProblems(store.getState())).toEqual([]);
+    checkNow();
+    expect(selectProblems(store.getState()).map((d) => d.istio)).toContain('IST0101');
   });
 
   test('the history holds at least 100 steps', () => {

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LintDiagnostic } from '../check/lint.ts';
 import { applyCommand } from '../edit/applyCommand.ts';
 import type { Command } from '../edit/command.ts';
 import type { SavedTest } from '../simulate/savedTests.ts';
@@ -24,6 +25,13 @@ export interface XY {
 }
 
 export type Theme = 'light' | 'dark';
+
+/** What the checks found in one workspace (with one completeness setting). */
+export interface Problems {
+  readonly workspace: Workspace;
+  readonly complete: boolean;
+  readonly diagnostics: readonly LintDiagnostic[];
+}
 
 /** The tabs of the panels under the editor. */
 export type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
@@ -69,10 +77,10 @@ export interface DesignerState {
    */
   readonly assumeComplete: boolean;
   /**
-   * What the checks shown on screen were run on. The screen moves it up to the current state
-   * after the graph has been painted (`markChecked`), so a keystroke never waits for lint.
+   * The checks' findings and the workspace they were found in: computed away from typing (by
+   * the screen, in a worker) and set with `setProblems`; null until the first answer.
    */
-  readonly checked: Pick<DesignerState, 'workspace' | 'drafts' | 'assumeComplete'>;
+  readonly problems: Problems | null;
   readonly notice: Notice | null;
   /** The panel shown under the editor. */
   readonly panel: PanelName;
@@ -107,8 +115,7 @@ export interface DesignerActions {
   setActiveFile(file: string): void;
   setTheme(theme: Theme): void;
   setAssumeComplete(complete: boolean): void;
-  /** The checks may now look at the current workspace (see `checked`). */
-  markChecked(): void;
+  setProblems(problems: Problems): void;
   notify(notice: Notice | null): void;
   revealAt(file: string, line: number, column: number): void;
   /** Sends a request through the simulator (null clears it and its highlight). */
@@ -171,11 +178,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       activeFile: workspace.files[0]?.name ?? null,
       theme: init.theme ?? 'light',
       assumeComplete: init.assumeComplete ?? false,
-      checked: {
-        workspace,
-        drafts: initialDrafts,
-        assumeComplete: init.assumeComplete ?? false,
-      },
+      problems: null,
       notice: null,
       reveal: null,
       simulatorRequest: null,
@@ -273,14 +276,8 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
         set({ assumeComplete });
       },
 
-      markChecked() {
-        const { workspace, drafts, assumeComplete, checked } = get();
-        if (
-          checked.workspace !== workspace ||
-          checked.drafts !== drafts ||
-          checked.assumeComplete !== assumeComplete
-        )
-          set({ checked: { workspace, drafts, assumeComplete } });
+      setProblems(problems) {
+        set({ problems });
       },
 
       notify(notice) {

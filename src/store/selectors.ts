@@ -1,4 +1,4 @@
-import { type LintDiagnostic, lint } from '../check/lint.ts';
+import type { LintDiagnostic } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import { routeNodeId } from '../graph/ids.ts';
 import { nodeForPath } from '../graph/nodeLocation.ts';
@@ -48,52 +48,53 @@ export function selectIsStale(state: DesignerState): boolean {
   return Object.keys(state.drafts).length > 0;
 }
 
-const linted = new WeakMap<Workspace, Partial<Record<'complete' | 'partial', LintDiagnostic[]>>>();
+const draftProblems = new WeakMap<object, readonly LintDiagnostic[]>();
 
-/** The workspace's findings, memoised per workspace and completeness setting. */
-function lintOf(workspace: Workspace, complete: boolean): readonly LintDiagnostic[] {
-  let byMode = linted.get(workspace);
-  if (!byMode) {
-    byMode = {};
-    linted.set(workspace, byMode);
+/** Syntax problems of the editor texts that do not parse (memoised per drafts object). */
+function draftSyntax(drafts: DesignerState['drafts']): readonly LintDiagnostic[] {
+  let found = draftProblems.get(drafts);
+  if (!found) {
+    const texts = Object.entries(drafts).map(([name, text]) => ({ name, text }));
+    found = texts.length ? syntaxDiagnostics(loadWorkspace(texts)) : [];
+    draftProblems.set(drafts, found);
   }
-  const mode = complete ? 'complete' : 'partial';
-  const found = byMode[mode] ?? lint(workspace, { complete });
-  byMode[mode] = found;
   return found;
 }
 
-/** What the problems derive from: a screen may pass a deferred copy of these (see useProblems). */
-export type CheckedState = Pick<DesignerState, 'workspace' | 'drafts' | 'assumeComplete'>;
-
-const problems = new WeakMap<
-  readonly LintDiagnostic[],
-  WeakMap<object, readonly LintDiagnostic[]>
->();
+const shown = new WeakMap<object, WeakMap<object, readonly LintDiagnostic[]>>();
 
 /**
- * Problems of the workspace: syntax problems and check findings. A file with a draft (text that
- * does not parse) shows the draft's syntax problems instead of findings about its last good text.
+ * The problems to show: the checks' findings (computed away from typing, see `problems`), with
+ * each draft's own syntax problems in place of findings about its file's last good text. Before
+ * the first findings arrive, the workspace's syntax problems.
  */
-export function selectDiagnostics(state: CheckedState): readonly LintDiagnostic[] {
-  const all = lintOf(state.workspace, state.assumeComplete);
-  let byDrafts = problems.get(all);
+export function selectProblems(
+  state: Pick<DesignerState, 'workspace' | 'drafts' | 'problems'>,
+): readonly LintDiagnostic[] {
+  const key: object = state.problems ?? state.workspace;
+  let byDrafts = shown.get(key);
   if (!byDrafts) {
     byDrafts = new WeakMap();
-    problems.set(all, byDrafts);
+    shown.set(key, byDrafts);
   }
   const cached = byDrafts.get(state.drafts);
   if (cached) return cached;
+  const all = state.problems?.diagnostics ?? syntaxDiagnostics(state.workspace);
   const drafted = new Set(Object.keys(state.drafts));
   const fromWorkspace = drafted.size ? all.filter((d) => !drafted.has(d.file)) : all;
-  const fromDrafts = drafted.size
-    ? syntaxDiagnostics(
-        loadWorkspace(Object.entries(state.drafts).map(([name, text]) => ({ name, text }))),
-      )
-    : [];
+  const fromDrafts = draftSyntax(state.drafts);
   const out = fromDrafts.length ? [...fromDrafts, ...fromWorkspace] : fromWorkspace;
   byDrafts.set(state.drafts, out);
   return out;
+}
+
+/** Whether the problems shown were found in the workspace as it is now (fixes apply to it). */
+export function selectProblemsCurrent(state: DesignerState): boolean {
+  return (
+    state.problems !== null &&
+    state.problems.workspace === state.workspace &&
+    state.problems.complete === state.assumeComplete
+  );
 }
 
 export function selectCanUndo(state: DesignerState): boolean {
@@ -113,11 +114,12 @@ const countsCache = new WeakMap<readonly LintDiagnostic[], ReadonlyMap<string, P
  * Problems per graph node, for the badges on the canvas: each finding counts on the node of
  * the deepest part of its resource that holds its field (a rule, a subset), else the resource.
  */
-export function selectProblemCounts(state: CheckedState): ReadonlyMap<string, ProblemCounts> {
-  const diagnostics = selectDiagnostics(state);
+export function selectProblemCounts(state: DesignerState): ReadonlyMap<string, ProblemCounts> {
+  const diagnostics = selectProblems(state);
   const cached = countsCache.get(diagnostics);
   if (cached) return cached;
-  const graph = selectGraph(state);
+  // Placed on the graph of the workspace the findings are about.
+  const graph = selectGraph({ workspace: state.problems?.workspace ?? state.workspace });
   const out = new Map<string, Record<Severity, number>>();
   for (const d of diagnostics) {
     if (!d.resource) continue;

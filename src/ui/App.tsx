@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
+import { useChecks } from './checks/useChecks.ts';
 import { CommandPalette } from './commands/CommandPalette.tsx';
 import { RenameDialog } from './commands/RenameDialog.tsx';
 import { BottomPanels } from './panels/BottomPanels.tsx';
@@ -9,7 +10,6 @@ import { ImportDialog } from './toolbar/ImportDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useFileDrop } from './toolbar/useFileDrop.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
-import { useChecksAfterPaint } from './useProblems.ts';
 
 // Monaco is large: the graph appears first, the editor when its chunk has loaded.
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
@@ -25,7 +25,7 @@ export function App() {
   const dialog = useDesigner((s) => s.dialog);
   const closeDialog = () => store.getState().openDialog(null);
   useGlobalShortcuts();
-  useChecksAfterPaint(store);
+  useChecks(store);
   const dropProps = useFileDrop();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

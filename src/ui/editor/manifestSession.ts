@@ -1,5 +1,5 @@
 import type { DesignerState, DesignerStore, Theme } from '../../store/designerStore.ts';
-import { selectDiagnostics, selectFileNames, selectFileText } from '../../store/selectors.ts';
+import { selectFileNames, selectFileText, selectProblems } from '../../store/selectors.ts';
 import { FileModels } from './fileModels.ts';
 import { showDiagnostics } from './markerSync.ts';
 import { monaco } from './monaco.ts';
@@ -68,7 +68,8 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
       for (const [file, model] of created) text.track(file, model);
       text.pull(state);
     }
-    if (!prev || state.checked !== prev.checked) markers.schedule();
+    if (!prev || state.problems !== prev.problems || state.drafts !== prev.drafts)
+      markers.schedule();
     const fileChanged = !prev || state.activeFile !== prev.activeFile;
     if (textChanged || fileChanged) showFile(state);
     if (!prev || state.theme !== prev.theme) monaco.editor.setTheme(THEMES[state.theme]);
@@ -89,9 +90,7 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
   const fixes = registerQuickFixes(store, models, () => text.flushAll());
   // Markers follow the checks, which run after the text and graph are updated: a keystroke
   // never waits for lint.
-  const markers = deferred(() =>
-    showDiagnostics(models, selectDiagnostics(store.getState().checked)),
-  );
+  const markers = deferred(() => showDiagnostics(models, selectProblems(store.getState())));
 
   update(store.getState(), undefined);
   const unsubscribe = store.subscribe((state, prev) => update(state, prev));

@@ -1,6 +1,6 @@
 import type { QuickFix } from '../../check/finding.ts';
 import type { DesignerStore } from '../../store/designerStore.ts';
-import { selectDiagnostics } from '../../store/selectors.ts';
+import { selectProblems, selectProblemsCurrent } from '../../store/selectors.ts';
 import type { FileModels } from './fileModels.ts';
 import { monaco } from './monaco.ts';
 
@@ -27,7 +27,10 @@ export function registerQuickFixes(
       const file = [...models.entries()].find(([, m]) => m === model)?.[0];
       if (file === undefined) return { actions: [], dispose() {} };
       const actions = [];
-      for (const d of selectDiagnostics(store.getState())) {
+      const state = store.getState();
+      // Fixes are commands on the workspace the checks looked at: none while they catch up.
+      if (!selectProblemsCurrent(state)) return { actions: [], dispose() {} };
+      for (const d of selectProblems(state)) {
         if (d.file !== file || !d.fixes) continue;
         const at = new monaco.Range(d.line, d.column, d.endLine ?? d.line, d.endColumn ?? d.column);
         if (!monaco.Range.areIntersectingOrTouching(at, range)) continue;

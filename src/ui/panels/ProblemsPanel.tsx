@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { codeLinks } from '../../check/codeLinks.ts';
 import type { LintDiagnostic } from '../../check/lint.ts';
 import { nodeForPath } from '../../graph/nodeLocation.ts';
-import { selectGraph } from '../../store/selectors.ts';
+import { selectGraph, selectProblemsCurrent } from '../../store/selectors.ts';
 import type { Severity } from '../../workspace/diagnostics.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { useProblems } from '../useProblems.ts';
@@ -22,6 +22,9 @@ export function ProblemsPanel() {
   const store = useDesignerStore();
   const diagnostics = useProblems();
   const complete = useDesigner((s) => s.assumeComplete);
+  // Quick fixes are commands on the workspace the checks looked at: held back while they catch up.
+  const current = useDesigner(selectProblemsCurrent);
+  const checking = useDesigner((s) => s.problems === null);
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const shown = diagnostics.filter((d) => !hidden.has(d.severity));
   const groups = groupByResource(shown);
@@ -71,7 +74,9 @@ export function ProblemsPanel() {
           Workspace is complete
         </label>
       </div>
-      {diagnostics.length === 0 && <p className="empty">No problems found.</p>}
+      {diagnostics.length === 0 && (
+        <p className="empty">{checking ? 'Checking…' : 'No problems found.'}</p>
+      )}
       {diagnostics.length > 0 && shown.length === 0 && (
         <p className="empty">Every problem is filtered out.</p>
       )}
@@ -117,6 +122,7 @@ export function ProblemsPanel() {
                     key={fix.title}
                     type="button"
                     className="problem__fix"
+                    disabled={!current}
                     onClick={() => store.getState().apply(fix.command)}
                   >
                     {fix.title}

@@ -1,0 +1,77 @@
+import { useEffect } from 'react';
+import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
+import { serializeWorkspace } from '../../workspace/workspace.ts';
+import LintWorker from './lint.worker.ts?worker';
+import type { LintRequest, LintResponse } from './protocol.ts';
+
+/**
+ * Keeps the store's problems up to date: each new workspace (or completeness setting) is sent
+ * to the checks worker, and the answer to the latest request becomes `problems`. Answers to
+ * older requests are dropped, so problems never go back in time. Where no worker can start,
+ * the checks load lazily and run on the page after it has painted.
+ */
+export function useChecks(store: DesignerStore): void {
+  useEffect(() => {
+    let seq = 0;
+    let pending: {
+      seq: number;
+      state: Pick<DesignerState, 'workspace' | 'assumeComplete'>;
+    } | null = null;
+    const accept = (answer: LintResponse) => {
+      if (!pending || answer.seq !== pending.seq) return;
+      const { workspace, assumeComplete } = pending.state;
+      pending = null;
+      store.getState().setProblems({
+        workspace,
+        complete: assumeComplete,
+        diagnostics: answer.diagnostics,
+      });
+    };
+    const worker = startWorker(accept);
+    const send = (state: DesignerState) => {
+      seq += 1;
+      pending = { seq, state };
+      const request: LintRequest = {
+        seq,
+        files: serializeWorkspace(state.workspace),
+        complete: state.assumeComplete,
+      };
+      if (worker) worker.postMessage(request);
+      else void lintOnPage(request).then(accept);
+    };
+    send(store.getState());
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (
+        state.workspace !== previous.workspace ||
+        state.assumeComplete !== previous.assumeComplete
+      )
+        send(state);
+    });
+    return () => {
+      unsubscribe();
+      worker?.terminate();
+    };
+  }, [store]);
+}
+
+function startWorker(onAnswer: (answer: LintResponse) => void): Worker | undefined {
+  try {
+    const worker = new LintWorker();
+    worker.onmessage = (event: MessageEvent<LintResponse>) => onAnswer(event.data);
+    return worker;
+  } catch (error) {
+    console.warn('The checks worker did not start; checking on the page instead.', error);
+    return undefined;
+  }
+}
+
+/** The fallback: the checks, loaded when first needed, run after the next frame is painted. */
+async function lintOnPage(request: LintRequest): Promise<LintResponse> {
+  const [{ lint }, { loadWorkspace }] = await Promise.all([
+    import('../../check/lint.ts'),
+    import('../../workspace/workspace.ts'),
+  ]);
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const diagnostics = lint(loadWorkspace(request.files), { complete: request.complete });
+  return { seq: request.seq, diagnostics };
+}
