@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { graphNode, openApp, pasteIntoEditor, screenshot, showRegion } from './app.ts';
 import { expect, test } from './fixtures.ts';
@@ -99,4 +100,25 @@ test('a saved test runs on every change: it passes, then fails when an edit chan
   );
   await expect(tests.locator('li[data-pass="false"]')).toContainText('v2');
   await screenshot(page, 'simulate-saved-test-fails');
+});
+
+test('saved tests export as a YAML file and import back', async ({ page }) => {
+  const region = await send(page, 'http://shop.example.com/cart', 'x-beta: 1');
+  await region.getByRole('button', { name: 'Save as test', exact: true }).click();
+  const tests = region.getByRole('region', { name: 'Saved tests' });
+  const downloaded = page.waitForEvent('download');
+  await tests.getByRole('button', { name: 'Export tests', exact: true }).click();
+  const file = await (await downloaded).path();
+  const text = await readFile(file, 'utf8');
+  expect(text).toMatch(/^tests:\n/);
+  expect(text).toContain('x-beta');
+
+  await tests.getByRole('button', { name: /^Delete / }).click();
+  await expect(tests.locator('li')).toHaveCount(0);
+  await tests.getByLabel('Tests file').setInputFiles({
+    name: 'tests.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(text),
+  });
+  await expect(tests.locator('li[data-pass="true"]')).toHaveCount(1);
 });
