@@ -3,13 +3,30 @@ import fc from 'fast-check';
 /** Plain values of valid Istio manifests, as they would be written by hand. */
 export type Manifest = Record<string, unknown>;
 
-const NAME = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/);
+const ANY_NAME = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/);
+/**
+ * Names mostly from a small pool, so that generated manifests refer to each other (a
+ * VirtualService bound to a generated Gateway, a route to a generated subset) and properties
+ * over whole workspaces reach binding, routing and subset code, not only "not found".
+ */
+const NAME = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('shop', 'gw', 'api', 'v1', 'v2') },
+  { weight: 1, arbitrary: ANY_NAME },
+);
+const NAMESPACE = fc.constantFrom('default', 'istio-system', 'web');
 const DOMAIN = fc.constantFrom('example.com', 'shop.io', 'svc.cluster.local', 'default.svc');
 const HOST = fc.oneof(
-  fc.tuple(NAME, DOMAIN).map(([name, domain]) => `${name}.${domain}`),
-  DOMAIN.map((domain) => `*.${domain}`),
-  fc.constant('*'),
-  NAME,
+  { weight: 2, arbitrary: fc.constantFrom('shop.example.com', 'api.example.com') },
+  { weight: 1, arbitrary: fc.tuple(NAME, DOMAIN).map(([name, domain]) => `${name}.${domain}`) },
+  { weight: 1, arbitrary: DOMAIN.map((domain) => `*.${domain}`) },
+  { weight: 1, arbitrary: fc.constant('*') },
+  { weight: 1, arbitrary: NAME },
+);
+/** A `gateways` entry: `ns/name`, a bare name (the VirtualService's namespace), or `mesh`. */
+const GATEWAY_REF = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(NAMESPACE, NAME).map(([ns, name]) => `${ns}/${name}`) },
+  { weight: 1, arbitrary: NAME },
+  { weight: 1, arbitrary: fc.constant('mesh') },
 );
 const PORT = fc.oneof(fc.constantFrom(80, 443, 8080, 15443), fc.integer({ min: 1, max: 65535 }));
 const PROTOCOL = fc.constantFrom('HTTP', 'HTTPS', 'GRPC', 'HTTP2', 'TCP', 'TLS');
@@ -47,7 +64,7 @@ function compact(record: Record<string, unknown>): Record<string, unknown> {
 const METADATA = fc
   .record({
     name: NAME,
-    namespace: optional(NAME),
+    namespace: optional(NAMESPACE),
     labels: optional(fc.dictionary(NAME, TEXT, { maxKeys: 2 })),
   })
   .map(compact);
@@ -129,7 +146,7 @@ export const VIRTUAL_SERVICE: fc.Arbitrary<Manifest> = fc.record({
   spec: fc
     .record({
       hosts: fc.array(HOST, { minLength: 1, maxLength: 3 }),
-      gateways: optional(fc.array(NAME, { minLength: 1, maxLength: 2 })),
+      gateways: optional(fc.array(GATEWAY_REF, { minLength: 1, maxLength: 2 })),
       http: fc.array(HTTP_ROUTE, { minLength: 1, maxLength: 3 }),
     })
     .map(compact),
