@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { nodeForPath, nodeLocation } from '../../graph/nodeLocation.ts';
-import { recordTest, requestName } from '../../simulate/recordExpectation.ts';
+import { recordTest, requestName } from '../../simulate/recordTest.ts';
 import { outcomeSummary } from '../../simulate/summary.ts';
 import type { SimRequest, Simulation, Step } from '../../simulate/types.ts';
 import { selectGraph, selectSimulation } from '../../store/selectors.ts';
