@@ -12,15 +12,22 @@ function rule(page: Page, name: string): Locator {
 }
 
 /** Drags from a source handle to a target node's handle with the mouse, as a user draws an edge. */
-async function drawConnection(page: Page, from: Locator, to: Locator): Promise<void> {
+async function drawConnection(
+  page: Page,
+  from: Locator,
+  to: Locator,
+  { alt = false } = {},
+): Promise<void> {
   const start = await from.locator('.react-flow__handle-right').boundingBox();
   const end = await to.locator('.react-flow__handle-left').boundingBox();
   if (!start || !end) throw new Error('handles not visible');
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
+  if (alt) await page.keyboard.down('Alt');
   await page.mouse.move(end.x + end.width / 2 - 20, end.y + end.height / 2, { steps: 8 });
   await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 4 });
   await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
 }
 
 test.beforeEach(async ({ page }) => {
@@ -113,4 +120,20 @@ test('changing a split in the inspector rewrites the weights and says what share
   // The graph labels the branches with the new split.
   await expect(graphNode(page, 'virtualService', SHOP)).toBeVisible();
   await expect(page.locator('.edge-label', { hasText: '70%' })).toBeVisible();
+});
+
+test('Alt-dragging a rule to a subset mirrors the rule’s traffic there instead', async ({
+  page,
+}) => {
+  await drawConnection(
+    page,
+    rule(page, 'beta'),
+    graphNode(page, 'subset', 'DestinationRule/web/shop').filter({ hasText: 'v1' }),
+    { alt: true },
+  );
+  await expect(page.locator('.notice[role="status"]')).toContainText('mirrors');
+  const text = await editorText(page);
+  const beta = text.slice(text.indexOf('- name: beta'), text.indexOf('- name: split'));
+  expect(beta).toMatch(/mirror:\n\s+host: shop\n\s+subset: v1/);
+  expect(beta).not.toContain('weight');
 });

@@ -2,17 +2,19 @@ import type { FlowGraph, GraphNode, NodeKind } from '../../graph/types.ts';
 import { resolveHost } from '../../model/hosts.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { CommandResult } from '../command.ts';
-import { fail } from '../command.ts';
-import { addDestination } from './addDestination.ts';
+import { fail, ok } from '../command.ts';
+import { addDestination, type DestinationTarget } from './addDestination.ts';
 import { bindGateway } from './bind.ts';
 import { delegateRule } from './delegate.ts';
 import { type Gesture, verified } from './gesture.ts';
-import { findNode, findResource, findRule, findSubset, type RuleRef } from './lookup.ts';
+import { findNode, findResource, findRule, findSubset } from './lookup.ts';
+import { mirrorRule } from './mirror.ts';
 
 /**
  * Dragging an edge from one node to another. What it writes depends on the two ends:
  * - Gateway → VirtualService: binds it (`bindGateway`);
- * - rule → service or subset: adds a destination, rebalancing weights (`addDestination`);
+ * - rule → service or subset: adds a destination, rebalancing weights (`addDestination`), or
+ *   with `mirror` (Alt-drag) mirrors the rule's traffic there (`mirrorRule`);
  * - rule → VirtualService without hosts: delegates the rule (`delegateRule`).
  * Anything else is refused with the reason, in the user's terms: the edges around the client,
  * load balancers and pods follow from selectors and Services and are not written anywhere.
@@ -22,8 +24,12 @@ export function connect(
   graph: FlowGraph,
   sourceNodeId: string,
   targetNodeId: string,
+  options: { readonly mirror?: boolean } = {},
 ): CommandResult<Gesture> {
-  return verified(workspace, connectUnchecked(workspace, graph, sourceNodeId, targetNodeId));
+  return verified(
+    workspace,
+    connectUnchecked(workspace, graph, sourceNodeId, targetNodeId, options),
+  );
 }
 
 function connectUnchecked(
@@ -31,6 +37,7 @@ function connectUnchecked(
   graph: FlowGraph,
   sourceNodeId: string,
   targetNodeId: string,
+  options: { readonly mirror?: boolean },
 ): CommandResult<Gesture> {
   const source = findNode(graph, sourceNodeId);
   if (!source.ok) return source;
@@ -57,18 +64,18 @@ function connectUnchecked(
       if (!vs) return fail(`VirtualService ${to.label} is no longer in the workspace`);
       return delegateRule(rule.value, vs);
     }
-    if (to.kind === 'service')
-      return addDestination(workspace, rule.value, { fqdn: serviceHost(to) });
-    return connectToSubset(workspace, rule.value, to);
+    const target =
+      to.kind === 'service' ? ok({ fqdn: serviceHost(to) }) : subsetTarget(workspace, to);
+    if (!target.ok) return target;
+    return options.mirror
+      ? mirrorRule(rule.value, target.value)
+      : addDestination(workspace, rule.value, target.value);
   }
   return fail(refusal(from, to));
 }
 
-function connectToSubset(
-  workspace: Workspace,
-  rule: RuleRef,
-  node: GraphNode,
-): CommandResult<Gesture> {
+/** The host and subset a subset node stands for, when its DestinationRule names one host. */
+function subsetTarget(workspace: Workspace, node: GraphNode): CommandResult<DestinationTarget> {
   const found = findSubset(workspace, node);
   if (!found.ok) return found;
   const { dr, subset } = found.value;
@@ -78,7 +85,7 @@ function connectToSubset(
       `DestinationRule ${dr.object.metadata.name} is for "${dr.object.host}", not one host: a route needs a single host to send subset ${subset.name} traffic to`,
     );
   }
-  return addDestination(workspace, rule, { fqdn, subset: subset.name });
+  return ok({ fqdn, subset: subset.name });
 }
 
 /** `service:reviews.bookinfo.svc.cluster.local` → its FQDN (ids.ts `serviceNodeId`). */
