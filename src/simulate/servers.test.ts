@@ -65,6 +65,11 @@ describe('listener and server choice', () => {
       redirect: { location: 'https://shop.example.com/a/b?x=1', status: 301 },
       server: { port: 80, index: 1 },
     });
+    // The HTTP server's `tls` only carries the redirect: no TLS mode is reported for it.
+    expect(simulation.server?.tlsMode).toBeUndefined();
+    expect(sim(docs(HTTPS_GW, SHOP_VS), 'https://shop.example.com/').server?.tlsMode).toBe(
+      'SIMPLE',
+    );
     expect(stepsOf(simulation, 'redirect')[0]?.path).toEqual([
       'spec',
       'servers',

@@ -79,7 +79,11 @@ export function mergeGateways(gateways: readonly Item<Gateway>[]): Map<number, P
         port,
         protocol: (server.port?.protocol ?? '').toUpperCase(),
         hosts: sanitizeHosts(server.hosts, namespace),
-        tlsMode: server.tls ? (server.tls.mode ?? 'PASSTHROUGH').toUpperCase() : undefined,
+        // An HTTP server's `tls` only carries httpsRedirect: it has no TLS mode to report.
+        tlsMode:
+          server.tls && !isHttpProtocol(server.port?.protocol ?? '')
+            ? (server.tls.mode ?? 'PASSTHROUGH').toUpperCase()
+            : undefined,
       };
       let entry = ports.get(port);
       if (server.tls) {
