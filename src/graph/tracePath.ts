@@ -1,6 +1,6 @@
 import type { RuleSection } from '../model/virtualService.ts';
 import { CLIENT_ID, resourceNodeId, routeNodeId, serviceNodeId } from './ids.ts';
-import type { FlowGraph, GraphEdge } from './types.ts';
+import type { FlowGraph, GraphEdge, GraphNode } from './types.ts';
 
 /** The parts of a simulated request's answer (CONTRACT section 4) that name places on the graph. */
 export interface TracedRequest {
@@ -37,7 +37,7 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
     push(incoming, edge.target, edge);
     push(outgoing, edge.source, edge);
   }
-  const has = new Set(graph.nodes.map((n) => n.id));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const lightEdge = (edge: GraphEdge, share = 1) => {
     edges.set(edge.id, Math.min(1, (edges.get(edge.id) ?? 0) + share));
     nodes.add(edge.source);
@@ -46,7 +46,7 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
 
   if (!trace.gateway) return { nodes, edges };
   const gateway = resourceNodeId('gateway', trace.gateway);
-  if (!has.has(gateway)) return { nodes, edges };
+  if (!byId.has(gateway)) return { nodes, edges };
   nodes.add(gateway);
   // The flow chain into the Gateway, back to the client (first chain found: one per pods group).
   let at = gateway;
@@ -64,7 +64,7 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
     (e) => e.kind === 'bind' && e.target === rootNode,
   );
   if (bind) lightEdge(bind);
-  else if (has.has(rootNode)) nodes.add(rootNode);
+  else if (byId.has(rootNode)) nodes.add(rootNode);
   if (!trace.rule || !trace.virtualService) return { nodes, edges };
 
   const ruleNode = routeNodeId(trace.virtualService, trace.rule.section, trace.rule.index);
@@ -73,14 +73,16 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
     const delegateNode = resourceNodeId('virtualService', trace.virtualService);
     const delegating = graph.edges.find(
       (e) =>
-        e.kind === 'delegate' && e.target === delegateNode && isRuleOf(graph, e.source, rootNode),
+        e.kind === 'delegate' &&
+        e.target === delegateNode &&
+        byId.get(e.source)?.parent === rootNode,
     );
     if (delegating) {
       nodes.add(delegating.source);
       lightEdge(delegating);
     }
   }
-  if (!has.has(ruleNode)) return { nodes, edges };
+  if (!byId.has(ruleNode)) return { nodes, edges };
   nodes.add(ruleNode);
 
   for (const destination of trace.destinations ?? []) {
@@ -91,7 +93,7 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
       (e) =>
         e.kind === 'route' &&
         (destination.subset
-          ? isSubsetOf(graph, outgoing, e.target, service, destination.subset)
+          ? isSubsetOf(byId, outgoing, e.target, service, destination.subset)
           : e.target === service),
     );
     if (!route) continue;
@@ -109,19 +111,15 @@ function push(map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void
   else map.set(key, [edge]);
 }
 
-function isRuleOf(graph: FlowGraph, node: string, virtualService: string): boolean {
-  return graph.nodes.some((n) => n.id === node && n.parent === virtualService);
-}
-
 /** Whether `node` is the subset `name` of the service node `service` (a `subset` edge joins them). */
 function isSubsetOf(
-  graph: FlowGraph,
+  byId: ReadonlyMap<string, GraphNode>,
   outgoing: ReadonlyMap<string, readonly GraphEdge[]>,
   node: string,
   service: string,
   name: string,
 ): boolean {
-  const target = graph.nodes.find((n) => n.id === node);
+  const target = byId.get(node);
   if (target?.kind !== 'subset' || target.label !== name) return false;
   return (outgoing.get(service) ?? []).some((e) => e.kind === 'subset' && e.target === node);
 }

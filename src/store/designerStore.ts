@@ -64,7 +64,6 @@ export interface DesignerState {
   readonly history: History;
   /** The selected graph node's id. */
   readonly selection: string | null;
-  readonly selectionOrigin: SelectionOrigin;
   /** Node positions on the canvas (view state: not part of the undo history). */
   readonly positions: Readonly<Record<string, XY>>;
   /** Bumped to ask the canvas for a fresh automatic layout. */
@@ -172,7 +171,6 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       drafts: initialDrafts,
       history: EMPTY_HISTORY,
       selection: null,
-      selectionOrigin: 'canvas',
       positions: init.positions ?? {},
       layoutRequest: 0,
       activeFile: workspace.files[0]?.name ?? null,
@@ -251,7 +249,6 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
         // or a list entry leaves the panel the user is reading.
         set({
           selection: id,
-          selectionOrigin: origin,
           ...(id !== null && origin === 'canvas' ? { panel: 'Inspector' as const } : {}),
         });
       },

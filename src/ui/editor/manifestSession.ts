@@ -68,8 +68,9 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
       for (const [file, model] of created) text.track(file, model);
       text.pull(state);
     }
+    // The checks' findings arrive from their worker, after the text: markers follow them.
     if (!prev || state.problems !== prev.problems || state.drafts !== prev.drafts)
-      markers.schedule();
+      showDiagnostics(models, selectProblems(state));
     const fileChanged = !prev || state.activeFile !== prev.activeFile;
     if (textChanged || fileChanged) showFile(state);
     if (!prev || state.theme !== prev.theme) monaco.editor.setTheme(THEMES[state.theme]);
@@ -88,9 +89,6 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
   }
 
   const fixes = registerQuickFixes(store, models, () => text.flushAll());
-  // Markers follow the checks, which run after the text and graph are updated: a keystroke
-  // never waits for lint.
-  const markers = deferred(() => showDiagnostics(models, selectProblems(store.getState())));
 
   update(store.getState(), undefined);
   const unsubscribe = store.subscribe((state, prev) => update(state, prev));
@@ -98,29 +96,10 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
   return () => {
     unsubscribe();
     fixes.dispose();
-    markers.cancel();
     text.flushAll();
     selection.dispose();
     editor.dispose();
     text.dispose();
     models.dispose();
-  };
-}
-
-/** A task run once, soon after the last time it was asked for (coalesced). */
-function deferred(task: () => void): { schedule(): void; cancel(): void } {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return {
-    schedule() {
-      if (timer === undefined)
-        timer = setTimeout(() => {
-          timer = undefined;
-          task();
-        }, 0);
-    },
-    cancel() {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
-    },
   };
 }

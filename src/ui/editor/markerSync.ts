@@ -10,7 +10,7 @@ const SEVERITY: Record<Severity, number> = {
 };
 
 /**
- * Shows the store's diagnostics (parse errors now, the Istio checks later) as markers on the
+ * Shows the problems (syntax errors and the checks' findings) as markers on the
  * models, under their own owner so monaco-yaml's schema markers stay beside them.
  */
 export function showDiagnostics(models: FileModels, diagnostics: readonly Diagnostic[]): void {

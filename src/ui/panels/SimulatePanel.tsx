@@ -1,11 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { nodeForPath, nodeLocation } from '../../graph/nodeLocation.ts';
+import { formatHeaderLines } from '../../simulate/headerLines.ts';
 import { recordTest, requestName } from '../../simulate/recordTest.ts';
 import { outcomeSummary } from '../../simulate/summary.ts';
 import type { SimRequest, Simulation, Step } from '../../simulate/types.ts';
 import { selectGraph, selectSimulation } from '../../store/selectors.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
-import { defaultUrl, formatHeaders, parseHeaders } from './requestForm.ts';
+import { defaultUrl, parseHeaders } from './requestForm.ts';
 import { SavedTests } from './SavedTests.tsx';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -22,7 +23,7 @@ export function SimulatePanel() {
   const workspace = useDesigner((s) => s.workspace);
   const [url, setUrl] = useState(() => sent?.url ?? defaultUrl(workspace));
   const [method, setMethod] = useState(sent?.method ?? 'GET');
-  const [headers, setHeaders] = useState(() => formatHeaders(sent?.headers));
+  const [headers, setHeaders] = useState(() => formatHeaderLines(sent?.headers));
   const [headerError, setHeaderError] = useState<string | null>(null);
   // A request sent from elsewhere (a saved test) fills the form, so what is shown is what ran.
   const [shownRequest, setShownRequest] = useState(sent);
@@ -31,7 +32,7 @@ export function SimulatePanel() {
     if (sent) {
       setUrl(sent.url);
       setMethod(sent.method ?? 'GET');
-      setHeaders(formatHeaders(sent.headers));
+      setHeaders(formatHeaderLines(sent.headers));
     }
   }
   const ids = { url: useId(), method: useId(), headers: useId() };

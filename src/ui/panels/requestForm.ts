@@ -1,9 +1,6 @@
+import { parseHeaderLines } from '../../simulate/headerLines.ts';
 import { buildCatalog } from '../../workspace/catalog.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
-
-export { formatHeaderLines as formatHeaders } from '../../simulate/headerLines.ts';
-
-import { parseHeaderLines } from '../../simulate/headerLines.ts';
 
 /** The Headers field's text as headers: one `Name: value` per line. */
 export function parseHeaders(text: string) {
