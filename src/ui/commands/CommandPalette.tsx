@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { useModalDialog } from '../useModalDialog.ts';
 import { UI_COMMANDS, type UiCommand } from './uiCommands.ts';
 
 /**
@@ -10,16 +11,10 @@ import { UI_COMMANDS, type UiCommand } from './uiCommands.ts';
 export function CommandPalette() {
   const store = useDesignerStore();
   const state = useDesigner((s) => s);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ids = { input: useId(), list: useId() };
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   const shown = useMemo(() => filterCommands(UI_COMMANDS, query), [query]);
   const close = () => store.getState().openDialog(null);

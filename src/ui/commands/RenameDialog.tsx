@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { renameNode } from '../../edit/gestures/rename.ts';
 import { selectGraph } from '../../store/selectors.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { useModalDialog } from '../useModalDialog.ts';
 import { applyGesture } from './applyGesture.ts';
 
 /**
@@ -12,16 +13,10 @@ import { applyGesture } from './applyGesture.ts';
 export function RenameDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
   const node = useDesigner((s) => selectGraph(s).nodes.find((n) => n.id === s.selection));
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [name, setName] = useState(node?.label ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const ids = { title: useId(), name: useId() };
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

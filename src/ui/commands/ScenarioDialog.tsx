@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import {
   type ParameterSpec,
   parameterProblems,
@@ -6,6 +6,7 @@ import {
 } from '../../templates/scenario.ts';
 import { SCENARIOS } from '../../templates/scenarios.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { useModalDialog } from '../useModalDialog.ts';
 
 /**
  * "Add scenario": pick a ready design (canary, header routing, HTTPS…), name it, adjust its
@@ -15,18 +16,12 @@ import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 export function ScenarioDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
   const workspace = useDesigner((s) => s.workspace);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [scenarioId, setScenarioId] = useState(SCENARIOS[0]?.id ?? '');
   const [given, setGiven] = useState<Record<string, string>>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const ids = { title: useId(), scenario: useId(), field: useId() };
   const scenario = SCENARIOS.find((s) => s.id === scenarioId) ?? SCENARIOS[0];
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   const problems = useMemo(
     () =>

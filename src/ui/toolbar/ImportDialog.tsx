@@ -1,22 +1,17 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useDesignerStore } from '../StoreContext.tsx';
+import { useModalDialog } from '../useModalDialog.ts';
 import { importSources } from './importSources.ts';
 import { readFiles } from './readFiles.ts';
 
 /** The Import dialog: paste YAML or pick files; replace the workspace or add to it. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [add, setAdd] = useState(false);
   const ids = { yaml: useId(), files: useId(), add: useId() };
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
