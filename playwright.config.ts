@@ -2,10 +2,11 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser.ts';
 
 /** A fixed port apart from Vite's defaults (5173 dev, 4173 preview), so a running app is no clash. */
-const PORT = 4391;
+// E2E_PORT and E2E_OUT let parallel runs (several checkouts or sessions) each build and serve their own.
+const PORT = Number(process.env.E2E_PORT ?? 4391);
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 const CI = Boolean(process.env.CI);
-const OUT_DIR = '.cache/e2e-dist';
+const OUT_DIR = process.env.E2E_OUT ?? '.cache/e2e-dist';
 
 /**
  * End-to-end flows in real Chromium against the production build (what users get), served by
