@@ -1,11 +1,13 @@
 import {
   Background,
+  ControlButton,
   Controls,
   type EdgeChange,
   MiniMap,
   type NodeChange,
   ReactFlow,
   ReactFlowProvider,
+  useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -23,11 +25,14 @@ import { LabeledEdge } from './LabeledEdge.tsx';
 import { type Size, sizeNodes } from './nodeSize.ts';
 import { NODE_TYPES } from './nodes/nodeTypes.ts';
 import { StaleBanner } from './StaleBanner.tsx';
-import { FIT_VIEW_OPTIONS, useAutoLayout } from './useAutoLayout.ts';
+import { useAllInView } from './useAllInView.ts';
+import { useAutoLayout } from './useAutoLayout.ts';
 import { useConnectGesture } from './useConnectGesture.ts';
 import { useDeleteKey } from './useDeleteKey.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
+import { useReadableFit } from './useReadableFit.ts';
+import { useRefitOnResize } from './useRefitOnResize.ts';
 import { useRevealSelection } from './useRevealSelection.ts';
 
 /**
@@ -68,6 +73,7 @@ function CanvasView() {
   // The quick columns: only used for nodes not placed yet, until the layout arrives.
   const fallback = useMemo(() => columnLayout(sizeNodes(elements.nodes, new Map())), [elements]);
   useAutoLayout(elements, measured);
+  useRefitOnResize(useReadableFit(elements));
   const placed = useFlowNodes(elements.nodes, positions, fallback, selection, measured);
   const lit = useDesigner(selectLitPath);
   const nodes = useMemo(
@@ -156,8 +162,6 @@ function CanvasView() {
         onEdgeClick={onEdgeClick}
         onPaneClick={onPaneClick}
         colorMode={theme}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
         // Low enough to fit a few hundred resources in view.
         minZoom={0.05}
         maxZoom={2}
@@ -171,8 +175,10 @@ function CanvasView() {
         selectionKeyCode={null}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
-        <Controls showInteractive={false} />
+        <Overview />
+        <Controls orientation="horizontal" showInteractive={false} showFitView={false}>
+          <FitAllButton />
+        </Controls>
         <AddMenu />
       </ReactFlow>
       <StaleBanner />
@@ -203,6 +209,31 @@ function litEdge(edge: CanvasEdge, lit: LitPath): CanvasEdge {
     label,
     style: { ...edge.style, ...LIT_EDGE },
   };
+}
+
+/**
+ * The minimap, while some of the graph is out of view: it shows where the rest is and takes the
+ * user there. When everything is in view it would only cover nodes.
+ */
+function Overview() {
+  const allInView = useAllInView();
+  if (allInView) return null;
+  return <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />;
+}
+
+/** Every node in view, however small: the way back after a fit that showed one request path. */
+function FitAllButton() {
+  const { fitView } = useReactFlow();
+  return (
+    <ControlButton
+      className="fit-all"
+      onClick={() => void fitView({ padding: 0.04, maxZoom: 1, duration: 250 })}
+      title="Fit all"
+      aria-label="Fit all"
+    >
+      Fit all
+    </ControlButton>
+  );
 }
 
 function minimapColor(node: CanvasNode): string {

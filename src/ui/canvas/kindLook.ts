@@ -17,16 +17,16 @@ export interface KindLook {
 
 export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   client: { title: 'Client', glyph: 'IN', color: '#64748b', width: 120 },
-  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 180 },
-  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 190 },
+  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 200 },
+  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 210 },
   gateway: { title: 'Gateway', glyph: 'GW', color: '#9333ea', width: 220 },
   virtualService: { title: 'VirtualService', glyph: 'VS', color: '#2563eb', width: 240 },
   route: { title: 'Rule', glyph: 'R', color: '#2563eb', width: 240 },
   service: { title: 'Service', glyph: 'SVC', color: '#059669', width: 200 },
   subset: { title: 'Subset', glyph: 'SS', color: '#0d9488', width: 160 },
   pods: { title: 'Pods', glyph: 'POD', color: '#475569', width: 190 },
-  autoscaler: { title: 'Autoscaler', glyph: 'HPA', color: '#ca8a04', width: 180 },
-  disruptionBudget: { title: 'Disruption budget', glyph: 'PDB', color: '#db2777', width: 180 },
+  autoscaler: { title: 'Autoscaler', glyph: 'HPA', color: '#ca8a04', width: 200 },
+  disruptionBudget: { title: 'Disruption budget', glyph: 'PDB', color: '#db2777', width: 200 },
   envoyFilter: { title: 'EnvoyFilter', glyph: 'EF', color: '#92400e', width: 190 },
 };
 

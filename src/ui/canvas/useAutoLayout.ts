@@ -1,22 +1,27 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import type { XY } from '../../store/designerStore.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { planBands, wrapIntoBands } from './bands.ts';
 import { elkLayout, type LayoutEdge, type LayoutNode } from './elkLayout.ts';
 import { columnLayout, SIDE_KINDS, sideKindsLast } from './fallbackLayout.ts';
 import { assignLayers } from './layers.ts';
 import { rulePortOffsets, type Size, type SizedNode, sizeNodes } from './nodeSize.ts';
 import { placeNew } from './placeNew.ts';
+import { allInView, type Box, fitArea } from './readableFit.ts';
 import type { FlowElements } from './toFlow.ts';
-
-/** How the view fits the graph, on first open and after a whole layout. */
-export const FIT_VIEW_OPTIONS = { padding: 0.06, maxZoom: 1 } as const;
+import { useReadableFit } from './useReadableFit.ts';
 
 /**
- * Keeps every node placed. Whenever some node has no stored position (first open, a node the
- * text just added, or all of them after Auto layout cleared the positions), the whole graph is
- * laid out by ELK and the result stored for those nodes only: positions the user dragged stay.
- * After a layout of the whole graph the view is fitted to it.
+ * Keeps every node placed, and the graph readable. Whenever some node has no stored position
+ * (first open, a node the text just added, a pasted or imported workspace, or all of them after
+ * Auto layout cleared the positions), the whole graph is laid out by ELK:
+ * - a new graph (no node placed, or most of them new: an import, a paste, a scenario on an empty
+ *   workspace) takes the fresh layout whole, wrapped into bands to the pane's shape, and the view
+ *   is fitted so names stay readable (see readableFit.ts);
+ * - otherwise the fresh layout only places the new nodes around the placed ones (positions the
+ *   user dragged stay), and the view refits only when a new node landed out of sight.
+ * The first graph on screen (a reload, with stored positions) is fitted the same way.
  *
  * Positions are view state: stored with `setPositions`, outside the undo history.
  */
@@ -24,8 +29,11 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
   const store = useDesignerStore();
   const positions = useDesigner((s) => s.positions);
   const layoutRequest = useDesigner((s) => s.layoutRequest);
-  const { fitView } = useReactFlow();
+  const flowStore = useStoreApi();
+  const { getViewport } = useReactFlow();
+  const refit = useReadableFit(elements);
   const started = useRef('');
+  const fittedOnce = useRef(false);
   // How many nodes the canvas showed before these elements.
   const shown = useRef(Number.POSITIVE_INFINITY);
   // Read at the time of a layout only: a measurement alone must not start one.
@@ -36,15 +44,27 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
     const shownBefore = shown.current;
     shown.current = elements.nodes.length;
     const missing = elements.nodes.filter((n) => positions[n.id] === undefined).map((n) => n.id);
-    if (missing.length === 0) return;
+    const sized = sizeNodes(elements.nodes, sizes.current);
+    if (missing.length === 0) {
+      if (!fittedOnce.current && elements.nodes.length > 0) {
+        fittedOnce.current = true;
+        refit(boxesOf(sized, positions), 0);
+      }
+      return;
+    }
     // StrictMode and drags re-run this effect: one layout per set of unplaced nodes is enough.
     const key = `${layoutRequest}|${missing.join('\n')}`;
     if (started.current === key) return;
     started.current = key;
     // A design added to an empty workspace (only the client was shown) is a whole new graph
-    // too, even where implied nodes keep positions from before: the view fits it.
-    const whole = missing.length === elements.nodes.length || shownBefore <= 1;
-    const { nodes, edges } = layoutInput(elements, sizeNodes(elements.nodes, sizes.current));
+    // too, even where implied nodes keep positions from before; so is a paste or an import
+    // that brings mostly new resources: placing them around the few that stayed would scatter them.
+    const fresh =
+      missing.length === elements.nodes.length ||
+      shownBefore <= 1 ||
+      missing.length * 2 > elements.nodes.length;
+    const { nodes, edges } = layoutInput(elements, sized);
+    const duration = fittedOnce.current ? 250 : 0;
 
     const apply = (layout: Readonly<Record<string, XY>>) => {
       // Read the store now, not at the start: the user may have dragged a node meanwhile.
@@ -53,16 +73,47 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
       if (unplaced.length === 0) return;
       const size = new Map(nodes.map((n) => [n.id, n]));
       const sizeOf = (id: string) => size.get(id) ?? { width: 0, height: 0 };
-      store.getState().setPositions(placeNew(layout, stored, unplaced, edges, sizeOf));
-      // fitView waits for React Flow to take the new positions before it measures the bounds.
-      if (whole) void fitView({ ...FIT_VIEW_OPTIONS, duration: layoutRequest > 0 ? 250 : 0 });
+      fittedOnce.current = true;
+      if (fresh) {
+        const { width, height } = flowStore.getState();
+        const boxes = nodes.map((n) => ({
+          id: n.id,
+          layer: n.layer,
+          at: layout[n.id] ?? { x: 0, y: 0 },
+          size: sizeOf(n.id),
+        }));
+        const plan = planBands(boxes, fitArea({ width, height }));
+        const placed = wrapIntoBands(boxes, plan.breaks);
+        store.getState().setPositions(placed);
+        refit(boxesOf(sized, placed), duration);
+        return;
+      }
+      const added = placeNew(layout, stored, unplaced, edges, sizeOf);
+      store.getState().setPositions(added);
+      const { width, height } = flowStore.getState();
+      const newBoxes = boxesOf(
+        sized.filter((n) => added[n.id] !== undefined),
+        added,
+      );
+      if (!allInView(newBoxes, { width, height }, getViewport()))
+        refit(boxesOf(sized, { ...stored, ...added }), duration);
     };
     elkLayout(nodes, edges).then(apply, (error: unknown) => {
       // ELK failed (a blocked worker?): the quick columns are better than nodes piled up.
       console.warn('Layout failed; using the simple column layout.', error);
       apply(columnLayout(sizeNodes(elements.nodes, sizes.current)));
     });
-  }, [elements, positions, layoutRequest, store, fitView]);
+  }, [elements, positions, layoutRequest, store, flowStore, getViewport, refit]);
+}
+
+/** The nodes as boxes at the given positions (nodes without one are left out). */
+function boxesOf(sized: readonly SizedNode[], at: Readonly<Record<string, XY>>): Box[] {
+  const boxes: Box[] = [];
+  for (const node of sized) {
+    const position = at[node.id];
+    if (position) boxes.push({ id: node.id, at: position, size: node.size });
+  }
+  return boxes;
 }
 
 /** The layout's view of the elements: boxes with measured (else estimated) sizes, rule ports. */

@@ -1,7 +1,9 @@
 import { Handle, Position } from '@xyflow/react';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
+import { elideMiddle } from '../elideMiddle.ts';
 import type { CanvasNodeData } from '../flowTypes.ts';
 import { KIND_LOOK } from '../kindLook.ts';
+import { nameWidth } from '../nameWidth.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 
 /**
@@ -38,6 +40,10 @@ export function NodeFrame({
   const namespace = node.resource?.split('/')[1];
   // The tag says "implied" already; the graph's label repeats it for text-only readers.
   const name = node.implied ? node.label.replace(/ \(implied\)$/, '') : node.label;
+  const shown = useMemo(
+    () => elideMiddle(name, nameRoom(look.width, look.glyph), nameWidth),
+    [name, look.width, look.glyph],
+  );
   const className = ['cnode', selected && 'cnode--selected', node.implied && 'cnode--implied']
     .filter(Boolean)
     .join(' ');
@@ -62,7 +68,7 @@ export function NodeFrame({
             {node.implied && <span className="cnode__tag">implied</span>}
           </span>
           <span className="cnode__name" title={node.label}>
-            {name}
+            {shown}
           </span>
         </span>
         <ProblemBadge id={node.id} />
@@ -82,4 +88,14 @@ export function NodeFrame({
       )}
     </div>
   );
+}
+
+/**
+ * The width left for the name in the header (canvas.css `.cnode__header`): the node's width less
+ * its borders (5 + 1.5), padding (8 + 10), the badge (at least 30 px, wider for three letters)
+ * and the gap after it, with a few pixels to spare for a problem badge's margin.
+ */
+function nameRoom(width: number, glyph: string): number {
+  const badge = Math.max(30, glyph.length * 7 + 8);
+  return width - 6.5 - 18 - badge - 8 - 4;
 }

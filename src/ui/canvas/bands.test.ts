@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { BAND_GAP, type PlacedBox, planBands, wrapIntoBands } from './bands.ts';
+
+/** The example's request path: eight layers of boxes 200 wide, 100 high, 40 apart, in one row. */
+function row(layers: number, perLayer = 1): PlacedBox[] {
+  const boxes: PlacedBox[] = [];
+  for (let layer = 0; layer < layers; layer++)
+    for (let i = 0; i < perLayer; i++)
+      boxes.push({
+        id: `n${layer}.${i}`,
+        layer,
+        at: { x: layer * 240, y: i * 120 },
+        size: { width: 200, height: 100 },
+      });
+  return boxes;
+}
+
+describe('planBands', () => {
+  it('keeps one band where the pane is wide enough for the whole row', () => {
+    const plan = planBands(row(4), { width: 2000, height: 400 });
+    expect(plan.breaks).toEqual([]);
+    expect(plan.zoom).toBe(1);
+  });
+
+  it('wraps a long row into two bands for a pane twice as wide as tall', () => {
+    // One band: 1880 wide → zoom 0.43 in 800 px. Two bands of 4 layers: 920 wide → 0.87.
+    // Three bands would be narrower but too tall: 480 high → 0.83.
+    const plan = planBands(row(8), { width: 800, height: 400 });
+    expect(plan.breaks).toEqual([4]);
+    expect(plan.zoom).toBeCloseTo(800 / 920, 3);
+  });
+
+  it('prefers fewer bands when more would gain next to nothing', () => {
+    // Two bands already reach 100 %: a third cannot do better.
+    const plan = planBands(row(6), { width: 800, height: 800 });
+    expect(plan.breaks).toEqual([3]);
+    expect(plan.zoom).toBe(1);
+  });
+
+  it('wraps into three bands for a tall narrow pane', () => {
+    // Three layers a band: 680 wide, 480 high; two bands would be 1160 wide (zoom 0.6).
+    const plan = planBands(row(9), { width: 680, height: 1400 });
+    expect(plan.breaks).toEqual([3, 6]);
+    expect(plan.zoom).toBe(1);
+  });
+
+  it('does not wrap a graph that is already taller than wide', () => {
+    const plan = planBands(row(3, 12), { width: 800, height: 700 });
+    expect(plan.breaks).toEqual([]);
+  });
+});
+
+describe('wrapIntoBands', () => {
+  it('moves each band under the previous one, back to the left edge', () => {
+    const at = wrapIntoBands(row(4), [2]);
+    expect(at['n0.0']).toEqual({ x: 0, y: 0 });
+    expect(at['n1.0']).toEqual({ x: 240, y: 0 });
+    expect(at['n2.0']).toEqual({ x: 0, y: 100 + BAND_GAP });
+    expect(at['n3.0']).toEqual({ x: 240, y: 100 + BAND_GAP });
+  });
+
+  it('keeps the order of nodes within a layer', () => {
+    const at = wrapIntoBands(row(4, 2), [2]);
+    expect(at['n2.1']?.y).toBeGreaterThan(at['n2.0']?.y ?? 0);
+    expect(at['n2.0']?.y).toBe(220 + BAND_GAP);
+  });
+
+  it('leaves positions alone without breaks', () => {
+    const boxes = row(3);
+    expect(wrapIntoBands(boxes, [])).toEqual(Object.fromEntries(boxes.map((b) => [b.id, b.at])));
+  });
+});

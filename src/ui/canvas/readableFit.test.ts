@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allInView,
+  type Box,
+  FIT_MARGIN,
+  NAME_FONT_PX,
+  READABLE_ZOOM,
+  readableFit,
+} from './readableFit.ts';
+
+const box = (id: string, x: number, y: number, width = 200, height = 100): Box => ({
+  id,
+  at: { x, y },
+  size: { width, height },
+});
+const PANE = { width: 800, height: 700 };
+
+describe('readableFit', () => {
+  it('fits a graph that can be read whole, every node in the pane', () => {
+    const boxes = [box('a', 0, 0), box('b', 300, 0), box('c', 600, 200)];
+    const { viewport, all } = readableFit(boxes, PANE, new Set());
+    expect(all).toBe(true);
+    expect(viewport.zoom * NAME_FONT_PX).toBeGreaterThanOrEqual(12);
+    expect(allInView(boxes, PANE, viewport)).toBe(true);
+  });
+
+  it('never zooms past 100 %', () => {
+    const { viewport } = readableFit([box('a', 0, 0)], PANE, new Set());
+    expect(viewport.zoom).toBe(1);
+  });
+
+  it('shows the focused path when the whole graph would be unreadable', () => {
+    const boxes = [
+      box('a', 0, 0),
+      box('b', 300, 0),
+      ...Array.from({ length: 40 }, (_, i) => box(`x${i}`, 600, i * 120)),
+    ];
+    const focus = new Set(['a', 'b', 'x0']);
+    const { viewport, all } = readableFit(boxes, PANE, focus);
+    expect(all).toBe(false);
+    expect(viewport.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    const path = boxes.filter((b) => focus.has(b.id));
+    expect(allInView(path, PANE, viewport)).toBe(true);
+  });
+
+  it('keeps names readable and starts at the left when even the path is too long', () => {
+    const boxes = Array.from({ length: 12 }, (_, i) => box(`p${i}`, i * 300, 0));
+    const focus = new Set(boxes.map((b) => b.id));
+    const { viewport } = readableFit(boxes, PANE, focus);
+    expect(viewport.zoom).toBeCloseTo(READABLE_ZOOM);
+    // The request's entry (the leftmost node) is on screen, at the left margin.
+    expect(viewport.x).toBeCloseTo(FIT_MARGIN.left);
+  });
+});

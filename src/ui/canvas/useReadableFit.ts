@@ -1,0 +1,32 @@
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useCallback, useRef } from 'react';
+import { useDesignerStore } from '../StoreContext.tsx';
+import { type Box, readableFit } from './readableFit.ts';
+import { requestPath } from './requestPath.ts';
+import type { FlowElements } from './toFlow.ts';
+
+/**
+ * A fit that keeps names readable (readableFit.ts): the whole graph when it can be read whole,
+ * else the request path of the selected (or first) host; the minimap and "Fit all" reach the
+ * rest. Returns a stable function of the boxes to fit and the animation's length.
+ */
+export function useReadableFit(
+  elements: FlowElements,
+): (boxes: readonly Box[], duration: number) => void {
+  const store = useDesignerStore();
+  const flowStore = useStoreApi();
+  const { setViewport } = useReactFlow();
+  const latest = useRef(elements);
+  latest.current = elements;
+  return useCallback(
+    (boxes: readonly Box[], duration: number) => {
+      const { width, height } = flowStore.getState();
+      if (width === 0 || height === 0) return;
+      const { graphNodes, edges } = latest.current;
+      const focus = requestPath([...graphNodes.values()], edges, store.getState().selection);
+      const { viewport } = readableFit(boxes, { width, height }, focus);
+      void setViewport(viewport, { duration });
+    },
+    [flowStore, setViewport, store],
+  );
+}
