@@ -18,6 +18,7 @@ import { useDesigner } from '../StoreContext.tsx';
 import './canvas.css';
 import { AddMenu } from './AddMenu.tsx';
 import { preloadLayoutEngine } from './elkLayout.ts';
+import { EdgeLabelLayer } from './EdgeLabelLayer.tsx';
 import { columnLayout } from './fallbackLayout.ts';
 import type { CanvasEdge, CanvasNode } from './flowTypes.ts';
 import { KIND_LOOK } from './kindLook.ts';
@@ -180,6 +181,7 @@ function CanvasView() {
           <FitAllButton />
         </Controls>
         <AddMenu />
+        <EdgeLabelLayer />
       </ReactFlow>
       <StaleBanner />
     </div>
@@ -195,7 +197,7 @@ function litNode(node: CanvasNode, lit: LitPath): CanvasNode {
 /** An edge on the path is drawn thick and moving, labelled with its share of the requests. */
 function litEdge(edge: CanvasEdge, lit: LitPath): CanvasEdge {
   const share = lit.edges.get(edge.id);
-  if (share === undefined) return { ...edge, className: 'sim-dim' };
+  if (share === undefined) return { ...edge, className: 'sim-dim', ...simData(edge, 'dim') };
   // The branch a rule splits into carries the share; the edges after it repeat it.
   const label =
     share < 1 && edge.data?.kind === 'route'
@@ -208,7 +210,13 @@ function litEdge(edge: CanvasEdge, lit: LitPath): CanvasEdge {
     zIndex: 1,
     label,
     style: { ...edge.style, ...LIT_EDGE },
+    ...simData(edge, 'lit'),
   };
+}
+
+/** The label layer reads an edge's place on the simulated path from its data. */
+function simData(edge: CanvasEdge, sim: 'lit' | 'dim'): Pick<CanvasEdge, 'data'> {
+  return edge.data ? { data: { ...edge.data, sim } } : {};
 }
 
 /**

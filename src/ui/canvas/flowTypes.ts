@@ -36,6 +36,11 @@ export type CanvasNode = Node<CanvasNodeData, CanvasNodeKind>;
 /** A node before the canvas gives it a place, a selection and its measured size. */
 export type BaseNode = Omit<CanvasNode, 'position' | 'selected' | 'measured'>;
 
-export type CanvasEdgeData = { readonly edge: GraphEdge; readonly kind: EdgeKind };
+export type CanvasEdgeData = {
+  readonly edge: GraphEdge;
+  readonly kind: EdgeKind;
+  /** On or off the simulated request's path, while one is shown (its label follows). */
+  readonly sim?: 'lit' | 'dim';
+};
 
 export type CanvasEdge = Edge<CanvasEdgeData>;
