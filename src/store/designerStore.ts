@@ -47,6 +47,11 @@ export interface Notice {
   readonly text: string;
   /** Follow-ups the user may apply from the notice (each its own undo step). */
   readonly actions?: readonly { readonly title: string; readonly command: Command }[];
+  /**
+   * The notice reports the newest undo step (a graph gesture): it offers Undo. Any later change
+   * clears the notice, so its Undo never undoes something else.
+   */
+  readonly undoable?: boolean;
 }
 
 /**

@@ -100,9 +100,12 @@ export function destinationLabel(fqdn: string, subset: string | undefined): stri
 }
 
 /**
- * The port a new destination names. Istio requires one when the Service exposes several
- * (IST0112): the port other destinations of the rule use for that host, else, for an HTTP
- * rule, the first port named for HTTP (`http`, `http-…`, `http2`) or gRPC, else the first one.
+ * The port a new destination names. When the rule's destinations to that host all name the
+ * same port, the newcomer names it too (a third subset next to `v1:8080` and `v2:8080` is
+ * `v3:8080`, whether or not the Service is in the workspace). Otherwise Istio requires one
+ * when the Service exposes several (IST0112): the port another destination of the rule uses
+ * for that host, else, for an HTTP rule, the first port named for HTTP (`http`, `http-…`,
+ * `http2`) or gRPC, else the first one.
  */
 function choosePort(
   workspace: Workspace,
@@ -110,9 +113,13 @@ function choosePort(
   ref: RuleRef,
   namespace: string,
 ): { number: number; note?: string } | undefined {
-  const used = ref.rule.route.find(
-    (d) => d.destination?.port && resolveHost(d.destination.host, namespace) === fqdn,
-  )?.destination?.port;
+  const siblings = ref.rule.route.flatMap((d) =>
+    d.destination && resolveHost(d.destination.host, namespace) === fqdn ? [d.destination] : [],
+  );
+  const ports = new Set(siblings.map((d) => d.port));
+  const [agreed] = ports;
+  if (ports.size === 1 && agreed !== undefined) return { number: agreed };
+  const used = siblings.find((d) => d.port !== undefined)?.port;
   return destinationPort(workspace, fqdn, ref.section, used);
 }
 

@@ -81,6 +81,47 @@ describe('connecting a rule to a service or a subset', () => {
     expect(newErrors(before, editor.workspace)).toEqual([]);
   });
 
+  test('a subset joining destinations that agree on a port names that port too', () => {
+    const ported = SHOP.replace(
+      '{host: web, subset: v1}\n      weight: 90',
+      '{host: web, subset: v1, port: {number: 8080}}\n      weight: 90',
+    ).replace(
+      '{host: web, subset: v2}\n      weight: 10',
+      '{host: web, subset: v2, port: {number: 8080}}\n      weight: 10',
+    );
+    const editor = TestEditor.load(ported);
+    const gesture = accepted(link(editor, IDS.all, IDS.v3));
+    // The notice says what split resulted.
+    expect(gesture.summary).toBe(
+      'Rule all now splits its traffic: web v1 60%, web v2 7%, web v3 33%',
+    );
+    expect(gesture.notes).toBeUndefined();
+    expect(applyChecked(editor, gesture).added).toEqual([
+      '      weight: 60',
+      '      weight: 7',
+      '    - destination:',
+      '        host: web',
+      '        subset: v3',
+      '        port:',
+      '          number: 8080',
+      '      weight: 33',
+    ]);
+  });
+
+  test('destinations that name different ports leave the newcomer without one (web has one port)', () => {
+    const mixed = SHOP.replace(
+      '{host: web, subset: v1}\n      weight: 90',
+      '{host: web, subset: v1, port: {number: 8080}}\n      weight: 90',
+    ).replace(
+      '{host: web, subset: v2}\n      weight: 10',
+      '{host: web, subset: v2, port: {number: 9090}}\n      weight: 10',
+    );
+    const editor = TestEditor.load(mixed);
+    const added = applyChecked(editor, accepted(link(editor, IDS.all, IDS.v3))).added;
+    expect(added).toContain('        subset: v3');
+    expect(added.join('\n')).not.toMatch(/port/);
+  });
+
   test('a destination already in the rule is refused', () => {
     expect(refused(link(TestEditor.load(SHOP), IDS.all, IDS.v1))).toBe(
       'Rule all already routes to web v1',

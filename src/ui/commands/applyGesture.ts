@@ -4,8 +4,8 @@ import type { DesignerStore } from '../../store/designerStore.ts';
 import { selectGraph } from '../../store/selectors.ts';
 
 /**
- * Applies what a gesture produced as one undo step and says what it did (with its notes and
- * follow-up offers as buttons), or why it was refused. True when the workspace changed.
+ * Applies what a gesture produced as one undo step and says what it did (with its notes, Undo,
+ * and follow-up offers as buttons), or why it was refused. True when the workspace changed.
  */
 export function applyGesture(
   store: DesignerStore,
@@ -24,6 +24,7 @@ export function applyGesture(
   store.getState().notify({
     kind: 'info',
     text: [summary, ...(notes ?? [])].join(' '),
+    undoable: true,
     ...(offers?.length ? { actions: offers } : {}),
   });
   return true;

@@ -80,6 +80,16 @@ export function Toolbar() {
           role={notice.kind === 'error' ? 'alert' : 'status'}
         >
           <span>{notice.text}</span>
+          {notice.undoable && (
+            <button
+              type="button"
+              aria-label="Undo this change"
+              title="Undo this change (Ctrl+Z)"
+              onClick={() => actions.undo()}
+            >
+              Undo
+            </button>
+          )}
           {notice.actions?.map((action) => (
             <button
               key={action.title}
