@@ -1,14 +1,14 @@
 import { serviceFqdn } from '../model/hosts.ts';
-import { isEmptySelector } from '../model/labels.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { hostTarget } from './endpoints.ts';
 import { GraphBuilder } from './graphBuilder.ts';
 import { serviceNodeId } from './ids.ts';
 import { addIngress } from './ingress.ts';
-import { addPods, selectPods } from './pods.ts';
+import { addPods, selectPods, selectUncoveredPods } from './pods.ts';
 import { addVirtualServices } from './routes.ts';
 import { createServiceNodes } from './services.ts';
-import { addSubsets, hasSubsets } from './subsets.ts';
+import { addSubsets, hasSubsets, subsetLabels } from './subsets.ts';
 import type { FlowGraph } from './types.ts';
 
 /**
@@ -32,19 +32,14 @@ export function deriveGraph(workspace: Workspace): FlowGraph {
     services.ensure(serviceFqdn(name, namespace));
   }
 
-  // Service → pods only where no subsets split the service: the subsets already show its pods.
+  // Service → pods where no subsets split the service; where they do, the subsets show its pods
+  // and the Service joins only those no subset covers (a request without subset reaches them).
   for (const fqdn of services.fqdns) {
-    const service = catalog.serviceByFqdn.get(fqdn);
-    const selector = service?.object.selector;
-    if (!service || !selector || isEmptySelector(selector) || hasSubsets(catalog, fqdn)) continue;
-    selectPods(
-      catalog,
-      graph,
-      ingress,
-      serviceNodeId(fqdn),
-      [selector],
-      service.object.metadata.namespace,
-    );
+    const target = hostTarget(catalog, fqdn);
+    if (target?.kind !== 'Service') continue;
+    const owner = serviceNodeId(fqdn);
+    if (!hasSubsets(catalog, fqdn)) selectPods(catalog, graph, ingress, owner, target, undefined);
+    else selectUncoveredPods(catalog, graph, ingress, owner, target, subsetLabels(catalog, fqdn));
   }
   return graph.build();
 }

@@ -1,5 +1,6 @@
-import { CLUSTER_DOMAIN, hostMatches } from '../model/hosts.ts';
+import { CLUSTER_DOMAIN } from '../model/hosts.ts';
 import type { Catalog } from '../workspace/catalog.ts';
+import { hostTarget } from './endpoints.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { serviceNodeId } from './ids.ts';
 
@@ -18,7 +19,6 @@ export interface ServiceNodes {
  */
 export function createServiceNodes(catalog: Catalog, graph: GraphBuilder): ServiceNodes {
   const fqdns: string[] = [];
-  const wildcardEntries = [...catalog.serviceEntryByHost].filter(([host]) => host.startsWith('*'));
   return {
     fqdns,
     ensure(fqdn) {
@@ -26,10 +26,7 @@ export function createServiceNodes(catalog: Catalog, graph: GraphBuilder): Servi
       if (graph.hasNode(id)) return id;
       fqdns.push(fqdn);
       const service = catalog.serviceByFqdn.get(fqdn);
-      const entry =
-        catalog.serviceEntryByHost.get(fqdn) ??
-        wildcardEntries.find(([host]) => hostMatches(host, fqdn))?.[1];
-      const resource = service?.id ?? entry?.id;
+      const resource = hostTarget(catalog, fqdn)?.id;
       const label = service?.object.metadata.name ?? shortHost(fqdn);
       graph.addNode(
         resource === undefined
@@ -44,7 +41,7 @@ export function createServiceNodes(catalog: Catalog, graph: GraphBuilder): Servi
 const CLUSTER_SUFFIX = `.svc.${CLUSTER_DOMAIN}`;
 
 /** `reviews.bookinfo.svc.cluster.local` → `reviews`; other hosts as they are. */
-function shortHost(fqdn: string): string {
+export function shortHost(fqdn: string): string {
   return fqdn.endsWith(CLUSTER_SUFFIX) ? fqdn.slice(0, fqdn.indexOf('.')) : fqdn;
 }
 

@@ -1,13 +1,13 @@
 import { resolveHost } from '../model/hosts.ts';
-import { isEmptySelector } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { Catalog } from '../workspace/catalog.ts';
+import { hostTarget } from './endpoints.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { subsetNodeId } from './ids.ts';
 import type { Ingress } from './ingress.ts';
-import { selectPods } from './pods.ts';
-import { clusterNamespace, type ServiceNodes } from './services.ts';
+import { selectAbsentServicePods, selectPods } from './pods.ts';
+import { type ServiceNodes, shortHost } from './services.ts';
 
 /**
  * The DestinationRule that defines `subset` for the host `fqdn`, as seen from a VirtualService in
@@ -34,6 +34,13 @@ export function hasSubsets(catalog: Catalog, fqdn: string): boolean {
   return (catalog.destinationRulesByFqdn.get(fqdn) ?? []).some((r) => r.object.subsets.length > 0);
 }
 
+/** The labels of every subset any DestinationRule defines for `fqdn`. */
+export function subsetLabels(catalog: Catalog, fqdn: string): Dict<string>[] {
+  return (catalog.destinationRulesByFqdn.get(fqdn) ?? []).flatMap((r) =>
+    r.object.subsets.map((s) => s.labels),
+  );
+}
+
 /**
  * Adds, for every DestinationRule, the service node of its host, one subset node per subset with
  * a `subset` edge from the service, and `select` edges from each subset to its pods.
@@ -48,7 +55,7 @@ export function addSubsets(
     const { host, subsets, metadata } = rule.object;
     const fqdn = host === '' ? undefined : resolveHost(host, metadata.namespace);
     const serviceNode = fqdn === undefined ? undefined : services.ensure(fqdn);
-    const service = fqdn === undefined ? undefined : catalog.serviceByFqdn.get(fqdn);
+    const target = fqdn === undefined ? undefined : hostTarget(catalog, fqdn);
     subsets.forEach((subset, index) => {
       const id = subsetNodeId(rule.id, subset.name);
       const label = subset.name || `subsets[${index}]`;
@@ -67,16 +74,10 @@ export function addSubsets(
       if (serviceNode) graph.addEdge('subset', serviceNode, id);
 
       // A subset's endpoints are the Service's endpoints that also carry the subset labels.
-      // Without a Service, the subset labels alone, in the host's namespace when it has one.
-      const selectors: Dict<string>[] = [subset.labels];
-      if (service?.object.selector) selectors.unshift(service.object.selector);
-      if (selectors.every(isEmptySelector)) return;
-      const namespace = service
-        ? service.object.metadata.namespace
-        : fqdn === undefined
-          ? undefined
-          : clusterNamespace(fqdn);
-      selectPods(catalog, graph, ingress, id, selectors, namespace);
+      // Without a Service, no guess from the labels alone: they may be another app's pods.
+      if (target) selectPods(catalog, graph, ingress, id, target, subset.labels);
+      else if (fqdn !== undefined)
+        selectAbsentServicePods(graph, id, subset.labels, shortHost(fqdn));
     });
   }
 }

@@ -12,6 +12,10 @@ export interface TracedRequest {
     readonly host: string;
     readonly subset?: string | null;
     readonly probability?: number;
+    /** Workload ids that receive its requests; when given, only their pods light up. */
+    readonly pods?: readonly string[];
+    /** `none`: Envoy has no endpoints (503), so no pods light up. */
+    readonly endpoints?: 'some' | 'none' | 'unknown';
   }[];
 }
 
@@ -25,7 +29,7 @@ export interface LitPath {
 /**
  * The path a request takes through the graph: client → load balancer → gateway pods → the
  * Gateway that took it → (root) VirtualService → the rule → delegate and its rule → each
- * destination with its probability → the pods behind it. Walks the graph's own edges, so what
+ * destination with its probability → the pods that receive it. Walks the graph's own edges, so what
  * lights up is exactly what is drawn; steps the graph does not have are skipped.
  */
 export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
@@ -98,8 +102,30 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
     );
     if (!route) continue;
     lightEdge(route, share);
+    // Only the pods that receive the request: none when Envoy has no endpoints (503); an implied
+    // node (pods not in the workspace) when the simulator could not tell.
+    if (destination.endpoints === 'none') continue;
+    const receiving = destination.pods && new Set(destination.pods);
+    const receives = (select: GraphEdge) => {
+      const pods = byId.get(select.target);
+      if (select.kind !== 'select' || !pods) return false;
+      if (!receiving) return true;
+      if (pods.implied) return receiving.size === 0;
+      return pods.resource !== undefined && receiving.has(pods.resource);
+    };
     for (const select of outgoing.get(route.target) ?? [])
-      if (select.kind === 'select') lightEdge(select, share);
+      if (receives(select)) lightEdge(select, share);
+    if (destination.subset || !receiving) continue;
+    // A request to a Service split into subsets reaches the pods drawn behind its subsets too.
+    for (const subset of outgoing.get(route.target) ?? []) {
+      if (subset.kind !== 'subset') continue;
+      const selects = (outgoing.get(subset.target) ?? []).filter(
+        (e) => !byId.get(e.target)?.implied && receives(e),
+      );
+      if (selects.length === 0) continue;
+      lightEdge(subset, share);
+      for (const select of selects) lightEdge(select, share);
+    }
   }
 
   return { nodes, edges };

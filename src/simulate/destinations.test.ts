@@ -91,9 +91,18 @@ describe('destination host and port', () => {
   });
 
   test('a host that is neither a Service nor a ServiceEntry is reported; a ServiceEntry host is found', () => {
-    expect(first(routeTo('{ host: api.partner.com }')).problems[0]).toContain(
-      'no Service or ServiceEntry',
-    );
+    // The workspace holds Services, not this one: Envoy has no cluster for it.
+    expect(first(docs(routeTo('{ host: api.partner.com }'), REVIEWS))).toMatchObject({
+      endpoints: 'none',
+      responseFlag: 'NC',
+      problems: [expect.stringContaining('no Service or ServiceEntry')],
+    });
+    // It holds no Services at all: the Service is not in this workspace, nothing is claimed.
+    expect(first(routeTo('{ host: api.partner.com }'))).toMatchObject({
+      endpoints: 'unknown',
+      endpointsNote: 'its Service is not in this workspace',
+      problems: [expect.stringContaining('not in this workspace')],
+    });
     const entry = yaml`
       apiVersion: networking.istio.io/v1
       kind: ServiceEntry
@@ -142,9 +151,15 @@ describe('DestinationRule, subset and traffic policy', () => {
   });
 
   test('a subset no DestinationRule defines is a 503 (no cluster), said in problems', () => {
-    expect(first(docs(routeTo('{ host: reviews, subset: v3 }'), REVIEWS)).problems).toEqual([
-      'subset v3 is not defined in DestinationRule/web/reviews: Envoy has no such cluster (503 NC)',
-    ]);
+    expect(first(docs(routeTo('{ host: reviews, subset: v3 }'), REVIEWS))).toMatchObject({
+      problems: [
+        'subset v3 is not defined in DestinationRule/web/reviews: Envoy has no such cluster (503 NC)',
+      ],
+      endpoints: 'none',
+      responseFlag: 'NC',
+      // No cluster, so no pod receives the request, whatever the Service selects.
+      pods: [],
+    });
   });
 
   test('the trace points at the subset in the DestinationRule', () => {
@@ -198,5 +213,48 @@ describe('DestinationRule, subset and traffic policy', () => {
       destinationRule: 'DestinationRule/web/reviews-v3',
       trafficPolicy: { loadBalancer: { simple: 'LEAST_REQUEST' } },
     });
+  });
+});
+
+describe('endpoints: when Envoy has none (CONTRACT section 4)', () => {
+  const noV2Pods = REVIEWS.replace('reviews-v2', 'ratings').replace(
+    '{ app: reviews, version: v2 }',
+    '{ app: ratings, version: v2 }',
+  );
+
+  test('a subset none of the Service pods carry: no endpoints, 503 UH', () => {
+    expect(first(docs(routeTo('{ host: reviews, subset: v2 }'), noV2Pods))).toMatchObject({
+      endpoints: 'none',
+      responseFlag: 'UH',
+      pods: [],
+      problems: ['subset v2 selects none of the pods of Service/web/reviews (503 UH)'],
+    });
+  });
+
+  test('another app carrying the subset labels is not an endpoint', () => {
+    // ratings carries version: v2 too, but the Service selects app: reviews.
+    expect(first(docs(routeTo('{ host: reviews, subset: v2 }'), noV2Pods)).pods).toEqual([]);
+  });
+
+  test('a Service whose selector matches no workload of the workspace: 503 UH', () => {
+    const other = REVIEWS.replace('selector: { app: reviews }', 'selector: { app: nothing }');
+    expect(first(docs(routeTo('{ host: reviews }'), other))).toMatchObject({
+      endpoints: 'none',
+      responseFlag: 'UH',
+      problems: [expect.stringContaining('selects no pods in the workspace')],
+    });
+  });
+
+  test('a workspace with the Service but no workloads at all cannot tell', () => {
+    const serviceOnly = REVIEWS.split('---')[0] ?? '';
+    expect(first(docs(routeTo('{ host: reviews }'), serviceOnly))).toMatchObject({
+      endpoints: 'unknown',
+      endpointsNote: 'its pods are not in this workspace',
+      problems: [],
+    });
+  });
+
+  test('matching pods: some endpoints', () => {
+    expect(first(docs(routeTo('{ host: reviews, subset: v1 }'), REVIEWS)).endpoints).toBe('some');
   });
 });

@@ -1,9 +1,10 @@
-import { hostMatches, resolveHost } from '../model/hosts.ts';
-import { selects } from '../model/labels.ts';
-import type { Dict } from '../model/read.ts';
+import { type HostTarget, hostTarget, targetWorkloads } from '../graph/endpoints.ts';
+import { clusterNamespace } from '../graph/services.ts';
+import { resolveHost } from '../model/hosts.ts';
+import { isEmptySelector } from '../model/labels.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { Destination, RouteDestination } from '../model/virtualService.ts';
-import { type Catalog, inNamespace } from '../workspace/catalog.ts';
+import type { Catalog } from '../workspace/catalog.ts';
 import {
   type AppliedRule,
   destinationRuleFor,
@@ -20,46 +21,6 @@ export interface DestinationContext {
   readonly listenerPort: number;
 }
 
-interface Target {
-  readonly id: ResourceId;
-  readonly namespace: string;
-  readonly ports: readonly number[];
-  /** Labels of the pods behind it; undefined when it selects none by labels. */
-  readonly selector: Dict<string> | undefined;
-}
-
-/** The Service or ServiceEntry a host stands for. */
-function targetOf(catalog: Catalog, host: string): Target | undefined {
-  const service = catalog.serviceByFqdn.get(host);
-  if (service)
-    return {
-      id: service.id,
-      namespace: service.object.metadata.namespace,
-      ports: service.object.ports.flatMap((p) => (p.port === undefined ? [] : [p.port])),
-      selector: service.object.selector,
-    };
-  let entry = catalog.serviceEntryByHost.get(host);
-  if (!entry)
-    for (const [pattern, item] of catalog.serviceEntryByHost)
-      if (pattern.startsWith('*') && hostMatches(pattern, host)) {
-        entry = item;
-        break;
-      }
-  if (!entry) return undefined;
-  return {
-    id: entry.id,
-    namespace: entry.object.metadata.namespace,
-    ports: entry.object.ports.flatMap((p) => (p.number === undefined ? [] : [p.number])),
-    selector: entry.object.workloadSelector,
-  };
-}
-
-/** `name.ns.svc.cluster.local` → `ns`. */
-function clusterNamespace(host: string): string | undefined {
-  const parts = host.split('.');
-  return parts.length >= 3 && parts[2] === 'svc' ? parts[1] : undefined;
-}
-
 /**
  * One destination as the gateway reaches it: the host resolved in the rule's namespace, the
  * port (`GetDestinationCluster`: the destination's port, else the Service's only port, else the
@@ -73,11 +34,23 @@ export function resolveDestination(
 ): ResolvedDestination {
   const host = resolveHost(destination.host, namespace);
   const problems: string[] = [];
-  const target = targetOf(ctx.catalog, host);
-  if (!target)
-    problems.push(
-      `no Service or ServiceEntry for ${host} in the workspace: Envoy has no endpoints for it (503)`,
-    );
+  const { catalog } = ctx;
+  const target = hostTarget(catalog, host);
+  const verdicts: Verdict[] = [];
+  if (!target) {
+    // The lint's rule: a kind the workspace holds none of is "not in this workspace", not absent.
+    if (catalog.services.length > 0 || catalog.serviceEntryByHost.size > 0) {
+      problems.push(
+        `no Service or ServiceEntry for ${host} in the workspace: Envoy has no endpoints for it (503)`,
+      );
+      verdicts.push({ endpoints: 'none', flag: 'NC', note: 'has no Service' });
+    } else {
+      problems.push(
+        `the Service ${host} is not in this workspace (it holds no Services): whether Envoy has endpoints for it cannot be told`,
+      );
+      verdicts.push({ endpoints: 'unknown', note: 'its Service is not in this workspace' });
+    }
+  }
   let port: number | null;
   if (destination.port !== undefined) {
     port = destination.port;
@@ -101,20 +74,38 @@ export function resolveDestination(
   const subsetName = destination.subset ?? null;
   const subset =
     subsetName === null ? undefined : applied?.subsets.find((s) => s.subset.name === subsetName);
-  if (subsetName !== null && !subset)
-    problems.push(
-      applied
-        ? `subset ${subsetName} is not defined in ${applied.ids.join(', ')}: Envoy has no such cluster (503 NC)`
-        : `subset ${subsetName} needs a DestinationRule for ${host}, and none applies: Envoy has no such cluster (503 NC)`,
+  if (subsetName !== null && !subset) {
+    if (applied || catalog.destinationRules.length > 0) {
+      problems.push(
+        applied
+          ? `subset ${subsetName} is not defined in ${applied.ids.join(', ')}: Envoy has no such cluster (503 NC)`
+          : `subset ${subsetName} needs a DestinationRule for ${host}, and none applies: Envoy has no such cluster (503 NC)`,
+      );
+      verdicts.push({ endpoints: 'none', flag: 'NC', note: `has no subset ${subsetName}` });
+    } else {
+      problems.push(
+        `subset ${subsetName} needs a DestinationRule for ${host}; none is in this workspace (it holds no DestinationRules)`,
+      );
+      verdicts.push({ endpoints: 'unknown', note: 'its DestinationRule is not in this workspace' });
+    }
+  }
+  // A subset Envoy has no cluster for reaches no pods, whatever the Service selects.
+  const reachable = target && (subsetName === null || subset) ? target : undefined;
+  const pods = reachable ? targetWorkloads(catalog, reachable, subset?.subset.labels) : [];
+  if (reachable)
+    verdicts.push(
+      podsVerdict(
+        ctx,
+        reachable,
+        subset ? (subsetName ?? undefined) : undefined,
+        pods.length,
+        problems,
+      ),
     );
-  const pods = podsOf(ctx.catalog, target, subset?.subset.labels);
-  if (
-    subset &&
-    target?.selector &&
-    pods.length === 0 &&
-    podsOf(ctx.catalog, target, undefined).length > 0
-  )
-    problems.push(`subset ${subsetName} selects none of the pods of ${target.id} (503 UH)`);
+  const verdict =
+    verdicts.find((v) => v.endpoints === 'none') ??
+    verdicts.find((v) => v.endpoints === 'unknown') ??
+    ({ endpoints: 'some' } as const);
   return {
     host,
     subset: subsetName,
@@ -122,14 +113,52 @@ export function resolveDestination(
     service: target?.id ?? null,
     destinationRule: subset?.owner ?? applied?.id ?? null,
     trafficPolicy: policyOf(applied, subset, port) ?? null,
-    pods,
+    pods: pods.map((w) => w.id),
     problems,
+    endpoints: verdict.endpoints,
+    ...(verdict.flag ? { responseFlag: verdict.flag } : {}),
+    ...(verdict.note ? { endpointsNote: verdict.note } : {}),
     definedAt: subset
       ? { resource: subset.owner, path: ['spec', 'subsets', subset.index] }
       : applied
         ? { resource: applied.id, path: ['spec'] }
         : undefined,
   };
+}
+
+/** Whether Envoy has endpoints for a destination, as one of the reasons decides it. */
+interface Verdict {
+  readonly endpoints: SimDestination['endpoints'];
+  readonly flag?: 'NC' | 'UH';
+  readonly note?: string;
+}
+
+/**
+ * Endpoints from the pods a Service selects (CONTRACT section 4): none of them match while the
+ * workspace holds the Service and workloads → Envoy has none (503 UH); the workspace holds no
+ * workloads → they are not in this workspace; a Service without selector has hand-made
+ * endpoints, and a ServiceEntry's may be addresses or WorkloadEntries: neither is judged.
+ */
+function podsVerdict(
+  ctx: DestinationContext,
+  target: HostTarget,
+  subsetName: string | undefined,
+  matching: number,
+  problems: string[],
+): Verdict {
+  if (matching > 0) return { endpoints: 'some' };
+  const selector = target.selector;
+  if (target.kind !== 'Service' || !selector || isEmptySelector(selector))
+    return target.kind === 'Service'
+      ? { endpoints: 'unknown', note: 'its endpoints are not chosen by labels' }
+      : { endpoints: 'some' };
+  if (ctx.catalog.workloads.length === 0)
+    return { endpoints: 'unknown', note: 'its pods are not in this workspace' };
+  if (subsetName !== undefined && targetWorkloads(ctx.catalog, target, undefined).length > 0)
+    problems.push(`subset ${subsetName} selects none of the pods of ${target.id} (503 UH)`);
+  else
+    problems.push(`${target.id} selects no pods in the workspace: Envoy has no endpoints (503 UH)`);
+  return { endpoints: 'none', flag: 'UH', note: 'has no endpoints' };
 }
 
 type ResolvedDestination = Omit<SimDestination, 'weight' | 'probability' | 'path'> & {
@@ -144,22 +173,6 @@ function policyOf(
 ) {
   if (!applied) return undefined;
   return effectiveTrafficPolicy(applied.trafficPolicy, subset?.subset.trafficPolicy, port);
-}
-
-function podsOf(
-  catalog: Catalog,
-  target: Target | undefined,
-  subsetLabels: Dict<string> | undefined,
-): ResourceId[] {
-  if (!target?.selector) return [];
-  const selector = target.selector;
-  return inNamespace(catalog.workloadsByNamespace, target.namespace)
-    .filter(
-      (w) =>
-        selects(selector, w.object.podLabels) &&
-        (subsetLabels === undefined || selects(subsetLabels, w.object.podLabels)),
-    )
-    .map((w) => w.id);
 }
 
 /**
@@ -204,6 +217,15 @@ export function weightedDestinations(
       });
   });
   return { destinations, steps };
+}
+
+/**
+ * The status the gateway answers with itself on an HTTP route (CONTRACT section 4): 503 when no
+ * destination a request can take has endpoints, or the rule has no destination; else null, the
+ * backend answers.
+ */
+export function routeStatus(destinations: readonly SimDestination[]): 503 | null {
+  return destinations.every((d) => d.probability <= 0 || d.endpoints === 'none') ? 503 : null;
 }
 
 export function formatPercent(probability: number): string {

@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { MANIFEST } from '../testing/istioArbitraries.ts';
 import { EMPTY_WORKSPACE } from '../workspace/workspace.ts';
 import { simulate } from './simulate.ts';
+import { outcomeSummary } from './summary.ts';
 import { docs, httpGateway, sim, workspaceOf } from './testSimulate.ts';
 import type { Simulation } from './types.ts';
 
@@ -13,7 +14,15 @@ const OUTCOMES = ['route', 'redirect', 'directResponse', 'fault', 'noRoute', 'no
 function invariantProblems(s: Simulation): string[] {
   const problems: string[] = [];
   if (!OUTCOMES.includes(s.outcome)) problems.push(`outcome ${s.outcome}`);
-  if (s.outcome === 'route' && s.status !== null) problems.push('a routed request has a status');
+  // A routed request is answered by the gateway only when no destination it can take has endpoints.
+  if (s.outcome === 'route' && s.status !== null && s.status !== 503)
+    problems.push(`a routed request has status ${s.status}`);
+  const taken = s.destinations.filter((d) => d.probability > 0);
+  const unavailable = taken.every((d) => d.endpoints === 'none');
+  if (s.outcome === 'route' && s.rule?.section === 'http' && (s.status === 503) !== unavailable)
+    problems.push('status 503 disagrees with the destinations');
+  if (s.status === 503 && !outcomeSummary(s).startsWith('503'))
+    problems.push('a 503 whose one-line answer does not say so');
   if (s.outcome === 'noRoute' && s.status !== 404) problems.push('noRoute is not 404');
   if (s.outcome === 'noServer' && s.status !== null) problems.push('noServer has a status');
   for (const d of s.destinations)

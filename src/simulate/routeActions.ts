@@ -9,7 +9,12 @@ import {
   rewritePath,
 } from './actions.ts';
 import type { indexDestinationRules } from './destinationRules.ts';
-import { formatPercent, resolveDestination, weightedDestinations } from './destinations.ts';
+import {
+  formatPercent,
+  resolveDestination,
+  routeStatus,
+  weightedDestinations,
+} from './destinations.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import { fullPath, type ParsedRequest } from './request.ts';
 import type { FieldPath, SimFault, SimMirror, Simulation, Step } from './types.ts';
@@ -184,7 +189,7 @@ export function applyRoute(ctx: RouteContext, base: RouteBase): Simulation {
     ...head,
     ...withFault,
     outcome: 'route',
-    status: null,
+    status: routeStatus(weighted.destinations),
     request: {
       path: fullPath(rewritten.path, ctx.request.query),
       authority,

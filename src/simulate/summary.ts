@@ -1,7 +1,12 @@
+import { shortHost } from '../graph/services.ts';
 import { formatPercent } from './destinations.ts';
 import type { SimDestination, Simulation } from './types.ts';
 
-/** One line that answers "where does this request go?", for the panel and `simulate --format text`. */
+/**
+ * One line that answers "where does this request go?", for the panel and `simulate --format
+ * text`. It never says more than the steps: a destination Envoy has no endpoints for is a 503,
+ * not a route (CONTRACT section 4), and one whose pods are not in the workspace says so.
+ */
 export function outcomeSummary(simulation: Simulation): string {
   const { outcome, status } = simulation;
   const rule = simulation.rule
@@ -9,10 +14,7 @@ export function outcomeSummary(simulation: Simulation): string {
     : undefined;
   switch (outcome) {
     case 'route':
-      return `Routed by ${rule ?? simulation.virtualService} to ${simulation.destinations
-        .filter((d) => d.probability > 0)
-        .map(destinationText)
-        .join(', ')}`;
+      return routeSummary(simulation, rule);
     case 'redirect':
       return `${status} redirect to ${simulation.redirect?.location ?? '?'}${rule ? ` (${rule})` : ' (httpsRedirect)'}`;
     case 'directResponse':
@@ -26,7 +28,85 @@ export function outcomeSummary(simulation: Simulation): string {
   }
 }
 
-/** `reviews.bookinfo.svc.cluster.local:9080 v2 (90%)`. */
+/**
+ * How the answer should look: `ok` routed, `partial` routed but a share fails with 503, `failed`
+ * the gateway answers with an error (or the connection fails), `info` neither.
+ */
+export type OutcomeTone = 'ok' | 'partial' | 'failed' | 'info';
+
+export function outcomeTone(simulation: Simulation): OutcomeTone {
+  switch (simulation.outcome) {
+    case 'route': {
+      const taken = simulation.destinations.filter((d) => d.probability > 0);
+      const failing = taken.filter((d) => d.endpoints === 'none');
+      if (simulation.status !== null || (taken.length > 0 && failing.length === taken.length))
+        return 'failed';
+      return failing.length > 0 ? 'partial' : 'ok';
+    }
+    case 'redirect':
+    case 'directResponse':
+      return 'info';
+    default:
+      return 'failed';
+  }
+}
+
+function routeSummary(simulation: Simulation, rule: string | undefined): string {
+  const taken = simulation.destinations.filter((d) => d.probability > 0);
+  const failing = taken.filter((d) => d.endpoints === 'none');
+  const served = taken.filter((d) => d.endpoints !== 'none');
+  if (taken.length === 0)
+    return `${simulation.status ?? 503} from the gateway: ${rule ?? 'the rule'} has no destination`;
+  if (served.length === 0) {
+    // TCP and TLS routes have no HTTP answer: the connection is closed instead.
+    const answer =
+      simulation.status === null ? 'The connection fails' : `${simulation.status} from the gateway`;
+    return `${answer}: ${failureText(failing)}`;
+  }
+  const routed = `Routed by ${rule ?? simulation.virtualService} to ${served.map(destinationText).join(', ')}`;
+  if (failing.length === 0) return routed;
+  const share = failing.reduce((sum, d) => sum + d.probability, 0);
+  const names = failing.map((d) => `${shortName(d)} ${d.endpointsNote ?? 'has no endpoints'}`);
+  return `${routed}; ${formatPercent(share)} fail with 503: ${names.join(', ')}`;
+}
+
+/** `no endpoints for myapp v1, v2 (UH); no cluster for myapp v3 (NC)`. */
+function failureText(failing: readonly SimDestination[]): string {
+  const groups = new Map<string, string[]>();
+  for (const d of failing) {
+    const flag = d.responseFlag ?? 'UH';
+    const list = groups.get(flag);
+    if (list) list.push(shortName(d));
+    else groups.set(flag, [shortName(d)]);
+  }
+  return [...groups]
+    .map(
+      ([flag, names]) =>
+        `${flag === 'NC' ? 'no cluster' : 'no endpoints'} for ${joinNames(names)} (${flag})`,
+    )
+    .join('; ');
+}
+
+/** `myapp v1`, `myapp v2` → `myapp v1, v2`: the host once when it repeats. */
+function joinNames(names: readonly string[]): string {
+  const out: string[] = [];
+  let lastHost: string | undefined;
+  for (const name of names) {
+    const [host, subset] = name.split(' ');
+    out.push(host === lastHost && subset ? subset : name);
+    lastHost = host;
+  }
+  return out.join(', ');
+}
+
+/** `reviews.bookinfo.svc.cluster.local` subset v2 → `reviews v2`. */
+function shortName(d: SimDestination): string {
+  const host = shortHost(d.host);
+  return d.subset ? `${host} ${d.subset}` : host;
+}
+
+/** `reviews.bookinfo.svc.cluster.local:9080 v2 (90%)`, with why its endpoints cannot be told. */
 export function destinationText(d: SimDestination): string {
-  return `${d.host}${d.port ? `:${d.port}` : ''}${d.subset ? ` ${d.subset}` : ''} (${formatPercent(d.probability)})`;
+  const unknown = d.endpoints === 'unknown' && d.endpointsNote ? `, ${d.endpointsNote}` : '';
+  return `${d.host}${d.port ? `:${d.port}` : ''}${d.subset ? ` ${d.subset}` : ''} (${formatPercent(d.probability)}${unknown})`;
 }

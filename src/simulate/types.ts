@@ -103,6 +103,17 @@ export interface SimDestination {
   readonly pods: readonly ResourceId[];
   /** Why this destination may not answer (missing subset: Envoy answers 503 NC…). */
   readonly problems: readonly string[];
+  /**
+   * Whether Envoy has endpoints for it (CONTRACT section 4): `none` when the workspace shows it
+   * has none (no such Service or subset, or none of the Service's pods match), so requests sent
+   * there get 503 with `responseFlag`; `unknown` when what decides it is not in this workspace
+   * (`endpointsNote` says what).
+   */
+  readonly endpoints: 'some' | 'none' | 'unknown';
+  /** Envoy's response flag for `none`: `NC` (no such cluster), `UH` (no healthy upstream). */
+  readonly responseFlag?: 'NC' | 'UH';
+  /** Why `none` or `unknown`, to follow the host: "has no endpoints", "its pods are not in this workspace". */
+  readonly endpointsNote?: string;
   readonly path: FieldPath;
 }
 

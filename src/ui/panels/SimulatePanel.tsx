@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { nodeForPath, nodeLocation } from '../../graph/nodeLocation.ts';
 import { formatHeaderLines } from '../../simulate/headerLines.ts';
 import { recordTest, requestName } from '../../simulate/recordTest.ts';
-import { outcomeSummary } from '../../simulate/summary.ts';
+import { outcomeSummary, outcomeTone } from '../../simulate/summary.ts';
 import type { SimRequest, Simulation, Step } from '../../simulate/types.ts';
 import { selectGraph, selectSimulation } from '../../store/selectors.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
@@ -117,14 +117,20 @@ function Answer({ simulation, request: sent }: { simulation: Simulation; request
   return (
     <div className="simulator__answer" aria-live="polite">
       <div className="simulator__outcome">
-        <p className={`outcome outcome-${simulation.outcome}`} data-outcome={simulation.outcome}>
+        <p
+          className={`outcome outcome-${simulation.outcome} outcome--${outcomeTone(simulation)}`}
+          data-outcome={simulation.outcome}
+          data-status={simulation.status ?? undefined}
+          data-tone={outcomeTone(simulation)}
+        >
           {outcomeSummary(simulation)}
         </p>
         <button type="button" onClick={save}>
           Save as test
         </button>
       </div>
-      {simulation.outcome === 'route' && (
+      {/* A 503 from the gateway reaches no backend: say nothing of what one receives. */}
+      {simulation.outcome === 'route' && simulation.status === null && (
         <p className="simulator__backend">
           Backend receives <code>{`${request.method} ${request.path}`}</code> with Host{' '}
           <code>{request.authority}</code>
