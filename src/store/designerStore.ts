@@ -37,7 +37,7 @@ export interface Problems {
 export type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
 
 /** The modal dialogs of the screen; one at a time. */
-export type DialogName = 'import' | 'scenario' | 'palette' | 'rename';
+export type DialogName = 'import' | 'scenario' | 'palette' | 'goto' | 'rename';
 
 /** Where a selection was made: on the canvas, by the editor's cursor, or from a list. */
 export type SelectionOrigin = 'canvas' | 'editor' | 'list';
@@ -74,7 +74,10 @@ export interface DesignerState {
   /** Bumped to ask the canvas for a fresh automatic layout. */
   readonly layoutRequest: number;
   readonly activeFile: string | null;
+  /** The theme shown: the user's choice, else the system's (`prefers-color-scheme`). */
   readonly theme: Theme;
+  /** True once the user picked a theme: it is kept, and the system's no longer followed. */
+  readonly themeChosen: boolean;
   /**
    * Checks treat the workspace as all there is (`lint --complete`): references to Services,
    * Secrets or pods it does not hold are errors rather than "not in this workspace".
@@ -88,6 +91,14 @@ export interface DesignerState {
   readonly notice: Notice | null;
   /** The panel shown under the editor. */
   readonly panel: PanelName;
+  /**
+   * Whether the panels take the whole side column, the editor folded to its tab bar (VS Code's
+   * "maximize panel"). Null: as the screen suggests (the app maximises the Inspector and the
+   * simulator on a short window); showing another panel goes back to null.
+   */
+  readonly panelMaximized: boolean | null;
+  /** Asks the canvas to centre a node (Go to resource); `seq` makes repeats distinct. */
+  readonly centre: { readonly id: string; readonly seq: number } | null;
   readonly dialog: DialogName | null;
   /** The request the simulator last sent; its answer is derived again on every change. */
   readonly simulatorRequest: SimRequest | null;
@@ -117,7 +128,10 @@ export interface DesignerActions {
   setPositions(positions: Readonly<Record<string, XY>>, mode?: 'merge' | 'replace'): void;
   requestLayout(): void;
   setActiveFile(file: string): void;
+  /** The user's choice of theme: kept across visits. */
   setTheme(theme: Theme): void;
+  /** The system's theme changed: followed unless the user has chosen one. */
+  followSystemTheme(theme: Theme): void;
   setAssumeComplete(complete: boolean): void;
   setProblems(problems: Problems): void;
   notify(notice: Notice | null): void;
@@ -126,6 +140,9 @@ export interface DesignerActions {
   sendRequest(request: SimRequest | null): void;
   setSavedTests(tests: readonly SavedTest[]): void;
   showPanel(panel: PanelName): void;
+  setPanelMaximized(maximized: boolean): void;
+  /** Selects a node, shows it in the Inspector and centres it on the canvas. */
+  goTo(id: string): void;
   openDialog(dialog: DialogName | null): void;
 }
 
@@ -135,7 +152,10 @@ export interface DesignerInit {
   readonly files: readonly SourceText[];
   readonly drafts?: Readonly<Record<string, string>>;
   readonly positions?: Readonly<Record<string, XY>>;
+  /** The theme the user chose, if any. */
   readonly theme?: Theme;
+  /** The system's theme, shown until the user chooses. */
+  readonly systemTheme?: Theme;
   readonly assumeComplete?: boolean;
   readonly savedTests?: readonly SavedTest[];
   readonly now?: () => number;
@@ -179,13 +199,16 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       positions: init.positions ?? {},
       layoutRequest: 0,
       activeFile: workspace.files[0]?.name ?? null,
-      theme: init.theme ?? 'light',
+      theme: init.theme ?? init.systemTheme ?? 'light',
+      themeChosen: init.theme !== undefined,
       assumeComplete: init.assumeComplete ?? false,
       problems: null,
       notice: null,
       reveal: null,
       simulatorRequest: null,
       panel: 'Problems',
+      panelMaximized: null,
+      centre: null,
       dialog: null,
       savedTests: init.savedTests ?? [],
 
@@ -249,12 +272,14 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       },
 
       select(id, origin = 'canvas') {
-        if (get().selection === id) return;
+        const state = get();
+        if (state.selection === id) return;
         // Selecting on the canvas brings the inspector forward; following the editor's cursor
         // or a list entry leaves the panel the user is reading.
+        const inspect = id !== null && origin === 'canvas' && state.panel !== 'Inspector';
         set({
           selection: id,
-          ...(id !== null && origin === 'canvas' ? { panel: 'Inspector' as const } : {}),
+          ...(inspect ? { panel: 'Inspector' as const, panelMaximized: null } : {}),
         });
       },
 
@@ -271,7 +296,11 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       },
 
       setTheme(theme) {
-        set({ theme });
+        set({ theme, themeChosen: true });
+      },
+
+      followSystemTheme(theme) {
+        if (!get().themeChosen) set({ theme });
       },
 
       setAssumeComplete(assumeComplete) {
@@ -287,7 +316,17 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       },
 
       showPanel(panel) {
-        set({ panel });
+        if (get().panel !== panel) set({ panel, panelMaximized: null });
+      },
+
+      setPanelMaximized(panelMaximized) {
+        set({ panelMaximized });
+      },
+
+      goTo(id) {
+        get().select(id);
+        get().showPanel('Inspector');
+        set({ centre: { id, seq: (get().centre?.seq ?? 0) + 1 } });
       },
 
       openDialog(dialog) {
@@ -303,8 +342,10 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       },
 
       revealAt(file, line, column) {
+        // The place is shown in the editor, which a maximised panel would keep folded.
         set({
           activeFile: file,
+          panelMaximized: false,
           reveal: { file, line, column, seq: (get().reveal?.seq ?? 0) + 1 },
         });
       },

@@ -14,7 +14,8 @@ interface Saved {
   readonly files: readonly SourceText[];
   readonly drafts: Readonly<Record<string, string>>;
   readonly positions: Readonly<Record<string, XY>>;
-  readonly theme: Theme;
+  /** Only a theme the user chose: without one, each visit follows the system's. */
+  readonly theme?: Theme;
   readonly assumeComplete?: boolean;
   /** Saved test requests, in the YAML form they import and export as. */
   readonly savedTests?: string;
@@ -35,7 +36,7 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
       drafts: isStringRecord(saved.drafts) ? saved.drafts : {},
       positions:
         typeof saved.positions === 'object' && saved.positions !== null ? saved.positions : {},
-      theme: saved.theme === 'dark' ? 'dark' : 'light',
+      ...(saved.theme === 'dark' || saved.theme === 'light' ? { theme: saved.theme } : {}),
       assumeComplete: saved.assumeComplete === true,
       savedTests:
         typeof saved.savedTests === 'string' ? parseSavedTests(saved.savedTests).tests : [],
@@ -50,7 +51,7 @@ function snapshot(state: DesignerState): Saved {
     files: serializeWorkspace(state.workspace),
     drafts: state.drafts,
     positions: state.positions,
-    theme: state.theme,
+    ...(state.themeChosen ? { theme: state.theme } : {}),
     assumeComplete: state.assumeComplete,
     savedTests: stringifySavedTests(state.savedTests),
   };
@@ -79,6 +80,7 @@ export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs 
       state.drafts !== previous.drafts ||
       state.positions !== previous.positions ||
       state.theme !== previous.theme ||
+      state.themeChosen !== previous.themeChosen ||
       state.assumeComplete !== previous.assumeComplete ||
       state.savedTests !== previous.savedTests;
     if (!changed) return;

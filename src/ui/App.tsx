@@ -2,14 +2,17 @@ import { lazy, Suspense, useEffect } from 'react';
 import { FlowCanvas } from './canvas/FlowCanvas.tsx';
 import { useChecks } from './checks/useChecks.ts';
 import { CommandPalette } from './commands/CommandPalette.tsx';
+import { GoToResource } from './commands/GoToResource.tsx';
 import { RenameDialog } from './commands/RenameDialog.tsx';
 import { BottomPanels } from './panels/BottomPanels.tsx';
+import { usePanelMaximized } from './panels/usePanelMaximized.ts';
 import { SplitPane } from './SplitPane.tsx';
 import { useDesigner, useDesignerStore } from './StoreContext.tsx';
 import { ImportDialog } from './toolbar/ImportDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useFileDrop } from './toolbar/useFileDrop.ts';
 import { useGlobalShortcuts } from './useGlobalShortcuts.ts';
+import { DARK_SCHEME, useMediaQuery } from './useMediaQuery.ts';
 
 // Monaco is large: the graph appears first, the editor when its chunk has loaded.
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
@@ -27,6 +30,11 @@ export function App() {
   useGlobalShortcuts();
   useChecks(store);
   const dropProps = useFileDrop();
+  const maximized = usePanelMaximized();
+  const systemDark = useMediaQuery(DARK_SCHEME);
+  useEffect(() => {
+    store.getState().followSystemTheme(systemDark ? 'dark' : 'light');
+  }, [store, systemDark]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
@@ -45,8 +53,9 @@ export function App() {
             className="side"
             storageKey="istio-designer/split/side"
             initial={0.64}
+            folded={maximized}
             first={
-              <section aria-label="Manifests" className="manifests">
+              <section aria-label="Manifests" className={`manifests${maximized ? ' folded' : ''}`}>
                 <Suspense fallback={<p className="loading">Loading the editor…</p>}>
                   <ManifestEditor />
                 </Suspense>
@@ -58,6 +67,7 @@ export function App() {
       />
       {dialog === 'import' && <ImportDialog onClose={closeDialog} />}
       {dialog === 'palette' && <CommandPalette />}
+      {dialog === 'goto' && <GoToResource />}
       {dialog === 'scenario' && (
         <Suspense fallback={null}>
           <ScenarioDialog onClose={closeDialog} />

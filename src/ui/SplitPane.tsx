@@ -10,6 +10,11 @@ interface SplitPaneProps {
   /** Where the divider's position is remembered between visits. */
   readonly storageKey: string;
   readonly className?: string;
+  /**
+   * The first pane shrinks to the height (or width) of what stays shown in it (a tab bar) and
+   * the second takes the rest; the divider goes until it unfolds.
+   */
+  readonly folded?: boolean;
 }
 
 /** Two panes with a divider the user can drag (or move with the arrow keys). */
@@ -20,6 +25,7 @@ export function SplitPane({
   initial,
   storageKey,
   className,
+  folded = false,
 }: SplitPaneProps) {
   const [share, setShare] = useState(() => {
     const saved = Number(window.localStorage.getItem(storageKey));
@@ -62,7 +68,7 @@ export function SplitPane({
       ref={container}
       className={`split ${vertical ? 'split-vertical' : 'split-horizontal'} ${className ?? ''}`}
     >
-      <div className="split-pane" style={{ flexBasis: basis }}>
+      <div className="split-pane" style={folded ? { flex: '0 0 auto' } : { flexBasis: basis }}>
         {first}
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: a draggable divider has no semantic element; role separator is the ARIA pattern. */}
@@ -74,6 +80,7 @@ export function SplitPane({
         aria-valuemin={15}
         aria-valuemax={85}
         tabIndex={0}
+        hidden={folded}
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}
       />

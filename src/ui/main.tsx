@@ -5,10 +5,16 @@ import { loadSaved, persist } from '../store/persistence.ts';
 import { EXAMPLE } from '../workspace/example.ts';
 import { App } from './App.tsx';
 import { DesignerProvider } from './StoreContext.tsx';
+import { DARK_SCHEME } from './useMediaQuery.ts';
 import './styles.css';
 
 const saved = loadSaved(window.localStorage);
-const store = createDesignerStore(saved && saved.files.length > 0 ? saved : { files: EXAMPLE });
+// The theme follows the system's until the user picks one (a saved choice wins).
+const systemTheme = window.matchMedia(DARK_SCHEME).matches ? 'dark' : 'light';
+const store = createDesignerStore({
+  ...(saved && saved.files.length > 0 ? saved : { files: EXAMPLE }),
+  systemTheme,
+});
 persist(store, window.localStorage);
 
 const root = document.getElementById('root');

@@ -28,8 +28,8 @@ import { NODE_TYPES } from './nodes/nodeTypes.ts';
 import { StaleBanner } from './StaleBanner.tsx';
 import { useAllInView } from './useAllInView.ts';
 import { useAutoLayout } from './useAutoLayout.ts';
+import { useCanvasKeys } from './useCanvasKeys.ts';
 import { useConnectGesture } from './useConnectGesture.ts';
-import { useDeleteKey } from './useDeleteKey.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
 import { useReadableFit } from './useReadableFit.ts';
@@ -99,7 +99,7 @@ function CanvasView() {
 
   useRevealSelection(selection, elements);
   const clearEdge = useCallback(() => setSelectedEdge(null), []);
-  const onKeyDown = useDeleteKey(elements, selectedEdge, clearEdge);
+  const keys = useCanvasKeys(elements, selectedEdge, clearEdge);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
@@ -151,7 +151,7 @@ function CanvasView() {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the focused node or edge
-    <div className="flow-canvas" data-theme={theme} onKeyDown={onKeyDown}>
+    <div className="flow-canvas" data-theme={theme} {...keys.wrapper}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -168,6 +168,9 @@ function CanvasView() {
         maxZoom={2}
         // The store is the only writer: deletion goes through commands (useDeleteKey).
         deleteKeyCode={null}
+        // Space pans only while the canvas has focus (useCanvasKeys).
+        panActivationKeyCode={keys.panKey}
+        nodesDraggable={keys.nodesDraggable}
         nodesConnectable
         onConnect={onConnect}
         isValidConnection={isValidConnection}

@@ -3,6 +3,7 @@ import type { FlowGraph, GraphEdge, GraphNode } from '../../graph/types.ts';
 import { isModelled, type ManifestObject } from '../../model/kinds.ts';
 import type { HttpRoute, VirtualService } from '../../model/virtualService.ts';
 import { entries, type Workspace } from '../../workspace/workspace.ts';
+import { edgeAriaLabel } from './edgeNames.ts';
 import type { BaseNode, CanvasEdge, CanvasNodeKind, RuleRowData } from './flowTypes.ts';
 import { EDGE_LOOK, nodeAriaLabel } from './kindLook.ts';
 import { nodeDetails } from './nodeDetails.ts';
@@ -142,7 +143,7 @@ function flowEdges(
       ...(look.arrow
         ? { markerEnd: { type: MarkerType.ArrowClosed, color: look.color, width: 14, height: 14 } }
         : {}),
-      ariaLabel: `${edge.kind} edge${label ? ` ${label}` : ''}`,
+      ariaLabel: edgeAriaLabel(edge, label, graphNodes),
       domAttributes: { 'data-edge-kind': edge.kind } as Record<string, string>,
     });
   }

@@ -9,7 +9,7 @@ import type { FlowElements } from './toFlow.ts';
  * only writer, so React Flow's own deletion is switched off (`deleteKeyCode={null}`). A refusal
  * (an implied node, a derived edge) becomes the store's notice, which the app shows.
  *
- * Returns the keydown handler for the canvas's wrapper, and reports a deletion through
+ * Returns the keydown handler for the canvas's wrapper (see useCanvasKeys), and reports a deletion through
  * `onDeleted` so the canvas can drop its edge selection.
  */
 export function useDeleteKey(
@@ -37,7 +37,8 @@ export function useDeleteKey(
   );
 }
 
-function isTextField(target: EventTarget): boolean {
+/** Text fields inside the canvas (a label being edited) keep their keys. */
+export function isTextField(target: EventTarget): boolean {
   return (
     target instanceof HTMLElement &&
     target.closest('input, textarea, select, [contenteditable="true"]') !== null

@@ -2,6 +2,7 @@ import type { DesignerState, DesignerStore } from '../../store/designerStore.ts'
 import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
+import { isPanelMaximized, SHORT_WINDOW } from '../panels/usePanelMaximized.ts';
 import { download } from '../toolbar/download.ts';
 import { deleteFromGraph } from './deleteNode.ts';
 import { paletteCommands, selectionCommands } from './selectionCommands.ts';
@@ -22,12 +23,22 @@ export interface UiCommand {
 
 const hasSelection = (state: DesignerState) => state.selection !== null;
 
+/**
+ * The name of a file that came from no file (New, pasted text, a whole text replaced), as
+ * VS Code names an editor before it is saved.
+ */
+export const UNTITLED = 'untitled.yaml';
+
 export const UI_COMMANDS: readonly UiCommand[] = [
   {
     id: 'workspace.new',
     title: 'New workspace from the example',
     group: 'Workspace',
-    run: (store) => store.getState().apply({ type: 'replaceWorkspace', files: EXAMPLE }),
+    run: (store) =>
+      store.getState().apply({
+        type: 'replaceWorkspace',
+        files: EXAMPLE.map((file) => ({ ...file, name: UNTITLED })),
+      }),
   },
   {
     id: 'workspace.clear',
@@ -47,6 +58,13 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     group: 'Workspace',
     run: (store) =>
       download('manifests.yaml', joinedYaml(store.getState().workspace), 'application/yaml'),
+  },
+  {
+    id: 'view.goto',
+    title: 'Go to resource…',
+    group: 'View',
+    keys: 'Ctrl+P',
+    run: (store) => store.getState().openDialog('goto'),
   },
   {
     id: 'edit.undo',
@@ -110,6 +128,16 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     title: 'Show Inspector',
     group: 'View',
     run: (store) => store.getState().showPanel('Inspector'),
+  },
+  {
+    id: 'view.maximizePanels',
+    title: 'Maximize the panels / restore the editor',
+    group: 'View',
+    run(store) {
+      const state = store.getState();
+      const short = window.matchMedia(SHORT_WINDOW).matches;
+      state.setPanelMaximized(!isPanelMaximized(state, short));
+    },
   },
   {
     id: 'view.simulate',

@@ -4,6 +4,7 @@ import { useDesigner } from '../StoreContext.tsx';
 import { useProblems } from '../useProblems.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SimulatePanel } from './SimulatePanel.tsx';
+import { usePanelMaximized } from './usePanelMaximized.ts';
 
 // The forms are large and not needed for the first graph: loaded when first shown.
 const InspectorPanel = lazy(() =>
@@ -29,25 +30,43 @@ const slug = (name: string) => name.replace(/ /g, '-');
 export function BottomPanels() {
   const tab = useDesigner((s) => s.panel);
   const showPanel = useDesigner((s) => s.showPanel);
+  const setMaximized = useDesigner((s) => s.setPanelMaximized);
+  const maximized = usePanelMaximized();
   const problems = useProblems().length;
   return (
     <div className="panels">
-      <div role="tablist" aria-label="Panels" className="tabs">
-        {(Object.keys(PANELS) as PanelName[]).map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`tab-${slug(name)}`}
-            aria-label={name}
-            aria-selected={tab === name}
-            aria-controls={`panel-${slug(name)}`}
-            onClick={() => showPanel(name)}
-          >
-            {name}
-            {name === 'Problems' && problems > 0 && <span className="badge">{problems}</span>}
-          </button>
-        ))}
+      <div className="panels-bar">
+        <div role="tablist" aria-label="Panels" className="tabs">
+          {(Object.keys(PANELS) as PanelName[]).map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${slug(name)}`}
+              aria-label={name}
+              aria-selected={tab === name}
+              aria-controls={`panel-${slug(name)}`}
+              onClick={() => showPanel(name)}
+            >
+              {name}
+              {name === 'Problems' && problems > 0 && <span className="badge">{problems}</span>}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="panels-maximize"
+          aria-label="Maximize panels"
+          aria-pressed={maximized}
+          title={
+            maximized
+              ? 'Restore the editor above the panels'
+              : 'Maximize the panels (fold the editor to its tabs)'
+          }
+          onClick={() => setMaximized(!maximized)}
+        >
+          <span aria-hidden="true">{maximized ? '▾' : '▴'}</span>
+        </button>
       </div>
       <div
         id={`panel-${slug(tab)}`}

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { UNTITLED } from '../commands/uiCommands.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import { useModalDialog } from '../useModalDialog.ts';
 import { importSources } from './importSources.ts';
@@ -16,7 +17,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const sources = await readFiles(files);
-    if (text.trim() !== '') sources.unshift({ name: 'pasted.yaml', text });
+    if (text.trim() !== '') sources.unshift({ name: UNTITLED, text });
     if (importSources(store, sources, add ? 'add' : 'replace')) onClose();
   };
 

@@ -1,5 +1,5 @@
 import { selectCanRedo, selectCanUndo } from '../../store/selectors.ts';
-import { EXAMPLE } from '../../workspace/example.ts';
+import { runCommand } from '../commands/runCommand.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 
@@ -18,7 +18,7 @@ export function Toolbar() {
       <nav aria-label="Workspace" className="toolbar-group">
         <button
           type="button"
-          onClick={() => actions.apply({ type: 'replaceWorkspace', files: EXAMPLE })}
+          onClick={() => runCommand(store, 'workspace.new')}
           title="Start again from the example (undoable)"
         >
           New

@@ -7,7 +7,7 @@ export async function readFiles(files: Iterable<File>): Promise<SourceText[]> {
   );
 }
 
-/** A name not yet used among `taken`: `pasted.yaml`, then `pasted-2.yaml`… */
+/** A name not yet used among `taken`: `untitled.yaml`, then `untitled-2.yaml`… */
 export function freeName(name: string, taken: ReadonlySet<string>): string {
   if (!taken.has(name)) return name;
   const dot = name.lastIndexOf('.');
