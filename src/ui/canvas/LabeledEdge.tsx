@@ -1,9 +1,17 @@
-import { BaseEdge, type EdgeProps, getBezierPath, useStoreApi } from '@xyflow/react';
-import { memo, useLayoutEffect } from 'react';
+import {
+  BaseEdge,
+  type EdgeProps,
+  getBezierPath,
+  useInternalNode,
+  useStoreApi,
+} from '@xyflow/react';
+import { memo, useLayoutEffect, useMemo } from 'react';
 import type { EdgeKind } from '../../graph/types.ts';
-import { cubicOf } from './edgeGeometry.ts';
+import { BAND_GAP } from './bands.ts';
+import { type Cubic, cubicOf } from './edgeGeometry.ts';
 import { boardFor } from './edgeLabelBoard.ts';
 import type { CanvasEdge } from './flowTypes.ts';
+import { backwardPath, runsBackward } from './wrapPath.ts';
 
 /**
  * Where along the edge its label would rather sit. A rule that splits and mirrors to the same
@@ -18,7 +26,7 @@ const LABEL_AT: Partial<Record<EdgeKind, number>> = { route: 0.25, mirror: 0.75 
  * which draws every label above the nodes and places them so that none covers another.
  */
 export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<CanvasEdge>) {
-  const [path] = getBezierPath(props);
+  const [path, labelCurve] = useEdgeRoute(props);
   const board = boardFor(useStoreApi());
   const { id, label, selected = false } = props;
   const text = typeof label === 'string' || typeof label === 'number' ? String(label) : '';
@@ -26,10 +34,10 @@ export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<CanvasEdge
   const color = props.style?.stroke;
   const sim = props.data?.sim;
   useLayoutEffect(() => {
-    const curve = cubicOf(path);
+    const curve = labelCurve ?? cubicOf(path);
     if (!text || !curve) return;
     board.post({ id, text, curve, prefer, selected, color, sim });
-  }, [board, id, text, path, prefer, selected, color, sim]);
+  }, [board, id, text, path, labelCurve, prefer, selected, color, sim]);
   useLayoutEffect(() => () => board.remove(id), [board, id]);
   useLayoutEffect(() => {
     if (!text) board.remove(id);
@@ -46,3 +54,26 @@ export const LabeledEdge = memo(function LabeledEdge(props: EdgeProps<CanvasEdge
     />
   );
 });
+
+/**
+ * The edge's path, and where its label runs when that is not the whole curve. An edge whose
+ * target stands to its left (the wrap from one band of the layout to the next) runs through the
+ * gap above the target's band instead of cutting across the band above.
+ */
+function useEdgeRoute(props: EdgeProps<CanvasEdge>): readonly [string, Cubic | undefined] {
+  const target = useInternalNode(props.target);
+  const { sourceX, sourceY, targetX, targetY } = props;
+  const laneY =
+    target && runsBackward(sourceX, targetX)
+      ? target.internals.positionAbsolute.y - BAND_GAP / 2
+      : undefined;
+  const [bezier] = getBezierPath(props);
+  // Memoised: the label layer re-places labels whenever the run it is given changes identity.
+  return useMemo(
+    () =>
+      laneY === undefined
+        ? [bezier, undefined]
+        : backwardPath({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, laneY),
+    [bezier, laneY, sourceX, sourceY, targetX, targetY],
+  );
+}

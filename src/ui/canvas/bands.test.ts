@@ -22,10 +22,10 @@ describe('planBands', () => {
     expect(plan.zoom).toBe(1);
   });
 
-  it('wraps a long row into two bands for a pane twice as wide as tall', () => {
+  it('wraps a long row into two bands for a pane over twice as wide as tall', () => {
     // One band: 1880 wide → zoom 0.43 in 800 px. Two bands of 4 layers: 920 wide → 0.87.
-    // Three bands would be narrower but too tall: 480 high → 0.83.
-    const plan = planBands(row(8), { width: 800, height: 400 });
+    // Three bands would be narrower but too tall: 420 high → 0.86.
+    const plan = planBands(row(8), { width: 800, height: 360 });
     expect(plan.breaks).toEqual([4]);
     expect(plan.zoom).toBeCloseTo(800 / 920, 3);
   });
@@ -38,7 +38,7 @@ describe('planBands', () => {
   });
 
   it('wraps into three bands for a tall narrow pane', () => {
-    // Three layers a band: 680 wide, 480 high; two bands would be 1160 wide (zoom 0.6).
+    // Three layers a band: 680 wide, 420 high; two bands would be 1160 wide (zoom 0.6).
     const plan = planBands(row(9), { width: 680, height: 1400 });
     expect(plan.breaks).toEqual([3, 6]);
     expect(plan.zoom).toBe(1);
@@ -65,7 +65,24 @@ describe('wrapIntoBands', () => {
     expect(at['n2.0']?.y).toBe(220 + BAND_GAP);
   });
 
-  it('leaves positions alone without breaks', () => {
+  it("starts every layer at its band's top: nothing floats halfway down", () => {
+    const boxes: PlacedBox[] = [
+      { id: 'vs', layer: 0, at: { x: 0, y: 300 }, size: { width: 200, height: 100 } },
+      ...[0, 1, 2, 3].map((i) => ({
+        id: `s${i}`,
+        layer: 1,
+        at: { x: 240, y: i * 120 },
+        size: { width: 200, height: 100 },
+      })),
+    ];
+    const at = wrapIntoBands(boxes, []);
+    expect(at.vs).toEqual({ x: 0, y: 0 });
+    expect(at.s3).toEqual({ x: 240, y: 360 });
+    // The band is as tall as its tallest layer.
+    expect(planBands(boxes, { width: 440, height: 460 }).zoom).toBe(1);
+  });
+
+  it('leaves positions alone without breaks when layers start together', () => {
     const boxes = row(3);
     expect(wrapIntoBands(boxes, [])).toEqual(Object.fromEntries(boxes.map((b) => [b.id, b.at])));
   });

@@ -2,7 +2,7 @@ import type { XY } from '../../store/designerStore.ts';
 import type { Size } from './nodeSize.ts';
 
 /** Room between two bands, so the edges that wrap from one band to the next can be followed. */
-export const BAND_GAP = 90;
+export const BAND_GAP = 60;
 
 /** A laid-out node: its layer (column), top-left corner and size. */
 export interface PlacedBox {
@@ -67,16 +67,17 @@ export function planBands(boxes: readonly PlacedBox[], area: Size, maxZoom = 1):
     .reduce((best, plan) => (widest(plan) < widest(best) ? plan : best));
 }
 
-/** The positions with each band moved under the one before it, starting at the left edge. */
+/**
+ * The positions with each band moved under the one before it, starting at the left edge, and
+ * each layer's nodes starting at its band's top. The layered layout centres layers on each
+ * other, which leaves a short layer (one VirtualService beside six subsets) floating halfway
+ * down and the band twice as tall as its tallest layer; read top-down, rows start together.
+ */
 export function wrapIntoBands(
   boxes: readonly PlacedBox[],
   breaks: readonly number[],
 ): Record<string, XY> {
   const out: Record<string, XY> = {};
-  if (breaks.length === 0) {
-    for (const box of boxes) out[box.id] = box.at;
-    return out;
-  }
   const columns = columnsOf(boxes);
   const bands = bandsOf(columns, breaks);
   let top = Math.min(...columns.map((c) => c.top));
@@ -84,7 +85,7 @@ export function wrapIntoBands(
   const shift = new Map<number, XY>();
   for (const band of bands) {
     for (const column of band.columns)
-      shift.set(column.layer, { x: left - band.left, y: top - band.top });
+      shift.set(column.layer, { x: left - band.left, y: top - column.top });
     top += band.height + BAND_GAP;
   }
   for (const box of boxes) {
@@ -117,8 +118,9 @@ function bandsOf(columns: readonly Column[], breaks: readonly number[]): Band[] 
     const left = Math.min(...group.map((c) => c.left));
     const top = Math.min(...group.map((c) => c.top));
     const right = Math.max(...group.map((c) => c.right));
-    const bottom = Math.max(...group.map((c) => c.bottom));
-    return { columns: group, left, top, width: right - left, height: bottom - top };
+    // Columns start at the band's top (see wrapIntoBands): the tallest one is the band's height.
+    const height = Math.max(...group.map((c) => c.bottom - c.top));
+    return { columns: group, left, top, width: right - left, height };
   });
 }
 

@@ -17,8 +17,8 @@ export interface KindLook {
 
 export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   client: { title: 'Client', glyph: 'IN', color: '#64748b', width: 120 },
-  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 200 },
-  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 210 },
+  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 220 },
+  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 230 },
   gateway: { title: 'Gateway', glyph: 'GW', color: '#9333ea', width: 220 },
   virtualService: { title: 'VirtualService', glyph: 'VS', color: '#2563eb', width: 240 },
   route: { title: 'Rule', glyph: 'R', color: '#2563eb', width: 240 },

@@ -31,40 +31,43 @@ export interface FitChoice {
   readonly all: boolean;
 }
 
+/** What to show when the whole graph cannot be read at once: a request path and its anchor. */
+export interface Focus {
+  readonly nodes: ReadonlySet<string>;
+  /** The node to keep in sight above all (the focused rule's VirtualService). */
+  readonly anchor: string | undefined;
+}
+
 /**
  * The view after a fit: the whole graph when it fits with names at least `MIN_NAME_PX` tall,
  * else the nodes of `focus` (the request path of the selected or first host) at a readable
- * zoom, starting from where the request enters when even the path is too long for the pane.
- * Never zooms past 100 %: a small graph is drawn at its natural size, centred.
+ * zoom; when even the path is too large, the readable zoom showing the anchor and what follows
+ * it, with as much of what precedes it as fits. Never zooms past 100 %: a small graph is
+ * drawn at its natural size, centred.
  */
 export function readableFit(
   boxes: readonly Box[],
   pane: Size,
-  focus: ReadonlySet<string>,
+  focus: Focus,
   maxZoom = 1,
 ): FitChoice {
   const all = fitBounds(boundsOf(boxes), pane, maxZoom);
   if (all.zoom >= READABLE_ZOOM || boxes.length === 0) return { viewport: all, all: true };
-  const path = boxes.filter((box) => focus.has(box.id));
+  const path = boxes.filter((box) => focus.nodes.has(box.id));
   if (path.length === 0) return { viewport: all, all: true };
   const bounds = boundsOf(path);
   const fitted = fitBounds(bounds, pane, maxZoom);
   if (fitted.zoom >= READABLE_ZOOM) return { viewport: fitted, all: false };
-  // Readable first: the path's start at the left edge, its middle at the pane's middle.
   const zoom = READABLE_ZOOM;
-  const cy = (bounds.top + bounds.bottom) / 2;
+  const anchored = path.filter((box) => box.id === focus.anchor);
+  const anchor = boundsOf(anchored.length > 0 ? anchored : path);
+  const area = fitArea(pane);
   const m = FIT_MARGIN;
-  const topFits = (bounds.bottom - bounds.top) * zoom <= pane.height - m.top - m.bottom;
-  return {
-    viewport: {
-      x: m.left - bounds.left * zoom,
-      y: topFits
-        ? m.top + (pane.height - m.top - m.bottom) / 2 - cy * zoom
-        : m.top - bounds.top * zoom,
-      zoom,
-    },
-    all: false,
-  };
+  // The anchor and what it leads to first (its services and pods), then as much of what leads
+  // to it (gateway, load balancer, client) as still fits.
+  const left = Math.max(bounds.left, Math.min(anchor.left, bounds.right - area.width / zoom));
+  const top = Math.max(bounds.top, Math.min(anchor.top, bounds.bottom - area.height / zoom));
+  return { viewport: { x: m.left - left * zoom, y: m.top - top * zoom, zoom }, all: false };
 }
 
 interface Bounds {

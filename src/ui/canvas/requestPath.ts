@@ -12,24 +12,35 @@ interface PathEdge {
 }
 
 /**
- * The nodes a request for one host passes through: everything upstream of the focused node
- * (gateway, its pods, load balancer, client) and everything downstream (rules' services,
- * subsets, pods, delegates). The focus is the selected node (a rule stands for its
- * VirtualService), else the first VirtualService, else the first Gateway. When a graph is too
- * large to read whole, this is the part the view shows first.
+ * The nodes a request passes through: everything upstream of the focused node (its
+ * VirtualService, Gateway, gateway pods, load balancer, client) and everything downstream (the
+ * services, subsets and pods it routes to, delegates). The focus is the selected node, where a
+ * VirtualService stands for its first rule; with nothing selected, the first rule of the first
+ * VirtualService (else the first Gateway). When a graph is too large to read whole, this is the
+ * part the view shows first. Takes the graph's own nodes and edges (rules are nodes there).
  */
+export interface RequestPath {
+  readonly nodes: ReadonlySet<string>;
+  /** The node drawn for the focus (a rule's VirtualService): what the view keeps in sight. */
+  readonly anchor: string | undefined;
+}
+
 export function requestPath(
   nodes: readonly PathNode[],
   edges: readonly PathEdge[],
   selected: string | null,
-): Set<string> {
+): RequestPath {
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const picked = selected === null ? undefined : byId.get(selected);
-  const focus =
-    (picked?.kind === 'route' && picked.parent ? byId.get(picked.parent) : picked) ??
+  const picked =
+    (selected === null ? undefined : byId.get(selected)) ??
     nodes.find((node) => node.kind === 'virtualService') ??
     nodes.find((node) => node.kind === 'gateway');
-  if (!focus) return new Set(nodes.map((node) => node.id));
+  const firstRule =
+    picked?.kind === 'virtualService'
+      ? nodes.find((node) => node.kind === 'route' && node.parent === picked.id)
+      : undefined;
+  const focus = firstRule ?? picked;
+  if (!focus) return { nodes: new Set(nodes.map((node) => node.id)), anchor: undefined };
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
   for (const edge of edges) {
@@ -39,7 +50,8 @@ export function requestPath(
   const path = new Set<string>([focus.id]);
   walk(focus.id, forward, path);
   walk(focus.id, backward, path);
-  return path;
+  const anchor = focus.kind === 'route' && focus.parent ? focus.parent : focus.id;
+  return { nodes: path, anchor };
 }
 
 function push(map: Map<string, string[]>, from: string, to: string): void {

@@ -4,4 +4,4 @@
  * eight columns wide and must stay readable when fitted beside the editor.
  */
 export const COLUMN_GAP = 36;
-export const ROW_GAP = 20;
+export const ROW_GAP = 16;

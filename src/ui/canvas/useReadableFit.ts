@@ -22,8 +22,9 @@ export function useReadableFit(
     (boxes: readonly Box[], duration: number) => {
       const { width, height } = flowStore.getState();
       if (width === 0 || height === 0) return;
-      const { graphNodes, edges } = latest.current;
-      const focus = requestPath([...graphNodes.values()], edges, store.getState().selection);
+      const { graphNodes, graphEdges } = latest.current;
+      const selection = store.getState().selection;
+      const focus = requestPath([...graphNodes.values()], [...graphEdges.values()], selection);
       const { viewport } = readableFit(boxes, { width, height }, focus);
       void setViewport(viewport, { duration });
     },

@@ -1,3 +1,5 @@
+import type { Cubic } from './edgeGeometry.ts';
+
 /** How far the path runs out of the source and into the target before it turns. */
 const STUB = 16;
 
@@ -6,14 +8,14 @@ const STUB = 16;
  * the banded layout (bands.ts) makes of the edge from the last layer of one band to the first
  * of the next. A bezier between the two would cut across the band above; this runs out of the
  * source, down to `laneY` (in the gap above the target's band), left along the gap, and down into
- * the target, as a person would draw it. Returns the SVG path and the label's place: the middle
- * of the run along the gap, clear of every node.
+ * the target, as a person would draw it. Returns the SVG path and the stretch its label may sit
+ * on: the run along the gap, clear of every node (a straight cubic, as the label layer takes).
  */
 export function backwardPath(
   source: { readonly x: number; readonly y: number },
   target: { readonly x: number; readonly y: number },
   laneY: number,
-): [path: string, labelX: number, labelY: number] {
+): [path: string, labelRun: Cubic] {
   const out = source.x + STUB;
   const into = target.x - STUB;
   const points = [
@@ -25,7 +27,16 @@ export function backwardPath(
     [target.x, target.y],
   ];
   const path = points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x},${y}`).join(' ');
-  return [path, (out + into) / 2, laneY];
+  const third = (into - out) / 3;
+  return [
+    path,
+    [
+      [out, laneY],
+      [out + third, laneY],
+      [out + 2 * third, laneY],
+      [into, laneY],
+    ],
+  ];
 }
 
 /** Whether an edge runs backwards (its target stands left of its source), so wraps. */

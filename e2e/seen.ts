@@ -1,0 +1,64 @@
+/**
+ * What a person sees on the canvas, measured in the page: how tall node names are drawn and
+ * which nodes lie outside the graph's pane.
+ */
+import type { Page } from '@playwright/test';
+
+export interface SeenName {
+  readonly name: string;
+  /** The font size on screen: the CSS size times the canvas's zoom. */
+  readonly px: number;
+}
+
+/** Every node name drawn on the canvas with its on-screen font size. */
+export function nodeNameSizes(page: Page): Promise<SeenName[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.react-flow__node .cnode__name')].map((el) => {
+      const zoom = el.getBoundingClientRect().height / el.offsetHeight;
+      return {
+        name: el.textContent ?? '',
+        px: Math.round(Number.parseFloat(getComputedStyle(el).fontSize) * zoom * 10) / 10,
+      };
+    }),
+  );
+}
+
+/** The smallest node name on screen, in pixels (Infinity when no node is drawn). */
+export async function smallestNamePx(page: Page): Promise<number> {
+  return Math.min(...(await nodeNameSizes(page)).map((n) => n.px));
+}
+
+/** The accessible names of nodes not wholly inside the canvas's pane. */
+export function nodesOutsidePane(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!pane) return ['(no canvas)'];
+    return [...document.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return (
+          r.left < pane.left - 1 ||
+          r.top < pane.top - 1 ||
+          r.right > pane.right + 1 ||
+          r.bottom > pane.bottom + 1
+        );
+      })
+      .map((el) => el.getAttribute('aria-label') ?? el.dataset.id ?? '?');
+  });
+}
+
+/** How much of the pane the nodes cover, left to right and top to bottom (0 to 1 each). */
+export function spanOfPane(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    const rects = [...document.querySelectorAll('.react-flow__node')].map((el) =>
+      el.getBoundingClientRect(),
+    );
+    if (!pane || rects.length === 0) return { x: 0, y: 0 };
+    const left = Math.min(...rects.map((r) => r.left));
+    const right = Math.max(...rects.map((r) => r.right));
+    const top = Math.min(...rects.map((r) => r.top));
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    return { x: (right - left) / pane.width, y: (bottom - top) / pane.height };
+  });
+}
