@@ -37,11 +37,10 @@ spec:
   - istio-system/my-gateway
   http:
   - name: myapp
+    # No rewrite: a prefix /myapp rewritten to / would send /myapp/api as //api.
     match:
     - uri:
         prefix: /myapp
-    rewrite:
-      uri: /
     route:
     - destination:
         host: myapp

@@ -9,6 +9,7 @@ import { checkJwtClaimRoutes } from './jwtClaimRoutes.ts';
 import { checkKialiRoutes } from './kialiRouteChecks.ts';
 import { checkMatchGatewayRefs } from './matchGatewayRefs.ts';
 import { checkMeshHostConflicts } from './meshHostConflicts.ts';
+import { checkPrefixRewrites } from './prefixRewrites.ts';
 import { checkUnreachableRules } from './unreachableRules.ts';
 
 /** The checks of this folder, in the order their findings are listed. */
@@ -23,5 +24,6 @@ export const ROUTING_CHECKS: readonly Check[] = [
   checkGatewayCatchAlls,
   checkJwtClaimRoutes,
   checkUnreachableRules,
+  checkPrefixRewrites,
   checkKialiRoutes,
 ];
