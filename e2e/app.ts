@@ -117,3 +117,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(test.info().project.outputDir, 'screens');
   await page.screenshot({ path: join(dir, `${name}.png`) });
 }
+
+/** Waits until what `read` measures stops changing (a layout, a fit or a placement has landed). */
+export async function settled(read: () => Promise<unknown>): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = JSON.stringify(await read());
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}

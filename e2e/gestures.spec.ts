@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { editorText, graphNode, openApp, pasteIntoEditor, screenshot } from './app.ts';
+import { editorText, graphNode, openApp, pasteIntoEditor, screenshot, settled } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { CANARY_YAML } from './manifests.ts';
 
@@ -11,21 +11,26 @@ function rule(page: Page, name: string): Locator {
   });
 }
 
-/** Drags from a source handle to a target node's handle with the mouse, as a user draws an edge. */
+/**
+ * Draws an edge with the mouse as a hand does: presses on the source's handle, moves in steps
+ * and lets go on the middle of the target node's body (not on a handle).
+ */
 async function drawConnection(
   page: Page,
   from: Locator,
   to: Locator,
   { alt = false } = {},
 ): Promise<void> {
+  await settled(() => to.boundingBox());
   const start = await from.locator('.react-flow__handle-right').boundingBox();
-  const end = await to.locator('.react-flow__handle-left').boundingBox();
-  if (!start || !end) throw new Error('handles not visible');
+  const end = await to.boundingBox();
+  if (!start || !end) throw new Error('handle or node not visible');
+  const [x, y] = [end.x + end.width / 2, end.y + end.height / 2];
   await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
   await page.mouse.down();
   if (alt) await page.keyboard.down('Alt');
-  await page.mouse.move(end.x + end.width / 2 - 20, end.y + end.height / 2, { steps: 8 });
-  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 4 });
+  await page.mouse.move(x - 40, y + 20, { steps: 8 });
+  await page.mouse.move(x, y, { steps: 4 });
   await page.mouse.up();
   if (alt) await page.keyboard.up('Alt');
 }

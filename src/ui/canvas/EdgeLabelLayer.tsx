@@ -1,4 +1,4 @@
-import { useNodes, useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useConnection, useNodes, useStoreApi, ViewportPortal } from '@xyflow/react';
 import {
   type CSSProperties,
   useLayoutEffect,
@@ -30,6 +30,8 @@ export function EdgeLabelLayer() {
   const nodes = useNodes<CanvasNode>();
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const layer = useRef<HTMLDivElement>(null);
+  // While a connection is drawn, the pointer goes through labels to the node under them.
+  const connecting = useConnection((c) => c.inProgress);
 
   const places = useMemo(() => {
     const obstacles: Box[] = nodes.map((node) => ({
@@ -64,7 +66,7 @@ export function EdgeLabelLayer() {
   const selectEdge = (id: string) => flow.getState().addSelectedEdges([id]);
   return (
     <ViewportPortal>
-      <div className="edge-labels" ref={layer}>
+      <div className={connecting ? 'edge-labels edge-labels--passive' : 'edge-labels'} ref={layer}>
         {labels.map((spec) => {
           const at = places.get(spec.id);
           if (!at) return null;

@@ -17,6 +17,7 @@ import { selectGraph, selectLitPath } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import './canvas.css';
 import { AddMenu } from './AddMenu.tsx';
+import { ConnectionHint } from './ConnectionHint.tsx';
 import { preloadLayoutEngine } from './elkLayout.ts';
 import { EdgeLabelLayer } from './EdgeLabelLayer.tsx';
 import { columnLayout } from './fallbackLayout.ts';
@@ -132,7 +133,7 @@ function CanvasView() {
     [select],
   );
 
-  const { onConnect, isValidConnection } = useConnectGesture();
+  const { onConnect, isValidConnection, onConnectEnd } = useConnectGesture();
 
   // Stable handlers: React Flow passes them to every node and edge wrapper, whose memo a new
   // function would defeat, re-rendering all of them on each step of a drag.
@@ -174,6 +175,7 @@ function CanvasView() {
         nodesConnectable
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        onConnectEnd={onConnectEnd}
         edgesReconnectable={false}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
@@ -185,6 +187,7 @@ function CanvasView() {
         </Controls>
         <AddMenu />
         <EdgeLabelLayer />
+        <ConnectionHint />
       </ReactFlow>
       <StaleBanner />
     </div>

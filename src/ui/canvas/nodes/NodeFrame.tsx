@@ -6,13 +6,6 @@ import { KIND_LOOK } from '../kindLook.ts';
 import { nameWidth } from '../nameWidth.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 
-/**
- * Where a new connection may end: a VirtualService (bound by a Gateway, or delegated to by a
- * rule), a service or a subset (routed to by a rule). Gateways start connections from their
- * node; rules from their row (RuleRow).
- */
-const CONNECT_TARGETS: ReadonlySet<string> = new Set(['virtualService', 'service', 'subset']);
-
 export interface NodeFrameProps {
   readonly data: CanvasNodeData;
   readonly selected: boolean;
@@ -51,11 +44,10 @@ export function NodeFrame({
   return (
     <div className={className} style={style}>
       {target && (
-        <Handle
-          type="target"
-          position={Position.Left}
-          isConnectable={CONNECT_TARGETS.has(node.kind)}
-        />
+        // The whole node: while a connection is drawn, a drop anywhere on it ends there (canvas.css).
+        // Every kind takes the drop, so the gesture engine can say why most refuse it; none
+        // starts a connection (Gateways start from their source handle, rules from their row).
+        <Handle type="target" position={Position.Left} isConnectable isConnectableStart={false} />
       )}
       <div className="cnode__header">
         <span className="cnode__glyph" aria-hidden="true">
