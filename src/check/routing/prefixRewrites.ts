@@ -27,7 +27,7 @@ export function* checkPrefixRewrites(context: CheckContext): Iterable<Finding> {
         const sent = `${prefix}/api`;
         const received = `${rewrite.uri}/api`;
         const path: Path = ['spec', 'http', r, 'match', m, 'uri', 'prefix'];
-        const fix = splitMatchFix(context.raw(entry), entry.id, r, m, prefix, rewrite.uri);
+        const fix = splitMatchFix(context.raw(entry), entry.id, r, m, prefix);
         yield {
           code: 'vs-rewrite-double-slash',
           severity: 'warning',
@@ -60,7 +60,6 @@ function splitMatchFix(
   rule: number,
   index: number,
   prefix: string,
-  rewrite: string,
 ): QuickFix | undefined {
   const written = valueAt(raw, ['spec', 'http', rule, 'match', index]);
   if (written === null || typeof written !== 'object' || Array.isArray(written)) return undefined;
@@ -85,7 +84,8 @@ function splitMatchFix(
     ],
   };
   return {
-    title: `Match prefix ${prefix}/ and exact ${prefix}, so ${prefix}/api reaches the backend as ${rewrite}api`,
+    // Short: the warning above it already says what the backend receives.
+    title: `Match prefix ${prefix}/ and exact ${prefix}`,
     command,
   };
 }
