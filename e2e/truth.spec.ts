@@ -9,21 +9,8 @@ import { editorText, graphNode, openApp, pasteIntoEditor, screenshot, showRegion
 import { expect, test } from './fixtures.ts';
 import { EXAMPLE_YAML } from './manifests.ts';
 
-const ROUTE = `apiVersion: networking.istio.io/v1
-kind: Gateway
-metadata:
-  name: gw
-  namespace: istio-system
-spec:
-  selector:
-    istio: ingressgateway
-  servers:
-  - port:
-      number: 80
-      name: http
-      protocol: HTTP
-    hosts:
-    - myapp.example.com
+/** The example's Gateway (myapp.example.com on port 80), then a split over two subsets. */
+const ROUTE = `${EXAMPLE_YAML.split('\n---\n')[0]}
 ---
 apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -34,7 +21,7 @@ spec:
   hosts:
   - myapp.example.com
   gateways:
-  - istio-system/gw
+  - istio-system/my-gateway
   http:
   - name: split
     route:
