@@ -1,4 +1,4 @@
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, useConnection } from '@xyflow/react';
 import { type CSSProperties, type ReactNode, useMemo } from 'react';
 import { elideMiddle } from '../elideMiddle.ts';
 import type { CanvasNodeData } from '../flowTypes.ts';
@@ -29,6 +29,7 @@ export function NodeFrame({
   children,
 }: NodeFrameProps) {
   const { node, lines } = data;
+  const leaving = useConnection((c) => c.fromNode?.id === node.id);
   const look = KIND_LOOK[node.kind];
   const namespace = node.resource?.split('/')[1];
   // The tag says "implied" already; the graph's label repeats it for text-only readers.
@@ -45,9 +46,16 @@ export function NodeFrame({
     <div className={className} style={style}>
       {target && (
         // The whole node: while a connection is drawn, a drop anywhere on it ends there (canvas.css).
-        // Every kind takes the drop, so the gesture engine can say why most refuse it; none
-        // starts a connection (Gateways start from their source handle, rules from their row).
-        <Handle type="target" position={Position.Left} isConnectable isConnectableStart={false} />
+        // Every kind takes the drop, so the gesture engine can say why most refuse it, but the
+        // node the connection leaves from (its own rows); none starts a connection (Gateways
+        // start from their source handle, rules from their row).
+        <Handle
+          type="target"
+          position={Position.Left}
+          isConnectable
+          isConnectableStart={false}
+          isConnectableEnd={!leaving}
+        />
       )}
       <div className="cnode__header">
         <span className="cnode__glyph" aria-hidden="true">
