@@ -168,9 +168,12 @@ test('Space held on the canvas pans it, even over a node; Space in the editor ty
   page,
 }) => {
   await openApp(page);
+  await waitForEditor(page);
   const gateway = graphNode(page, 'gateway', 'Gateway/istio-system/my-gateway');
+  const placeOf = () => gateway.evaluate((el) => (el as HTMLElement).style.transform);
   await gateway.click();
   const before = await settledTransform(page);
+  const place = await placeOf();
   const start = await gateway.boundingBox();
   if (!start) throw new Error('no gateway');
   await page.keyboard.down('Space');
@@ -181,15 +184,11 @@ test('Space held on the canvas pans it, even over a node; Space in the editor ty
   });
   await page.mouse.up();
   await page.keyboard.up('Space');
-  // The view moved, and the node with it: it kept its place in the view.
-  const after = await viewportTransform(page);
-  expect(after).not.toBe(before);
-  const moved = await gateway.boundingBox();
-  const [x0, y0] = translation(before);
-  const [x1, y1] = translation(after);
-  expect(Math.round((moved?.x ?? 0) - start.x)).toBe(Math.round(x1 - x0));
-  expect(Math.round((moved?.y ?? 0) - start.y)).toBe(Math.round(y1 - y0));
+  // The view moved, not the node within it (without Space, this drag moves the node).
+  const [x0] = translation(before);
+  const [x1] = translation(await viewportTransform(page));
   expect(x1 - x0).toBeGreaterThan(40);
+  expect(await placeOf()).toBe(place);
 
   await cursorAtEndOf(page, 'name: my-gateway');
   const during = await viewportTransform(page);

@@ -6,10 +6,12 @@ import type { SavedTest } from '../simulate/savedTests.ts';
 import type { SimRequest } from '../simulate/types.ts';
 import {
   fileText,
+  loadFile,
   loadWorkspace,
   type SourceText,
   type Workspace,
 } from '../workspace/workspace.ts';
+import { freeName, isUntitled, UNTITLED } from './fileNames.ts';
 import {
   EMPTY_HISTORY,
   type History,
@@ -116,8 +118,12 @@ export interface DesignerState {
 export interface DesignerActions {
   /** Applies a command; false (with a notice) when it is refused. */
   apply(command: Command, policy?: HistoryPolicy): boolean;
-  /** Takes the editor's text for a file: applied when it parses, kept as a draft when not. */
-  editText(file: string, text: string): void;
+  /**
+   * Takes the editor's text for a file: applied when it parses, kept as a draft when not. A
+   * text that replaced the whole file (`whole`) is no longer that file: it becomes
+   * `untitled.yaml` (unless its name already is one), in the same place and the same step.
+   */
+  editText(file: string, text: string, whole?: boolean): void;
   undo(): void;
   redo(): void;
   /**
@@ -171,15 +177,16 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
   const workspace = loadWorkspace(init.files);
   const initialDrafts = init.drafts ?? {};
   return createStore<DesignerState & DesignerActions>()((set, get) => {
-    /** Makes `next` the workspace, recording the step under `policy`. */
-    const commit = (next: Workspace, policy: HistoryPolicy, drafts: DesignerState['drafts']) => {
+    /** Makes `next` the workspace, recording the step under `policy`; `shown` is shown next. */
+    const commit = (
+      next: Workspace,
+      policy: HistoryPolicy,
+      drafts: DesignerState['drafts'],
+      shown?: string,
+    ) => {
       const state = get();
       if (next === state.workspace && drafts === state.drafts) return;
-      const files = next.files.map((f) => f.name);
-      const activeFile =
-        state.activeFile && files.includes(state.activeFile)
-          ? state.activeFile
-          : (files[0] ?? null);
+      const activeFile = shown ?? stillShown(next, state.activeFile);
       set({
         workspace: next,
         drafts,
@@ -236,7 +243,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
         return true;
       },
 
-      editText(file, text) {
+      editText(file, text, whole = false) {
         const state = get();
         const current = state.workspace.files.find((f) => f.name === file);
         if (current && fileText(current) === text) {
@@ -251,7 +258,14 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
           set({ drafts: { ...state.drafts, [file]: text } });
           return;
         }
-        commit(result.value, { coalesce: `text:${file}` }, omit(state.drafts, file));
+        const drafts = omit(state.drafts, file);
+        if (!whole || isUntitled(file)) {
+          commit(result.value, { coalesce: `text:${file}` }, drafts);
+          return;
+        }
+        const name = freeName(UNTITLED, new Set(result.value.files.map((f) => f.name)));
+        const renamed = result.value.files.map((f) => (f === parsed ? loadFile(name, text, f) : f));
+        commit({ files: renamed }, 'record', drafts, name);
       },
 
       undo() {
@@ -262,13 +276,20 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
           return;
         }
         const step = undoStep(state.history, state.workspace);
-        if (step) set({ ...step, notice: null });
+        if (step)
+          set({ ...step, activeFile: stillShown(step.workspace, state.activeFile), notice: null });
       },
 
       redo() {
         const state = get();
         const step = redoStep(state.history, state.workspace);
-        if (step) set({ ...step, drafts: {}, notice: null });
+        if (step)
+          set({
+            ...step,
+            activeFile: stillShown(step.workspace, state.activeFile),
+            drafts: {},
+            notice: null,
+          });
       },
 
       select(id, origin = 'canvas') {
@@ -351,6 +372,12 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       },
     };
   });
+}
+
+/** The file shown stays shown while it exists (an undo may take it away, or rename it). */
+function stillShown(workspace: Workspace, shown: string | null): string | null {
+  const files = workspace.files.map((f) => f.name);
+  return shown && files.includes(shown) ? shown : (files[0] ?? null);
 }
 
 function omit<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {

@@ -1,4 +1,5 @@
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
+import { UNTITLED } from '../../store/fileNames.ts';
 import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
@@ -22,12 +23,6 @@ export interface UiCommand {
 }
 
 const hasSelection = (state: DesignerState) => state.selection !== null;
-
-/**
- * The name of a file that came from no file (New, pasted text, a whole text replaced), as
- * VS Code names an editor before it is saved.
- */
-export const UNTITLED = 'untitled.yaml';
 
 export const UI_COMMANDS: readonly UiCommand[] = [
   {

@@ -59,12 +59,16 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
   function update(state: DesignerState, prev: DesignerState | undefined): void {
     const textChanged = !prev || state.workspace !== prev.workspace || state.drafts !== prev.drafts;
     if (textChanged) {
-      const { created, gone } = models.sync(selectFileNames(state), (f) =>
+      const { created, gone, renamed } = models.sync(selectFileNames(state), (f) =>
         selectFileText(state, f),
       );
       text.forget(gone);
       for (const file of gone) viewStates.delete(file);
       if (shown && gone.includes(shown)) shown = null;
+      for (const [from, to] of renamed) {
+        text.rename(from, to);
+        if (shown === from) shown = to;
+      }
       for (const [file, model] of created) text.track(file, model);
       text.pull(state);
     }

@@ -5,9 +5,12 @@
  */
 export const MODEL_FOLDER = 'manifests';
 
-/** The path part of a file's model URI. */
-export function modelPath(file: string): string {
-  return `/${MODEL_FOLDER}/${file}`;
+/**
+ * The path part of a file's model URI; `copy` sets apart a second model of that name (a renamed
+ * file keeps its model and URI, and a new file may take its old name).
+ */
+export function modelPath(file: string, copy?: number): string {
+  return copy === undefined ? `/${MODEL_FOLDER}/${file}` : `/${MODEL_FOLDER}/${copy}/${file}`;
 }
 
 /** The monaco-yaml `fileMatch` glob that matches every model path (it prepends `**∕`). */

@@ -10,9 +10,13 @@ type Model = import('monaco-editor/editor').editor.ITextModel;
 export const TYPING_PAUSE_MS = 150;
 
 interface FileSync {
+  /** The file's name now (a text replaced whole renames it). */
+  file: string;
   /** The last text the editor and the store agreed on. */
   base: string;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** The typing not sent yet replaced the whole text (Ctrl+A, then typing or pasting). */
+  whole: boolean;
 }
 
 /**
@@ -40,13 +44,24 @@ export class TextSync {
 
   /** Starts following a new model: its typing goes to the store after a pause. */
   track(file: string, model: Model): void {
-    const sync: FileSync = { base: model.getValue(), timer: undefined };
+    const sync: FileSync = { file, base: model.getValue(), timer: undefined, whole: false };
     this.files.set(file, sync);
-    model.onDidChangeContent(() => {
+    model.onDidChangeContent((event) => {
       if (this.applying) return;
+      if (!event.isUndoing && !event.isRedoing && replacesAll(event.changes, model))
+        sync.whole = true;
       clearTimeout(sync.timer);
-      sync.timer = setTimeout(() => this.flush(file), TYPING_PAUSE_MS);
+      sync.timer = setTimeout(() => this.flush(sync.file), TYPING_PAUSE_MS);
     });
+  }
+
+  /** Follows a file under its new name (its model moved with it). */
+  rename(from: string, to: string): void {
+    const sync = this.files.get(from);
+    if (!sync) return;
+    this.files.delete(from);
+    sync.file = to;
+    this.files.set(to, sync);
   }
 
   /** Forgets files whose models were disposed (their typing went with them). */
@@ -71,7 +86,9 @@ export class TextSync {
     sync.timer = undefined;
     const text = model.getValue();
     sync.base = text;
-    this.store.getState().editText(file, text);
+    const whole = sync.whole;
+    sync.whole = false;
+    this.store.getState().editText(file, text, whole);
   }
 
   /** Sends all pending typing (before the editor goes away: no typing is lost). */
@@ -124,4 +141,15 @@ export class TextSync {
     for (const sync of this.files.values()) clearTimeout(sync.timer);
     this.files.clear();
   }
+}
+
+/** True when one change replaced everything the model held (it held something). */
+function replacesAll(
+  changes: readonly { rangeOffset: number; rangeLength: number; text: string }[],
+  model: Model,
+): boolean {
+  const [change] = changes;
+  if (!change || changes.length !== 1 || change.rangeOffset !== 0) return false;
+  const before = model.getValueLength() - change.text.length + change.rangeLength;
+  return before > 0 && change.rangeLength === before;
 }

@@ -1,7 +1,7 @@
 import type { Command } from '../../edit/command.ts';
 import type { DesignerStore } from '../../store/designerStore.ts';
+import { freeName } from '../../store/fileNames.ts';
 import type { SourceText } from '../../workspace/workspace.ts';
-import { freeName } from './readFiles.ts';
 
 /**
  * Imports texts: replacing the workspace (one undo step brings the old one back), or adding

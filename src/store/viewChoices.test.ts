@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { dedent } from '../testing/dedent.ts';
+import { createDesignerStore } from './designerStore.ts';
+import { freeName } from './fileNames.ts';
+import { loadSaved, persist } from './persistence.ts';
+import { selectFileNames, selectFileText } from './selectors.ts';
+
+const GW = dedent`
+  apiVersion: networking.istio.io/v1
+  kind: Gateway
+  metadata: {name: gw, namespace: web}
+`;
+const VS = dedent`
+  apiVersion: networking.istio.io/v1
+  kind: VirtualService
+  metadata: {name: vs, namespace: web}
+`;
+
+/** A localStorage stand-in. */
+function memory() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+  };
+}
+
+describe('theme', () => {
+  test("follows the system's until the user chooses; only a choice is saved", () => {
+    const storage = memory();
+    const store = createDesignerStore({ files: [], systemTheme: 'dark' });
+    const stop = persist(store, storage, 0);
+    expect(store.getState().theme).toBe('dark');
+    store.getState().followSystemTheme('light');
+    expect(store.getState().theme).toBe('light');
+    store.getState().apply({ type: 'replaceFile', file: 'a.yaml', text: GW });
+    stop();
+    expect(loadSaved(storage)?.theme).toBeUndefined();
+
+    const again = createDesignerStore({ files: [], systemTheme: 'light' });
+    const stopAgain = persist(again, storage, 0);
+    again.getState().setTheme('dark');
+    again.getState().followSystemTheme('light');
+    expect(again.getState().theme).toBe('dark');
+    stopAgain();
+    expect(loadSaved(storage)?.theme).toBe('dark');
+  });
+});
+
+describe('file names', () => {
+  test('a text that replaced the whole file becomes untitled.yaml, in place, in one undo step', () => {
+    const store = createDesignerStore({
+      files: [
+        { name: 'gw.yaml', text: GW },
+        { name: 'other.yaml', text: GW },
+      ],
+    });
+    store.getState().setActiveFile('gw.yaml');
+    store.getState().editText('gw.yaml', VS, true);
+    expect(selectFileNames(store.getState())).toEqual(['untitled.yaml', 'other.yaml']);
+    expect(store.getState().activeFile).toBe('untitled.yaml');
+    expect(selectFileText(store.getState(), 'untitled.yaml')).toBe(VS);
+
+    // An untitled file keeps its name when replaced again; typing never renames.
+    store.getState().editText('untitled.yaml', GW, true);
+    store.getState().editText('other.yaml', VS);
+    expect(selectFileNames(store.getState())).toEqual(['untitled.yaml', 'other.yaml']);
+
+    store.getState().undo();
+    store.getState().undo();
+    store.getState().undo();
+    expect(selectFileNames(store.getState())).toEqual(['gw.yaml', 'other.yaml']);
+    expect(store.getState().activeFile).toBe('gw.yaml');
+  });
+
+  test('free names count up', () => {
+    expect(freeName('untitled.yaml', new Set(['untitled.yaml', 'untitled-2.yaml']))).toBe(
+      'untitled-3.yaml',
+    );
+  });
+});
+
+describe('panels', () => {
+  test('maximised panels go back to "as the screen suggests" when another panel shows', () => {
+    const store = createDesignerStore({ files: [{ name: 'a.yaml', text: GW }] });
+    store.getState().setPanelMaximized(false);
+    store.getState().showPanel('Problems');
+    expect(store.getState().panelMaximized).toBe(false);
+    store.getState().showPanel('Inspector');
+    expect(store.getState().panelMaximized).toBeNull();
+  });
+});
