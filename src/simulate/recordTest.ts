@@ -17,7 +17,9 @@ export function recordTest(name: string, request: SimRequest, simulation: Simula
       .filter((d) => d.probability > 0)
       .map((d) => ({ host: d.host, ...(d.subset ? { subset: d.subset } : {}) }));
     pinned.path = simulation.request.path;
-  } else if (simulation.status !== null) pinned.status = simulation.status;
+  }
+  // A route the gateway answers with 503 (no endpoints) is pinned with its status too.
+  if (simulation.status !== null) pinned.status = simulation.status;
   if (simulation.redirect) pinned.redirect = simulation.redirect.location;
   return { name, request, expect: pinned };
 }

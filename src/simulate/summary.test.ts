@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { recordTest } from './recordTest.ts';
+import { runSavedTests } from './runSavedTests.ts';
 import { outcomeSummary, outcomeTone } from './summary.ts';
-import { docs, httpGateway, sim, stepsOf, yaml } from './testSimulate.ts';
+import { docs, httpGateway, sim, stepsOf, workspaceOf, yaml } from './testSimulate.ts';
 
 /** myapp split 80/20 over subsets v1 and v2, with its Service; `pods` are the workloads. */
 function myapp(pods: string): string {
@@ -102,5 +104,15 @@ describe('the one-line answer agrees with the steps', () => {
     expect(outcomeSummary(s)).toBe(
       'Routed by rule split of VirtualService/default/myapp to myapp.default.svc.cluster.local:8080 v1 (80%, its pods are not in this workspace), myapp.default.svc.cluster.local:8080 v2 (20%, its pods are not in this workspace)',
     );
+  });
+});
+
+describe('Save as test pins a 503', () => {
+  test('a route answered 503 is recorded with its status, so a fix that brings pods fails it', () => {
+    const failing = sim(myapp(SHOP), url);
+    const saved = recordTest('myapp', { url }, failing);
+    expect(saved.expect).toMatchObject({ outcome: 'route', status: 503 });
+    const { results } = runSavedTests(workspaceOf(myapp(docs(V1, V2))), [saved]);
+    expect(results[0]?.mismatches).toContain('expected status 503, got null');
   });
 });
