@@ -34,8 +34,8 @@ export async function waitForEditor(page: Page): Promise<void> {
 }
 
 /**
- * Replaces the editor's text by pasting, as a user would: typed text gets auto-indented into
- * other YAML (STACK.md).
+ * Replaces the editor's text by pasting, as a user would paste a whole manifest (typing it
+ * would get the editor's auto-indent on every line: tests about typing type, see typing.spec).
  */
 export async function pasteIntoEditor(page: Page, text: string): Promise<void> {
   await waitForEditor(page);
