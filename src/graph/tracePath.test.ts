@@ -1,4 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { simulate } from '../simulate/simulate.ts';
+import { EXAMPLE } from '../workspace/example.ts';
+import { loadWorkspace } from '../workspace/workspace.ts';
+import { deriveGraph } from './deriveGraph.ts';
 import { graphOf, yaml } from './testGraph.ts';
 import { tracePath } from './tracePath.ts';
 
@@ -38,6 +42,9 @@ const shop = yaml`
       - { name: v1, labels: { version: v1 } }
       - { name: v2, labels: { version: v2 } }
 `;
+
+const shopGraph = graphOf(shop);
+const apiHost = 'api.web.svc.cluster.local';
 
 describe('tracePath', () => {
   const graph = graphOf(shop);
@@ -86,5 +93,27 @@ describe('tracePath', () => {
     });
     expect(lit.nodes).toContain('virtualService:VirtualService/web/shop');
     expect([...lit.nodes].some((id) => id.startsWith('route:'))).toBe(false);
+  });
+});
+
+describe('tracePath lights the pods that receive the request', () => {
+  test('on the example, a request to the bare myapp Service lights both of its pods, through its subsets', () => {
+    const workspace = loadWorkspace(EXAMPLE);
+    const simulation = simulate(workspace, { url: 'http://myapp.example.com/myapp/api' });
+    const lit = tracePath(deriveGraph(workspace), simulation);
+    expect(lit.nodes).toContain('pods:Deployment/default/myapp-v1');
+    expect(lit.nodes).toContain('pods:Deployment/default/myapp-v2');
+    expect(lit.nodes).toContain('subset:DestinationRule/default/myapp:v1');
+  });
+
+  test('a destination Envoy has no endpoints for lights its subset but no pods', () => {
+    const lit = tracePath(shopGraph, {
+      gateway: 'Gateway/web/gw',
+      virtualService: 'VirtualService/web/shop',
+      rule: { section: 'http', index: 0 },
+      destinations: [{ host: apiHost, subset: 'v1', probability: 1, pods: [], endpoints: 'none' }],
+    });
+    expect(lit.nodes).toContain('subset:DestinationRule/web/api:v1');
+    expect([...lit.nodes].filter((id) => id.startsWith('pods:'))).toEqual([]);
   });
 });
