@@ -169,6 +169,14 @@ async function expectReadable(page: Page, texts: readonly string[]): Promise<voi
     }
 }
 
+/** The on-screen size of an element's text: its font size times the canvas's zoom. */
+async function textPixels(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => {
+    const zoom = element.getBoundingClientRect().width / (element as HTMLElement).offsetWidth;
+    return Number.parseFloat(getComputedStyle(element).fontSize) * zoom;
+  });
+}
+
 async function centre(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();
   if (!box) throw new Error('not visible');
@@ -207,6 +215,13 @@ test.beforeEach(async ({ page }) => {
 test('weight labels are drawn above the nodes, each readable and apart, at 1280×720 and 1920×1080', async ({
   page,
 }) => {
+  // At the fit the graph opens with, labels are as large on screen as node names (≥ 12 px).
+  await settled(() => labels(page));
+  const [label, name] = await Promise.all([
+    textPixels(page.locator('.edge-label').first()),
+    textPixels(graphNode(page, 'service').locator('.cnode__name')),
+  ]);
+  expect(label).toBeGreaterThanOrEqual(Math.min(12, name));
   await expectReadableAtEachSize(page, ['80%', '20%'], 'edges-weights');
 });
 
