@@ -51,16 +51,14 @@ export function EdgeLabelLayer() {
 
   // Real sizes replace the estimates once per new text (fonts differ between systems).
   useLayoutEffect(() => {
-    const found = new Map(sizes);
+    let found: Map<string, Size> | undefined;
     for (const element of layer.current?.querySelectorAll<HTMLElement>('[data-text]') ?? []) {
       const text = element.dataset.text ?? '';
-      const size = { width: element.offsetWidth, height: element.offsetHeight };
-      const known = found.get(text);
-      if (!known || known.width !== size.width || known.height !== size.height)
-        found.set(text, size);
+      if (sizes.has(text) || found?.has(text)) continue;
+      found ??= new Map(sizes);
+      found.set(text, { width: element.offsetWidth, height: element.offsetHeight });
     }
-    if (found.size !== sizes.size || [...found].some(([t, s]) => sizes.get(t) !== s))
-      setSizes(found);
+    if (found) setSizes(found);
   });
 
   const selectEdge = (id: string) => flow.getState().addSelectedEdges([id]);

@@ -5,6 +5,7 @@ import { connect } from '../../edit/gestures/connect.ts';
 import type { Gesture } from '../../edit/gestures/gesture.ts';
 import type { DesignerStore } from '../../store/designerStore.ts';
 import { selectGraph } from '../../store/selectors.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
 import { applyGesture } from '../commands/applyGesture.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 
@@ -71,10 +72,31 @@ function gestureFor(
     ? connection.sourceHandle
     : connection.source;
   if (!source || !connection.target) return undefined;
-  return connect(state.workspace, selectGraph(state), source, connection.target, {
-    mirror: altHeld(),
-  });
+  const mirror = altHeld();
+  const target = connection.target;
+  // React Flow asks on every pointer move over a node; the answer only changes with the ends.
+  if (
+    last?.workspace === state.workspace &&
+    last.source === source &&
+    last.target === target &&
+    last.mirror === mirror
+  )
+    return last.result;
+  const result = connect(state.workspace, selectGraph(state), source, target, { mirror });
+  last = { workspace: state.workspace, source, target, mirror, result };
+  return result;
 }
+
+/** The last answer of `gestureFor`, with what it was asked. */
+let last:
+  | {
+      readonly workspace: Workspace;
+      readonly source: string;
+      readonly target: string;
+      readonly mirror: boolean;
+      readonly result: CommandResult<Gesture>;
+    }
+  | undefined;
 
 /**
  * Whether Alt is held (Alt while drawing from a rule makes the connection a mirror). Tracked
