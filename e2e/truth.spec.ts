@@ -146,12 +146,20 @@ test('a route whose pods none match answers 503, in the headline as in the steps
   // The steps say the same of each destination, and nothing claims a backend received it.
   const steps = region.getByRole('list', { name: 'Steps' }).locator('li[data-step="destination"]');
   await expect(steps).toHaveCount(2);
-  for (const step of await steps.all()) await expect(step).toContainText('503 UH');
+  for (const step of await steps.all()) {
+    await expect(step).toContainText('503 UH');
+    // Marked as failing (✗), not as a success.
+    await expect(step).toHaveAttribute('data-matched', 'false');
+  }
   await expect(region.getByText('Backend receives')).toHaveCount(0);
   // No pod receives the request: none is lit.
   await expect(page.locator('[data-kind="pods"].sim-lit')).toHaveCount(0);
   await expect(graphNode(page, 'pods', SHOP_V1)).toHaveClass(/sim-dim/);
   await screenshot(page, 'truth-503');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expect(headline).toBeVisible();
+  await screenshot(page, 'truth-503-1280');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // With myapp's v1 pods added, v1 answers and the 20% sent to v2 fail: the headline says which.
   await pasteIntoEditor(

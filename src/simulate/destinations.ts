@@ -203,7 +203,8 @@ export function weightedDestinations(
     steps.push({
       kind: 'destination',
       detail: [`${where}: ${share}`, ...resolved.problems].join('; '),
-      matched: probability > 0,
+      // A destination Envoy has no endpoints for is not marked as a success, even when taken.
+      matched: probability > 0 && resolved.endpoints !== 'none',
       index: i,
       resource: at.resource,
       path,

@@ -76,7 +76,10 @@ describe('the one-line answer agrees with the steps', () => {
     expect(outcomeSummary(s)).toBe('503 from the gateway: no endpoints for myapp v1, v2 (UH)');
     expect(outcomeTone(s)).toBe('failed');
     // The steps say the same of each destination.
-    for (const step of stepsOf(s, 'destination')) expect(step.detail).toContain('(503 UH)');
+    for (const step of stepsOf(s, 'destination')) {
+      expect(step.detail).toContain('(503 UH)');
+      expect(step.matched).toBe(false);
+    }
     expect(s.destinations.flatMap((d) => d.pods)).toEqual([]);
   });
 
