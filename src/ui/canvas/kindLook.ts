@@ -24,7 +24,7 @@ export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   route: { title: 'Rule', glyph: 'R', color: '#2563eb', width: 240 },
   service: { title: 'Service', glyph: 'SVC', color: '#059669', width: 200 },
   subset: { title: 'Subset', glyph: 'SS', color: '#0d9488', width: 160 },
-  pods: { title: 'Pods', glyph: 'POD', color: '#475569', width: 190 },
+  pods: { title: 'Pods', glyph: 'POD', color: '#475569', width: 210 },
   autoscaler: { title: 'Autoscaler', glyph: 'HPA', color: '#ca8a04', width: 200 },
   disruptionBudget: { title: 'Disruption budget', glyph: 'PDB', color: '#db2777', width: 200 },
   envoyFilter: { title: 'EnvoyFilter', glyph: 'EF', color: '#92400e', width: 190 },

@@ -56,11 +56,23 @@ const DETAILS: DetailReaders = {
   ],
 };
 
+/**
+ * An implied node's label as the graph writes it, `name (note)`: the name drawn as the node's
+ * name, the note (why it is implied: "Service not in this workspace") as its first line. The
+ * note "implied" is the tag's, so it is not repeated as a line.
+ */
+export function impliedParts(label: string): { name: string; note: string | undefined } {
+  const match = / \(([^()]+)\)$/.exec(label);
+  if (!match) return { name: label, note: undefined };
+  const note = match[1] === 'implied' ? undefined : match[1];
+  return { name: label.slice(0, match.index), note };
+}
+
 /** The detail lines of a node, empty ones dropped. Never throws on odd manifests. */
 export function nodeDetails(node: GraphNode, object: ManifestObject | undefined): string[] {
   const lines: string[] = [];
   if (node.kind === 'client') lines.push('external callers');
-  if (node.implied) lines.push('assumed: not in the manifests');
+  if (node.implied) lines.push(impliedParts(node.label).note ?? 'assumed: not in the manifests');
   if (node.kind === 'service') {
     // Service nodes are keyed by the destination's FQDN: the name alone hides the namespace.
     const fqdn = node.id.startsWith('service:') ? node.id.slice('service:'.length) : '';

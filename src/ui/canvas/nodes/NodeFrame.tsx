@@ -4,6 +4,7 @@ import { elideMiddle } from '../elideMiddle.ts';
 import type { CanvasNodeData } from '../flowTypes.ts';
 import { KIND_LOOK } from '../kindLook.ts';
 import { nameWidth } from '../nameWidth.ts';
+import { impliedParts } from '../nodeDetails.ts';
 import { ProblemBadge } from './ProblemBadge.tsx';
 
 export interface NodeFrameProps {
@@ -32,8 +33,9 @@ export function NodeFrame({
   const leaving = useConnection((c) => c.fromNode?.id === node.id);
   const look = KIND_LOOK[node.kind];
   const namespace = node.resource?.split('/')[1];
-  // The tag says "implied" already; the graph's label repeats it for text-only readers.
-  const name = node.implied ? node.label.replace(/ \(implied\)$/, '') : node.label;
+  // The tag says "implied" already, and the first line why: the graph's label carries both for
+  // text-only readers.
+  const name = node.implied ? impliedParts(node.label).name : node.label;
   const shown = useMemo(
     () => elideMiddle(name, nameRoom(look.width, look.glyph), nameWidth),
     [name, look.width, look.glyph],

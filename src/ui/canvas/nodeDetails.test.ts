@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphNode } from '../../graph/types.ts';
+import { impliedParts, nodeDetails } from './nodeDetails.ts';
+
+const implied = (label: string): GraphNode => ({
+  id: `pods:implied:${label}`,
+  kind: 'pods',
+  label,
+  parent: null,
+  implied: true,
+});
+
+describe('implied nodes', () => {
+  it('draw why they are implied as their first line, under a name without the note', () => {
+    const label = 'pods with version=v1 of myapp (Service not in this workspace)';
+    expect(impliedParts(label)).toEqual({
+      name: 'pods with version=v1 of myapp',
+      note: 'Service not in this workspace',
+    });
+    expect(nodeDetails(implied(label), undefined)[0]).toBe('Service not in this workspace');
+  });
+
+  it('say "assumed" when the label only says implied (the tag says that already)', () => {
+    expect(impliedParts('app=myapp,version=v2 (implied)')).toEqual({
+      name: 'app=myapp,version=v2',
+      note: undefined,
+    });
+    expect(nodeDetails(implied('app=myapp (implied)'), undefined)).toEqual([
+      'assumed: not in the manifests',
+    ]);
+  });
+});
