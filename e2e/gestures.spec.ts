@@ -67,7 +67,17 @@ test('connecting a rule to a subset adds that destination and splits the weights
 test('dragging a rule row above another reorders the rules in the YAML; Alt+↓ moves it back', async ({
   page,
 }) => {
-  await rule(page, 'split').dragTo(rule(page, 'beta'));
+  // By hand: press on the row, move in steps (the browser starts its drag), let go on the other.
+  await settled(() => rule(page, 'beta').boundingBox());
+  const from = await rule(page, 'split').boundingBox();
+  const to = await rule(page, 'beta').boundingBox();
+  if (!from || !to) throw new Error('rules not visible');
+  await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 3, from.y + from.height / 2 - 10, { steps: 4 });
+  await page.mouse.move(to.x + to.width / 3, to.y + to.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.locator('.notice[role="status"]')).toContainText('Moved rule split');
   let text = await editorText(page);
   expect(text.indexOf('- name: split')).toBeLessThan(text.indexOf('- name: beta'));
   // The catch-all now comes first: the checks say the beta rule can no longer be reached.
