@@ -34,12 +34,14 @@ export function EdgeLabelLayer() {
   const connecting = useConnection((c) => c.inProgress);
 
   const places = useMemo(() => {
-    const obstacles: Box[] = nodes.map((node) => ({
-      x: node.position.x,
-      y: node.position.y,
-      width: node.measured?.width ?? node.width ?? 0,
-      height: node.measured?.height ?? node.height ?? 0,
-    }));
+    const obstacles: Box[] = nodes
+      .filter((node) => !node.hidden)
+      .map((node) => ({
+        x: node.position.x,
+        y: node.position.y,
+        width: node.measured?.width ?? node.width ?? 0,
+        height: node.measured?.height ?? node.height ?? 0,
+      }));
     const requests: LabelRequest[] = [...labels].sort(byPriority).map((spec) => ({
       id: spec.id,
       curve: spec.curve,
