@@ -59,12 +59,10 @@ test('typing in the editor: spaces, Enter with its auto-indent, Tab, Shift+Tab, 
 }) => {
   await openApp(page);
   await cursorAtEndOf(page, 'name: my-gateway');
-  await page.keyboard.type(' # a b c');
-  await page.keyboard.press('Enter');
+  // At a person's pace: Monaco colours a line (and so knows a comment has ended) between keys.
+  await page.keyboard.type(' # a b c\n', { delay: 40 });
   // YAML's indentation: the new line keeps the key's indent, a key ending in ":" adds a level.
-  await page.keyboard.type('labels:');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('team: edge');
+  await page.keyboard.type('labels:\nteam: edge', { delay: 40 });
   await expect.poll(() => lineWith(page, 'team: edge')).toBe('    team: edge');
 
   await page.keyboard.press('Home');

@@ -33,7 +33,9 @@ test('a multi-line edit typed in the editor, with the auto-indent a user gets, r
   // Enter keeps the list item's indent: two more spaces line up under `name`. After a key that
   // ends in ":" the editor indents by itself.
   await page.keyboard.press('Enter');
-  await page.keyboard.type('  timeout: 5s\nretries:\nattempts: 3\nperTryTimeout: 2s');
+  await page.keyboard.type('  timeout: 5s\nretries:\nattempts: 3\nperTryTimeout: 2s', {
+    delay: 40,
+  });
 
   await expect(split).toContainText('timeout 5s');
   await expect(split).toContainText('retries 3');
