@@ -28,7 +28,7 @@ spec:
   - {name: v2, labels: {version: v2}}
 `;
 
-function elementsOf(files: { name: string; text: string }[]) {
+function elementsOf(files: readonly { name: string; text: string }[]) {
   const workspace = loadWorkspace(files);
   return toFlowElements(deriveGraph(workspace), workspace);
 }
