@@ -1,0 +1,47 @@
+/**
+ * The screenshots a person looks at before calling the screen done (test-results/screens/):
+ * each size the issue names, light and dark, at first open and after a Bookinfo-sized import.
+ * Each also checks what must hold in every one of them: the system's theme, readable names.
+ */
+import { clickButton, graphNode, openApp, screenshot, waitForEditor } from './app.ts';
+import { BOOKSTORE_YAML } from './bookstore.ts';
+import { expect, test } from './fixtures.ts';
+import { smallestNamePx } from './seen.ts';
+
+const SIZES = [
+  [1280, 720],
+  [1440, 900],
+  [1920, 1080],
+] as const;
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} system theme`, () => {
+    test.use({ colorScheme: scheme });
+    for (const [width, height] of SIZES) {
+      test(`${width}×${height}: first open and a Bookinfo-sized import`, async ({ page }) => {
+        await page.setViewportSize({ width, height });
+        await openApp(page);
+        await waitForEditor(page);
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+        await expect.poll(() => smallestNamePx(page)).toBeGreaterThanOrEqual(12);
+        await screenshot(page, `screen-${width}x${height}-${scheme}-first`);
+
+        await clickButton(page, 'Import');
+        const dialog = page.getByRole('dialog');
+        await dialog
+          .locator('input[type="file"]')
+          .setInputFiles([
+            { name: 'bookstore.yaml', mimeType: 'text/yaml', buffer: Buffer.from(BOOKSTORE_YAML) },
+          ]);
+        await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+        await expect(
+          graphNode(page, 'virtualService', 'VirtualService/bookstore/bookstore'),
+        ).toBeVisible();
+        // The file tab names what was imported.
+        await expect(page.getByRole('tab', { name: /bookstore\.yaml/ })).toBeVisible();
+        await expect.poll(() => smallestNamePx(page)).toBeGreaterThanOrEqual(12);
+        await screenshot(page, `screen-${width}x${height}-${scheme}-bookstore`);
+      });
+    }
+  });
+}
