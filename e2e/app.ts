@@ -130,3 +130,10 @@ export async function settled(read: () => Promise<unknown>): Promise<void> {
     })
     .toBe(true);
 }
+
+/** The canvas's pan and zoom, as React Flow draws them. */
+export async function viewportTransform(page: Page): Promise<string> {
+  return page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => (el as HTMLElement).style.transform);
+}

@@ -7,6 +7,8 @@ import {
   openApp,
   pasteIntoEditor,
   screenshot,
+  settled,
+  viewportTransform,
   waitForEditor,
 } from './app.ts';
 import { expect, test } from './fixtures.ts';
@@ -25,27 +27,6 @@ async function cursorAtEndOf(page: Page, text: string): Promise<void> {
 async function lineWith(page: Page, text: string): Promise<string> {
   const line = editorLines(page).locator('.view-line', { hasText: text }).first();
   return ((await line.textContent()) ?? '').replace(/\u00a0/g, ' ');
-}
-
-/** The canvas's pan and zoom, as React Flow draws them. */
-async function viewportTransform(page: Page): Promise<string> {
-  return page
-    .locator('.react-flow__viewport')
-    .evaluate((el) => (el as HTMLElement).style.transform);
-}
-
-/** The canvas's transform once the first fit's animation has ended. */
-async function settledTransform(page: Page): Promise<string> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await viewportTransform(page);
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-  return last;
 }
 
 /** The x and y of a `translate(…px, …px) scale(…)` transform. */
@@ -170,7 +151,8 @@ test('Space held on the canvas pans it, even over a node; Space in the editor ty
   const gateway = graphNode(page, 'gateway', 'Gateway/istio-system/my-gateway');
   const placeOf = () => gateway.evaluate((el) => (el as HTMLElement).style.transform);
   await gateway.click();
-  const before = await settledTransform(page);
+  await settled(() => viewportTransform(page));
+  const before = await viewportTransform(page);
   const place = await placeOf();
   const start = await gateway.boundingBox();
   if (!start) throw new Error('no gateway');

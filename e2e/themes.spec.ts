@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { graphNode, openApp, screenshot, waitForEditor } from './app.ts';
+import {
+  graphNode,
+  openApp,
+  screenshot,
+  settled,
+  viewportTransform,
+  waitForEditor,
+} from './app.ts';
 import { expect, test } from './fixtures.ts';
 
 /** The canvas's background colour as drawn, and whether it is a dark one. */
@@ -46,6 +53,7 @@ test.describe('with the system set to dark', () => {
       await page.setViewportSize({ width, height });
       await openApp(page);
       await waitForEditor(page);
+      await settled(() => viewportTransform(page));
       await screenshot(page, `theme-dark-${width}x${height}`);
       await page.getByRole('button', { name: 'Dark theme' }).click();
       expect(await canvasIsDark(page)).toBe(false);
