@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { clickButton, graphNode, manifests, openApp, screenshot, waitForEditor } from './app.ts';
+import { graphNode, manifests, openApp, screenshot, waitForEditor } from './app.ts';
 import { expect, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -56,8 +56,15 @@ test('at 1280×720 the Inspector shows the whole form; the editor folds to its t
   await expect(manifests(page).locator('.monaco-editor')).toBeHidden();
   await expect(maximize).toHaveAttribute('aria-pressed', 'true');
 
-  // Problems is a list: there the editor stays.
+  // Problems is a list: there the editor stays. The simulator is a form: it gets the column.
   await page.getByRole('tab', { name: 'Problems' }).click();
   await expect(manifests(page).locator('.monaco-editor')).toBeVisible();
-  await clickButton(page, 'Auto layout');
+  await page.getByRole('tab', { name: 'Simulate request' }).click();
+  const simulate = page.getByRole('region', { name: 'Simulate request' });
+  await expect(manifests(page).locator('.monaco-editor')).toBeHidden();
+  for (const name of ['URL', 'Method', 'Headers']) {
+    expect(await inside(simulate.getByLabel(name, { exact: true }), panel), name).toBe(true);
+  }
+  expect(await inside(simulate.getByRole('button', { name: 'Send' }), panel)).toBe(true);
+  await screenshot(page, 'small-simulate-1280x720');
 });
