@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test';
-import { clickButton, graphNode, openApp, screenshot } from './app.ts';
+import {
+  clickButton,
+  editorLines,
+  graphNode,
+  openApp,
+  pasteIntoEditor,
+  screenshot,
+} from './app.ts';
 import { BOOKSTORE_YAML, manyHostsYaml } from './bookstore.ts';
 import { expect, test } from './fixtures.ts';
 import { nodesOutsidePane, smallestNamePx, spanOfPane } from './seen.ts';
@@ -96,6 +103,26 @@ test('a workspace too large to read whole shows the first host’s path; Fit all
   await page.getByRole('button', { name: 'Fit all' }).click();
   await expect.poll(() => nodesOutsidePane(page)).toEqual([]);
   await expect(page.getByLabel('Minimap')).toHaveCount(0);
+});
+
+test('YAML pasted into the editor that brings new resources is fitted into view', async ({
+  page,
+}) => {
+  await openApp(page);
+  await expectReadableAndWhole(page);
+  // Replacing the whole text: a new graph, fitted whole.
+  await pasteIntoEditor(page, BOOKSTORE_YAML);
+  await expect(graphNode(page, 'pods', 'Deployment/bookstore/reviews-v3')).toBeVisible();
+  await expectReadableAndWhole(page);
+
+  // Appending a few resources at the end of the text: they are brought into view.
+  await editorLines(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), `\n---\n${manyHostsYaml(2)}`);
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(graphNode(page, 'virtualService', 'VirtualService/apps/app1')).toBeVisible();
+  await expect.poll(() => inPane(page, ['VirtualService app1', 'Gateway edge'])).toBe(true);
+  await expect.poll(() => smallestNamePx(page)).toBeGreaterThanOrEqual(12);
 });
 
 test('a smaller window that would cut nodes off refits the view', async ({ page }) => {

@@ -37,7 +37,12 @@ interface Column {
  *
  * Pure: every layout decision here is tested without a browser.
  */
-export function planBands(boxes: readonly PlacedBox[], area: Size, maxZoom = 1): BandPlan {
+export function planBands(
+  boxes: readonly PlacedBox[],
+  area: Size,
+  readableZoom: number,
+  maxZoom = 1,
+): BandPlan {
   const columns = columnsOf(boxes);
   if (columns.length === 0) return { breaks: [], zoom: maxZoom };
   const { width, height } = area;
@@ -55,10 +60,12 @@ export function planBands(boxes: readonly PlacedBox[], area: Size, maxZoom = 1):
     for (const second of cuts.slice(i + 1))
       plans.push({ breaks: [first, second], zoom: zoomOf([first, second]) });
   }
-  // Near the best zoom (within 2 %), fewer bands read more easily; then the widest band's width
-  // decides, so the layers are shared out evenly.
+  // Near the best zoom (within 10 %, and still readable), fewer bands read more easily: every
+  // break is an edge that wraps round to the next band, and the request path reads best in long
+  // runs. Then the widest band's width decides, so the layers are shared out evenly.
   const top = Math.max(...plans.map((plan) => plan.zoom));
-  const good = plans.filter((plan) => plan.zoom >= top * 0.98);
+  const floor = top >= readableZoom ? Math.max(top * 0.9, readableZoom) : top * 0.98;
+  const good = plans.filter((plan) => plan.zoom >= floor);
   const fewest = Math.min(...good.map((plan) => plan.breaks.length));
   const widest = (plan: BandPlan) =>
     Math.max(...bandsOf(columns, plan.breaks).map((band) => band.width));

@@ -8,7 +8,7 @@ import { columnLayout, SIDE_KINDS, sideKindsLast } from './fallbackLayout.ts';
 import { assignLayers } from './layers.ts';
 import { rulePortOffsets, type Size, type SizedNode, sizeNodes } from './nodeSize.ts';
 import { placeNew } from './placeNew.ts';
-import { allInView, type Box, fitArea } from './readableFit.ts';
+import { allInView, type Box, fitArea, READABLE_ZOOM } from './readableFit.ts';
 import type { FlowElements } from './toFlow.ts';
 import { useReadableFit } from './useReadableFit.ts';
 
@@ -20,7 +20,7 @@ import { useReadableFit } from './useReadableFit.ts';
  *   workspace) takes the fresh layout whole, wrapped into bands to the pane's shape, and the view
  *   is fitted so names stay readable (see readableFit.ts);
  * - otherwise the fresh layout only places the new nodes around the placed ones (positions the
- *   user dragged stay), and the view refits only when a new node landed out of sight.
+ *   user dragged stay), and the view refits only when new resources landed out of sight.
  * The first graph on screen (a reload, with stored positions) is fitted the same way.
  *
  * Positions are view state: stored with `setPositions`, outside the undo history.
@@ -34,15 +34,26 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
   const refit = useReadableFit(elements);
   const started = useRef('');
   const fittedOnce = useRef(false);
+  // Where the last whole layout broke its layers into bands (bands.ts).
+  const bands = useRef<readonly number[] | null>(null);
   // How many nodes the canvas showed before these elements.
   const shown = useRef(Number.POSITIVE_INFINITY);
   // Read at the time of a layout only: a measurement alone must not start one.
   const sizes = useRef(measured);
   sizes.current = measured;
+  // The resources drawn, and whether these elements brought any the previous ones lacked.
+  const drawn = useRef<{ elements: FlowElements; resources: Set<string>; grew: boolean }>(null);
 
   useEffect(() => {
     const shownBefore = shown.current;
     shown.current = elements.nodes.length;
+    if (drawn.current?.elements !== elements) {
+      const resources = new Set(elements.nodes.flatMap((n) => n.data.node.resource ?? []));
+      const before = drawn.current?.resources;
+      const grew = before !== undefined && [...resources].some((r) => !before.has(r));
+      drawn.current = { elements, resources, grew };
+    }
+    const grew = drawn.current.grew;
     const missing = elements.nodes.filter((n) => positions[n.id] === undefined).map((n) => n.id);
     const sized = sizeNodes(elements.nodes, sizes.current);
     if (missing.length === 0) {
@@ -74,29 +85,37 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
       const size = new Map(nodes.map((n) => [n.id, n]));
       const sizeOf = (id: string) => size.get(id) ?? { width: 0, height: 0 };
       fittedOnce.current = true;
+      const { width, height } = flowStore.getState();
+      const boxes = nodes.map((n) => ({
+        id: n.id,
+        layer: n.layer,
+        at: layout[n.id] ?? { x: 0, y: 0 },
+        size: sizeOf(n.id),
+      }));
+      // The bands of the last whole layout, so that new nodes are placed in the same shape as
+      // the placed ones (a renamed VirtualService takes the old one's place in its band).
+      if (fresh || bands.current === null)
+        bands.current = planBands(boxes, fitArea({ width, height }), READABLE_ZOOM).breaks;
+      const banded = wrapIntoBands(boxes, bands.current);
       if (fresh) {
-        const { width, height } = flowStore.getState();
-        const boxes = nodes.map((n) => ({
-          id: n.id,
-          layer: n.layer,
-          at: layout[n.id] ?? { x: 0, y: 0 },
-          size: sizeOf(n.id),
-        }));
-        const plan = planBands(boxes, fitArea({ width, height }));
-        const placed = wrapIntoBands(boxes, plan.breaks);
-        store.getState().setPositions(placed);
-        refit(boxesOf(sized, placed), duration);
+        store.getState().setPositions(banded);
+        refit(boxesOf(sized, banded), duration);
         return;
       }
-      const added = placeNew(layout, stored, unplaced, edges, sizeOf);
+      const added = placeNew(banded, stored, unplaced, edges, sizeOf);
       store.getState().setPositions(added);
-      const { width, height } = flowStore.getState();
       const newBoxes = boxesOf(
         sized.filter((n) => added[n.id] !== undefined),
         added,
       );
-      if (!allInView(newBoxes, { width, height }, getViewport()))
-        refit(boxesOf(sized, { ...stored, ...added }), duration);
+      // New resources (a paste, an addition) are brought into view; nodes that only stand for
+      // old ones differently (a deleted Gateway leaves its Service as a plain service) are not
+      // worth moving the view the user has.
+      if (grew && !allInView(newBoxes, { width, height }, getViewport())) {
+        // When the whole cannot be read at once, what was added is what to show.
+        const focus = { nodes: new Set(Object.keys(added)), anchor: firstOfKind(sized, added) };
+        refit(boxesOf(sized, { ...stored, ...added }), duration, focus);
+      }
     };
     elkLayout(nodes, edges).then(apply, (error: unknown) => {
       // ELK failed (a blocked worker?): the quick columns are better than nodes piled up.
@@ -104,6 +123,12 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
       apply(columnLayout(sizeNodes(elements.nodes, sizes.current)));
     });
   }, [elements, positions, layoutRequest, store, flowStore, getViewport, refit]);
+}
+
+/** The first VirtualService among the placed nodes, else the first of them: what to keep in sight. */
+function firstOfKind(sized: readonly SizedNode[], placed: Readonly<Record<string, XY>>) {
+  const nodes = sized.filter((n) => placed[n.id] !== undefined);
+  return (nodes.find((n) => n.kind === 'virtualService') ?? nodes[0])?.id;
 }
 
 /** The nodes as boxes at the given positions (nodes without one are left out). */
