@@ -38,7 +38,7 @@ test.describe('with the system set to dark', () => {
     // Saved after a short pause, like the workspace.
     await expect
       .poll(() => page.evaluate(() => JSON.stringify(window.localStorage)))
-      .toContain('\\"theme\\":\\"light\\"');
+      .toContain('\\"chosenTheme\\":\\"light\\"');
     await page.reload();
     await expect(graphNode(page, 'gateway').first()).toBeVisible();
     expect(await theme(page)).toBe('light');

@@ -15,6 +15,11 @@ interface Saved {
   readonly drafts: Readonly<Record<string, string>>;
   readonly positions: Readonly<Record<string, XY>>;
   /** Only a theme the user chose: without one, each visit follows the system's. */
+  readonly chosenTheme?: Theme;
+  /**
+   * Saved before themes followed the system: always written, `light` by default, so only
+   * `dark` (which took a click) says the user chose.
+   */
   readonly theme?: Theme;
   readonly assumeComplete?: boolean;
   /** Saved test requests, in the YAML form they import and export as. */
@@ -36,7 +41,7 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
       drafts: isStringRecord(saved.drafts) ? saved.drafts : {},
       positions:
         typeof saved.positions === 'object' && saved.positions !== null ? saved.positions : {},
-      ...(saved.theme === 'dark' || saved.theme === 'light' ? { theme: saved.theme } : {}),
+      ...chosenTheme(saved),
       assumeComplete: saved.assumeComplete === true,
       savedTests:
         typeof saved.savedTests === 'string' ? parseSavedTests(saved.savedTests).tests : [],
@@ -46,12 +51,18 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
   }
 }
 
+function chosenTheme(saved: Partial<Saved>): { theme?: Theme } {
+  if (saved.chosenTheme === 'dark' || saved.chosenTheme === 'light')
+    return { theme: saved.chosenTheme };
+  return saved.theme === 'dark' ? { theme: 'dark' } : {};
+}
+
 function snapshot(state: DesignerState): Saved {
   return {
     files: serializeWorkspace(state.workspace),
     drafts: state.drafts,
     positions: state.positions,
-    ...(state.themeChosen ? { theme: state.theme } : {}),
+    ...(state.themeChosen ? { chosenTheme: state.theme } : {}),
     assumeComplete: state.assumeComplete,
     savedTests: stringifySavedTests(state.savedTests),
   };

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
 import { createDesignerStore } from './designerStore.ts';
 import { freeName } from './fileNames.ts';
-import { loadSaved, persist } from './persistence.ts';
+import { loadSaved, persist, STORAGE_KEY } from './persistence.ts';
 import { selectFileNames, selectFileText } from './selectors.ts';
 
 const GW = dedent`
@@ -44,6 +44,16 @@ describe('theme', () => {
     expect(again.getState().theme).toBe('dark');
     stopAgain();
     expect(loadSaved(storage)?.theme).toBe('dark');
+  });
+
+  test('a save from before themes followed the system keeps only dark, which took a click', () => {
+    const saved = (theme: string) => {
+      const storage = memory();
+      storage.setItem(STORAGE_KEY, JSON.stringify({ files: [], theme }));
+      return loadSaved(storage)?.theme;
+    };
+    expect(saved('light')).toBeUndefined();
+    expect(saved('dark')).toBe('dark');
   });
 });
 
