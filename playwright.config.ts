@@ -30,7 +30,8 @@ export default defineConfig({
     screenshot: 'off',
     video: 'off',
     viewport: { width: 1440, height: 900 },
-    // Text goes into Monaco by pasting (typed text gets auto-indented), and comes out by copying.
+    // Tests type into Monaco as a person does; pasting is for tests about pasting, and the
+    // editor's whole text comes out by copying.
     permissions: ['clipboard-read', 'clipboard-write'],
     acceptDownloads: true,
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },

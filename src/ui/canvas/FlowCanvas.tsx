@@ -151,7 +151,6 @@ function CanvasView() {
   }, [select]);
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: keys bubble up from the focused node or edge
     <div className="flow-canvas" data-theme={theme} {...keys.wrapper}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
