@@ -3,6 +3,7 @@
  * which nodes lie outside the graph's pane.
  */
 import type { Page } from '@playwright/test';
+import { settled } from './app.ts';
 
 export interface SeenName {
   readonly name: string;
@@ -61,4 +62,19 @@ export function spanOfPane(page: Page): Promise<{ x: number; y: number }> {
     const bottom = Math.max(...rects.map((r) => r.bottom));
     return { x: (right - left) / pane.width, y: (bottom - top) / pane.height };
   });
+}
+
+/**
+ * Waits until the canvas stops moving: the layout placed every node and the view's fit ended
+ * (two reads in a row agree on the view and on every node's place).
+ */
+export async function canvasAtRest(page: Page): Promise<void> {
+  await settled(() =>
+    page.evaluate(() => [
+      (document.querySelector('.react-flow__viewport') as HTMLElement | null)?.style.transform,
+      ...[...document.querySelectorAll<HTMLElement>('.react-flow__node')].map(
+        (el) => el.style.transform,
+      ),
+    ]),
+  );
 }
