@@ -49,6 +49,14 @@ describe('PEM and X.509 as Istio reads a Gateway certificate (xds.ValidateCertif
     expect(firstPemBlock('-----BEGIN X-----\nAAAA\n-----END Y-----\n')).toBeUndefined();
   });
 
+  it('reads every certificate of concatenated DER, and no certificate from cut bytes', () => {
+    const one = firstPemBlock(CERTIFICATES.valid)?.bytes ?? new Uint8Array();
+    const two = firstPemBlock(CERTIFICATES.expired)?.bytes ?? new Uint8Array();
+    const both = new Uint8Array([...one, ...two]);
+    expect(certificateValidities(both)).toHaveLength(2);
+    expect(certificateValidities(one.subarray(0, one.length - 10))).toBe('invalid');
+  });
+
   it('decodes standard base64 with padding only', () => {
     expect(decodeBase64('aGk=')).toEqual(new Uint8Array([104, 105]));
     expect(decodeBase64('aGk')).toBeUndefined();
