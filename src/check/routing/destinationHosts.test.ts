@@ -185,6 +185,26 @@ describe('DestinationHostAnalyzer: destination hosts and ports (IST0101, IST0112
     ).toEqual([]);
   });
 
+  test("a route entry with no destination host is not found too, as Istio's analyzer says", () => {
+    const vs = dedent`
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: web, namespace: shop}
+      spec:
+        hosts: [web.example.com]
+        http:
+        - route:
+          - {}
+          - destination: {host: ""}
+          - destination: {host: reviews}
+    `;
+    const found = run(checkDestinationHosts, workspaceOf(services, vs)).map(seen);
+    expect(found.map((f) => [f.code, f.istio, f.path])).toEqual([
+      ['vs-destination-host-not-found', 'IST0101', 'spec.http[0].route[0]'],
+      ['vs-destination-host-not-found', 'IST0101', 'spec.http[0].route[1].destination.host'],
+    ]);
+  });
+
   test('tcp and tls route destinations are checked like http ones', () => {
     const tcp = dedent`
       apiVersion: networking.istio.io/v1

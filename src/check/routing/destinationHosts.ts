@@ -1,3 +1,4 @@
+import type { VirtualService } from '../../model/virtualService.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding, QuickFix } from '../finding.ts';
 import {
@@ -25,9 +26,10 @@ export function* checkDestinationHosts(context: CheckContext): Iterable<Finding>
   for (const { entry, vs } of virtualServiceEntries(context)) {
     const namespace = vs.metadata.namespace;
     const scope = `${namespace}|${vs.exportTo?.join(',') ?? ''}|`;
+    yield* hostlessDestinations(vs, entry);
     for (const ref of [...routeDestinations(vs), ...mirrorDestinations(vs)]) {
       const host = ref.destination.host;
-      // An empty host is a schema error, reported by the structure checks.
+      // Reported above, as Istio's analyzer does besides the schema error.
       if (host === '') continue;
       const key = scope + host;
       let known = memo.get(key);
@@ -52,6 +54,48 @@ export function* checkDestinationHosts(context: CheckContext): Iterable<Finding>
       }
       yield* checkPort(ref, known, base);
     }
+  }
+}
+
+/**
+ * A route entry with no destination (`- {}`) or a destination with no host, and a mirror with
+ * no host: Istio's analyzer looks the empty host up like any other and reports it not found
+ * (IST0101 "host" ""), besides the schema error the structure checks give.
+ */
+function* hostlessDestinations(
+  vs: VirtualService,
+  entry: Parameters<typeof addressOf>[0],
+): Iterable<Finding> {
+  const base = { resource: entry.id, at: addressOf(entry), severity: 'error' as const };
+  for (const section of ['tcp', 'tls', 'http'] as const)
+    for (const [r, rule] of vs[section].entries())
+      for (const [d, rd] of rule.route.entries()) {
+        if (rd.destination && rd.destination.host !== '') continue;
+        yield {
+          ...base,
+          code: 'vs-destination-host-not-found',
+          message: `Referenced host not found: "" (${section}[${r}].route[${d}]): the route names no destination host; set destination.host`,
+          path: [
+            'spec',
+            section,
+            r,
+            'route',
+            d,
+            ...(rd.destination ? ['destination', 'host'] : []),
+          ],
+          istio: 'IST0101',
+          kiali: 'KIA1101',
+        };
+      }
+  for (const ref of mirrorDestinations(vs)) {
+    if (ref.destination.host !== '') continue;
+    yield {
+      ...base,
+      code: 'vs-mirror-host-not-found',
+      message: `Referenced mirror host not found: "" (${describePlace(ref)}): the mirror names no host; set its host`,
+      path: [...ref.path, 'host'],
+      istio: 'IST0101',
+    };
   }
 }
 

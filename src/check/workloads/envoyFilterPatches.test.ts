@@ -32,6 +32,13 @@ const istio = (text: string) =>
     .map((f) => `${f.istio} ${f.resource.split('/')[2]}`);
 
 describe('EnvoyFilter patch operations (EnvoyPatchAnalyzer IST0151-IST0155)', () => {
+  it('REPLACE of a virtual host is valid, as of HTTP and network filters; of a cluster it is not', () => {
+    expect(istio(filter('vhost', [patch('VIRTUAL_HOST', 'REPLACE')], 'priority: 10'))).toEqual([]);
+    expect(istio(filter('cluster', [patch('CLUSTER', 'REPLACE')], 'priority: 10'))).toEqual([
+      'IST0152 cluster',
+    ]);
+  });
+
   it('warns about relative operations without priority (IST0151), once per EnvoyFilter', () => {
     const text = filter('lua', [
       patch('HTTP_FILTER', 'INSERT_BEFORE'),

@@ -5,7 +5,8 @@ import type { FindingFields } from './resources.ts';
 import { entryOf, findingOn, isSystemNamespace, itemsOf, valueAt } from './resources.ts';
 
 const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
-const FILTER_LEVEL = new Set(['HTTP_FILTER', 'NETWORK_FILTER']);
+/** What REPLACE may apply to (envoyfilter.go; Envoy's patcher replaces virtual hosts too). */
+const REPLACEABLE = new Set(['HTTP_FILTER', 'NETWORK_FILTER', 'VIRTUAL_HOST']);
 const INSERT_RELATIVE = new Set(['INSERT_BEFORE', 'INSERT_AFTER']);
 
 type Problem = 'relative' | 'relative-proxy-version' | 'replace' | 'add' | 'remove';
@@ -30,7 +31,7 @@ const PROBLEMS: Record<Problem, Omit<FindingFields, 'path' | 'message'> & { mess
     severity: 'error',
     istio: 'IST0152',
     message:
-      'REPLACE only works with applyTo HTTP_FILTER or NETWORK_FILTER; this patch is ignored.',
+      'REPLACE only works with applyTo HTTP_FILTER, NETWORK_FILTER or VIRTUAL_HOST; this patch is ignored.',
   },
   add: {
     code: 'envoyfilter-add-operation',
@@ -49,7 +50,7 @@ const PROBLEMS: Record<Problem, Omit<FindingFields, 'path' | 'message'> & { mess
 
 /**
  * EnvoyFilter patch operations, as `EnvoyPatchAnalyzer` (pkg/config/analysis/analyzers/
- * envoyfilter/envoyfilter.go) reads them: REPLACE outside HTTP_FILTER/NETWORK_FILTER (IST0152),
+ * envoyfilter/envoyfilter.go) reads them: REPLACE outside HTTP_FILTER/NETWORK_FILTER/VIRTUAL_HOST (IST0152),
  * ADD or REMOVE on ROUTE_CONFIGURATION/HTTP_ROUTE (IST0153, IST0154), and relative operations
  * (INSERT_BEFORE/AFTER, REPLACE, REMOVE) without `priority` (IST0151), or IST0155 when a
  * patch read earlier (in this or a previous EnvoyFilter) matched a `proxyVersion` for a filter
@@ -89,7 +90,7 @@ export const envoyFilterPatchChecks: Check = function* (context) {
         if (ROUTE_LEVEL.has(String(applyTo))) note('remove', index);
         else relative();
       } else if (operation === 'REPLACE') {
-        if (!FILTER_LEVEL.has(String(applyTo))) note('replace', index);
+        if (!REPLACEABLE.has(String(applyTo))) note('replace', index);
         else relative();
       } else if (INSERT_RELATIVE.has(String(operation))) relative();
       const proxyVersion = valueAt(patch, 'match', 'proxy', 'proxyVersion');

@@ -8,7 +8,12 @@ export const WORKLOAD_ANALYZER_CODES: Readonly<Record<string, readonly string[]>
     'gateway-selector-no-workload',
     'gateway-port-not-on-service',
   ],
-  'gateway.SecretAnalyzer': ['gateway-credential-not-found', 'gateway-credential-invalid'],
+  // Istio's SecretAnalyzer reports a selector that matches no pod too (it needs the pods' namespace).
+  'gateway.SecretAnalyzer': [
+    'gateway-selector-no-workload',
+    'gateway-credential-not-found',
+    'gateway-credential-invalid',
+  ],
   'gateway.ConflictingGatewayAnalyzer': ['gateway-conflict'],
   'gateway.CertificateAnalyzer': ['gateway-duplicate-certificate'],
   'service.PortNameAnalyzer': ['service-port-name-convention', 'service-external-name-port-name'],
