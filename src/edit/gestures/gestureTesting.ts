@@ -1,6 +1,5 @@
 import { expect } from 'vitest';
 import { lint } from '../../check/lint.ts';
-import { deriveGraph } from '../../graph/deriveGraph.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { type LineDiff, lineDiff } from '../../testing/lineDiff.ts';
 import { TestEditor } from '../../testing/testEditor.ts';
@@ -14,7 +13,7 @@ import type { Gesture } from './gesture.ts';
  */
 
 export function graphOf(editor: TestEditor): FlowGraph {
-  return deriveGraph(editor.workspace);
+  return editor.graph();
 }
 
 /** The gesture's value, or a test failure with the refusal's message. */
