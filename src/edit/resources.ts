@@ -1,4 +1,4 @@
-import { resolveGatewayRef } from '../model/hosts.ts';
+import { renameGatewayRef, resolveGatewayRef } from '../model/gatewayNames.ts';
 import { isModelled, type ManifestObject } from '../model/kinds.ts';
 import { isRecord } from '../model/read.ts';
 import { parseResourceId } from '../model/resource.ts';
@@ -217,7 +217,7 @@ function referenceEdits(
         edits.push({
           op: 'set',
           path,
-          value: ref.includes('/') ? `${ref.slice(0, ref.indexOf('/'))}/${newName}` : newName,
+          value: renameGatewayRef(ref, newName),
         });
       }
     };

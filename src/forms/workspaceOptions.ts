@@ -1,4 +1,5 @@
-import { resolveGatewayRef, resolveHost } from '../model/hosts.ts';
+import { resolveGatewayRef } from '../model/gatewayNames.ts';
+import { resolveHost } from '../model/hosts.ts';
 import { isModelled } from '../model/kinds.ts';
 import { entries } from '../workspace/workspace.ts';
 import type { FormContext } from './context.ts';

@@ -1,4 +1,5 @@
-import { resolveGatewayRef, resolveHost } from '../model/hosts.ts';
+import { resolveGatewayRef } from '../model/gatewayNames.ts';
+import { resolveHost } from '../model/hosts.ts';
 import { resourceId } from '../model/resource.ts';
 import {
   type Destination,

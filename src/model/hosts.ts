@@ -52,20 +52,6 @@ export function splitServerHost(host: string): { namespace: string; dnsName: str
 }
 
 /**
- * A `gateways` entry of a VirtualService as a Gateway's namespace and name: `ns/name`, or a bare
- * `name` in the VirtualService's namespace. `mesh` is not a Gateway and yields undefined.
- */
-export function resolveGatewayRef(
-  ref: string,
-  namespace: string,
-): { namespace: string; name: string } | undefined {
-  if (ref === 'mesh' || ref === '') return undefined;
-  const slash = ref.indexOf('/');
-  if (slash === -1) return { namespace, name: ref };
-  return { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
-}
-
-/**
  * Istio's `host.Name.Matches` (pkg/config/host/name.go), case-sensitive as there: whether two
  * host names overlap, either possibly a wildcard (`*.example.com`, `*`). `*.example.com` does
  * not match `example.com`. What Istio's analyzers and validation compare hosts with.

@@ -1,3 +1,4 @@
+import { MESH, resolveGatewayName } from '../model/gatewayNames.ts';
 import { resolveHost } from '../model/hosts.ts';
 import type { VirtualService } from '../model/virtualService.ts';
 import type { Catalog, Item } from '../workspace/catalog.ts';
@@ -12,24 +13,6 @@ export interface VsInfo {
   readonly gateways: ReadonlySet<string>;
   /** Empty `hosts`: a delegate, bound to nothing itself. */
   readonly isDelegate: boolean;
-}
-
-export const MESH = 'mesh';
-
-/**
- * A `gateways` entry as `ns/name`, as pilot's `resolveGatewayName` reads it
- * (pilot/pkg/model/virtualservice.go): `ns/name`; `./name` and a bare `name` in the
- * VirtualService's namespace; the legacy `name.ns[.svc.cluster.local]` as `ns/name`.
- */
-export function resolveGatewayName(ref: string, namespace: string): string {
-  if (ref === MESH) return MESH;
-  const slash = ref.indexOf('/');
-  if (slash !== -1) return ref.slice(0, slash) === '.' ? `${namespace}${ref.slice(slash)}` : ref;
-  const dot = ref.indexOf('.');
-  if (dot === -1) return `${namespace}/${ref}`;
-  const rest = ref.slice(dot + 1);
-  const next = rest.indexOf('.');
-  return `${next === -1 ? rest : rest.slice(0, next)}/${ref.slice(0, dot)}`;
 }
 
 export function vsInfo(item: Item<VirtualService>): VsInfo {

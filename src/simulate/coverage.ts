@@ -1,7 +1,8 @@
+import { MESH } from '../model/gatewayNames.ts';
 import type { ResourceId } from '../model/resource.ts';
 import { RULE_SECTIONS, type RuleSection } from '../model/virtualService.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { MESH, type VsInfo } from './bindings.ts';
+import type { VsInfo } from './bindings.ts';
 import { simulationIndex } from './simulationIndex.ts';
 import type { FieldPath, Simulation } from './types.ts';
 

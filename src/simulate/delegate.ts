@@ -1,8 +1,9 @@
+import { resolveGatewayName } from '../model/gatewayNames.ts';
 import type { HttpMatch, StringMatch } from '../model/match.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { HttpRoute } from '../model/virtualService.ts';
-import { resolveGatewayName, type VsInfo } from './bindings.ts';
+import type { VsInfo } from './bindings.ts';
 import type { FieldPath, Step } from './types.ts';
 
 /** A match block with its `gateways` resolved, and where it is written. */

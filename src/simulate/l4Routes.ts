@@ -1,7 +1,8 @@
+import { resolveGatewayName } from '../model/gatewayNames.ts';
 import { hostsOverlap } from '../model/hosts.ts';
 import type { L4Match } from '../model/match.ts';
 import type { L4Route } from '../model/virtualService.ts';
-import { resolveGatewayName, type VsInfo, virtualServicesForGateway } from './bindings.ts';
+import { type VsInfo, virtualServicesForGateway } from './bindings.ts';
 import type { ServerRef } from './servers.ts';
 
 /** A `tcp` or `tls` rule chosen at a server. */

@@ -1,8 +1,8 @@
+import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
 import type { HttpMatch } from '../../model/match.ts';
 import type { HttpRoute } from '../../model/virtualService.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { gatewayKey } from './gatewayLookup.ts';
 import {
   addressOf,
   type VirtualServiceEntry,
@@ -27,8 +27,8 @@ export function* checkGatewayCatchAlls(context: CheckContext): Iterable<Finding>
     if (rule === -1) continue;
     const gateways = new Set(
       (vs.gateways ?? [])
-        .filter((g) => g !== 'mesh')
-        .map((g) => gatewayKey(g, vs.metadata.namespace)),
+        .filter((g) => g !== MESH)
+        .map((g) => resolveGatewayName(g, vs.metadata.namespace)),
     );
     for (const gateway of gateways) {
       for (const host of new Set(vs.hosts)) {

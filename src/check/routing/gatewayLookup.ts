@@ -58,12 +58,3 @@ function readTarget(context: CheckContext, entry: Entry): GatewayTarget {
   }
   return { kind: 'unknown', entry };
 }
-
-/**
- * `resource.NewShortOrFullName`: `ns/name`, or a bare name in the VirtualService's namespace.
- * (Unlike the model's `resolveGatewayRef`, `mesh` is handled by the callers.)
- */
-export function gatewayKey(ref: string, namespace: string): string {
-  const slash = ref.indexOf('/');
-  return slash === -1 ? `${namespace}/${ref}` : ref;
-}

@@ -1,17 +1,20 @@
 import type { Gateway } from '../../model/gateway.ts';
+import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
 import { hostNamesOverlap, serverHostsFor } from '../../model/hosts.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { addHostsFix, bindFix } from './gatewayFixes.ts';
-import { type GatewayTarget, gatewayKey, gatewayLookup } from './gatewayLookup.ts';
+import { type GatewayTarget, gatewayLookup } from './gatewayLookup.ts';
 import { indexedStrings, valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
 /**
  * Istio's `GatewayAnalyzer` (pkg/config/analysis/analyzers/virtualservice/gateways.go), for each
- * entry of a VirtualService's `gateways` other than `mesh`:
+ * entry of a VirtualService's `gateways` other than `mesh`, read as pilot binds it
+ * (`resolveGatewayName`: the legacy `name.ns` form names `ns/name`; its warning is
+ * `vs-gateway-legacy-name`; Istio's analyzer, reading it as a bare name, would call it missing):
  * - a reference to the Istio Gateway generated for a Kubernetes Gateway → IST0165, nothing else;
  * - no Gateway (Istio or Kubernetes) of that `ns/name` → IST0101 "gateway";
  * - none of the VirtualService's hosts matches a host of the Gateway → IST0132. Istio reports it
@@ -26,7 +29,7 @@ export function* checkGatewayRefs(context: CheckContext): Iterable<Finding> {
   for (const { entry, vs } of virtualServiceEntries(context)) {
     const namespace = vs.metadata.namespace;
     const refs = indexedStrings(valueAt(context.raw(entry), ['spec', 'gateways']));
-    const bound = refs.filter((ref) => ref.value !== 'mesh');
+    const bound = refs.filter((ref) => ref.value !== MESH);
     for (const { value: ref, index } of bound) {
       const path: Path = ['spec', 'gateways', index];
       if (isInternalGatewayRef(ref)) {
@@ -41,7 +44,7 @@ export function* checkGatewayRefs(context: CheckContext): Iterable<Finding> {
         };
         continue;
       }
-      const key = gatewayKey(ref, namespace);
+      const key = resolveGatewayName(ref, namespace);
       const target = lookup.get(key);
       if (!target) {
         const fix = onlyGateway && bindFix(entry.id, path, onlyGateway.object);

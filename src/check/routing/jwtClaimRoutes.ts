@@ -1,3 +1,4 @@
+import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
 import { selects } from '../../model/labels.ts';
 import type { Dict } from '../../model/read.ts';
 import { labels as readLabels } from '../../model/read.ts';
@@ -5,7 +6,7 @@ import type { VirtualService } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { gatewayKey, gatewayLookup } from './gatewayLookup.ts';
+import { gatewayLookup } from './gatewayLookup.ts';
 import { field, valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
@@ -30,8 +31,8 @@ export function* checkJwtClaimRoutes(context: CheckContext): Iterable<Finding> {
     const claim = claimMatch(vs);
     if (!claim) continue;
     for (const ref of vs.gateways ?? []) {
-      if (ref === 'mesh') continue;
-      const key = gatewayKey(ref, vs.metadata.namespace);
+      if (ref === MESH) continue;
+      const key = resolveGatewayName(ref, vs.metadata.namespace);
       const target = lookup.get(key);
       // A missing Gateway is the gateway check's finding.
       if (target?.kind !== 'istio') continue;

@@ -1,8 +1,9 @@
+import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { bindFix } from './gatewayFixes.ts';
-import { gatewayKey, gatewayLookup } from './gatewayLookup.ts';
+import { gatewayLookup } from './gatewayLookup.ts';
 import { isInternalGatewayRef } from './gatewayRefs.ts';
 import { indexedStrings, valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
@@ -10,8 +11,8 @@ import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 /**
  * Per-match `gateways` (Kiali's `NoGatewayChecker`, business/checkers/virtualservices/
  * no_gateway_checker.go, KIA1102): a match that names a Gateway that does not exist never
- * applies. Istio's analyzers do not look at these. Legacy `name.namespace` references are left
- * alone: they cannot be read with certainty.
+ * applies. Istio's analyzers do not look at these. Entries are read as pilot reads them
+ * (`resolveGatewayName`), the legacy `name.namespace` form included.
  */
 export function* checkMatchGatewayRefs(context: CheckContext): Iterable<Finding> {
   const lookup = gatewayLookup(context);
@@ -27,9 +28,8 @@ export function* checkMatchGatewayRefs(context: CheckContext): Iterable<Finding>
         if (!Array.isArray(matches)) continue;
         for (let m = 0; m < matches.length; m++) {
           for (const { value: ref, index } of indexedStrings(valueAt(matches[m], ['gateways']))) {
-            if (ref === 'mesh' || isInternalGatewayRef(ref)) continue;
-            if (!ref.includes('/') && ref.includes('.')) continue;
-            const key = gatewayKey(ref, vs.metadata.namespace);
+            if (ref === MESH || isInternalGatewayRef(ref)) continue;
+            const key = resolveGatewayName(ref, vs.metadata.namespace);
             if (lookup.has(key)) continue;
             const path: Path = ['spec', section, r, 'match', m, 'gateways', index];
             const fix = onlyGateway && bindFix(entry.id, path, onlyGateway.object);

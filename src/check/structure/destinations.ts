@@ -3,6 +3,7 @@
  * (pkg/config/validation/validation.go: `validateDestination`, `validateHTTPRouteDestinations`,
  * `validateRouteDestinations`, `validateGatewayNames`).
  */
+import { isLegacyGatewayName, resolveGatewayName } from '../../model/gatewayNames.ts';
 import type { Path } from '../../yaml/path.ts';
 import { isValidPort, portMessage } from './common.ts';
 import { checkHeaderOperations } from './headerOperations.ts';
@@ -115,12 +116,11 @@ export function checkGatewayNames(list: unknown, path: Path, report: Report): vo
     if (isTemplated(name)) continue;
     const slash = name.indexOf('/');
     if (slash === -1) {
-      if (name.includes('.')) {
-        const [gateway = '', namespace = ''] = name.split('.');
+      if (isLegacyGatewayName(name)) {
         report.warning(
           'vs-gateway-legacy-name',
           at(path, i),
-          `gateway "${name}" uses the legacy name.namespace form: write "${namespace}/${gateway}"`,
+          `gateway "${name}" uses the legacy name.namespace form (Istio still binds it to Gateway ${resolveGatewayName(name, '')}): write "${resolveGatewayName(name, '')}"`,
           'KIA1108',
         );
       }

@@ -1,4 +1,5 @@
-import { resolveGatewayRef, resolveHost } from '../../model/hosts.ts';
+import { resolveGatewayRef } from '../../model/gatewayNames.ts';
+import { resolveHost } from '../../model/hosts.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { Command, CommandResult } from '../command.ts';

@@ -1,6 +1,7 @@
 import { findSubsetOwner } from '../../graph/subsets.ts';
 import type { FlowGraph } from '../../graph/types.ts';
-import { resolveGatewayRef, resolveHost, serviceFqdn } from '../../model/hosts.ts';
+import { resolveGatewayRef } from '../../model/gatewayNames.ts';
+import { resolveHost, serviceFqdn } from '../../model/hosts.ts';
 import { parseResourceId, type ResourceId } from '../../model/resource.ts';
 import {
   type Destination,
