@@ -5,7 +5,6 @@ import { readService, type Service } from '../model/service.ts';
 import { readPod, type Workload } from '../model/workload.ts';
 import { buildCatalog, type Catalog, type Item } from '../workspace/catalog.ts';
 import { type Entry, entries, type Workspace } from '../workspace/workspace.ts';
-import { MAX_ALIAS_COUNT } from '../yaml/yamlDoc.ts';
 import type { ReferencedKind } from './finding.ts';
 
 /** What every check reads: the workspace indexed once, plus what `istioctl analyze` assumes. */
@@ -45,23 +44,13 @@ export function checkContext(workspace: Workspace): CheckContext {
     if (list) list.push(entry);
     else byKind.set(entry.object.kind, [entry]);
   }
-  const rawCache = new WeakMap<Entry, Record<string, unknown>>();
   const implied = impliedIngress(catalog);
   const context: CheckContext = {
     workspace,
     catalog,
     entries: all,
     entriesOf: (kind) => byKind.get(kind) ?? [],
-    raw(entry) {
-      let value = rawCache.get(entry);
-      if (!value) {
-        const plain: unknown = entry.doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        value =
-          plain !== null && typeof plain === 'object' ? (plain as Record<string, unknown>) : {};
-        rawCache.set(entry, value);
-      }
-      return value;
-    },
+    raw: (entry) => entry.plain,
     workloads: implied.pod ? [...catalog.workloads, implied.pod] : catalog.workloads,
     services: implied.service ? [...catalog.services, implied.service] : catalog.services,
     holds(kind) {

@@ -1,6 +1,8 @@
 import {
   type DocAddress,
   entries,
+  entryAddress,
+  inDocument,
   loadDoc,
   type Workspace,
   type WorkspaceDoc,
@@ -12,9 +14,7 @@ import { type CommandResult, type DocTarget, fail, ok } from './command.ts';
 export function resolveTarget(workspace: Workspace, target: DocTarget): CommandResult<DocAddress> {
   if (typeof target === 'string') {
     const entry = entries(workspace).find((e) => e.id === target);
-    return entry
-      ? ok({ file: entry.file, index: entry.index })
-      : fail(`no resource ${target} in the workspace`);
+    return entry ? ok(entryAddress(entry)) : fail(`no resource ${target} in the workspace`);
   }
   const file = workspace.files.find((f) => f.name === target.file);
   if (!file?.docs[target.index]) return fail(`no document ${target.index + 1} in ${target.file}`);
@@ -36,7 +36,11 @@ export function replaceDoc(
   };
 }
 
-/** Applies path edits to one document in order, each on the result of the previous one. */
+/**
+ * Applies path edits to one document in order, each on the result of the previous one. Paths
+ * are from the resource: for an item of a List they are taken below its `items[i]`, so the
+ * edit rewrites that item's lines only.
+ */
 export function editTarget(
   workspace: Workspace,
   target: DocTarget,
@@ -48,7 +52,7 @@ export function editTarget(
   let doc = file?.docs[address.value.index];
   if (!doc) return fail('internal: the target document vanished');
   for (const edit of edits) {
-    const result = editDoc(doc, edit);
+    const result = editDoc(doc, { ...edit, path: inDocument(address.value, edit.path) });
     if (!result.ok) return fail(result.message);
     doc = result.doc === doc ? doc : loadDoc(result.doc);
   }

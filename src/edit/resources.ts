@@ -5,6 +5,7 @@ import { parseResourceId } from '../model/resource.ts';
 import { RULE_SECTIONS } from '../model/virtualService.ts';
 import {
   entries,
+  entryAddress,
   loadDoc,
   loadFile,
   type Workspace,
@@ -143,12 +144,15 @@ function samePlain(a: unknown, b: unknown): boolean {
 /**
  * Removes a document with everything it owns: comments above it and its `---`. When the first
  * document goes and the file did not start with `---`, the new first document loses its
- * separator too, so the file keeps its style.
+ * separator too, so the file keeps its style. An item of a List is removed from `items`.
  */
 export function removeResource(workspace: Workspace, target: DocTarget): CommandResult<Workspace> {
   const address = resolveTarget(workspace, target);
   if (!address.ok) return address;
-  const { file: fileName, index } = address.value;
+  const { file: fileName, index, base } = address.value;
+  // An item of a List goes from its `items`, the List and the other items stay.
+  if (base?.length)
+    return editTarget(workspace, { file: fileName, index }, [{ op: 'delete', path: base }]);
   return ok({
     files: workspace.files.map((file) => {
       if (file.name !== fileName) return file;
@@ -195,7 +199,7 @@ export function renameResource(
   for (const entry of entries(workspace)) {
     const edits = referenceEdits(entry.object, id, newName);
     if (edits.length === 0) continue;
-    const next = editTarget(result, { file: entry.file, index: entry.index }, edits);
+    const next = editTarget(result, entryAddress(entry), edits);
     if (!next.ok) return next;
     result = next.value;
   }

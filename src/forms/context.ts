@@ -1,8 +1,7 @@
 import { isRecord } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
-import type { Workspace, WorkspaceDoc } from '../workspace/workspace.ts';
+import type { Workspace } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
-import { MAX_ALIAS_COUNT } from '../yaml/yamlDoc.ts';
 
 /** What every form builder reads: the resource's document as plain values, and the workspace. */
 export interface FormContext {
@@ -11,21 +10,6 @@ export interface FormContext {
   /** The resource's namespace (short host names resolve in it). */
   readonly namespace: string;
   readonly plain: unknown;
-}
-
-const plains = new WeakMap<WorkspaceDoc, unknown>();
-
-/** A document as plain values, once per document (documents are immutable). */
-export function plainOf(doc: WorkspaceDoc): unknown {
-  if (plains.has(doc)) return plains.get(doc);
-  let plain: unknown;
-  try {
-    plain = doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    plain = undefined;
-  }
-  plains.set(doc, plain);
-  return plain;
 }
 
 /** The value at `path` (undefined when any step is missing or of the wrong type). */

@@ -5,7 +5,7 @@ import type { Service } from '../model/service.ts';
 import { entries, findEntry, type Workspace } from '../workspace/workspace.ts';
 import { autoscalerForm } from './autoscalerForm.ts';
 import { section } from './build.ts';
-import { type FormContext, plainOf } from './context.ts';
+import type { FormContext } from './context.ts';
 import { deploymentForm } from './deploymentForm.ts';
 import { destinationRuleForm, subsetForm } from './destinationRuleForm.ts';
 import { disruptionBudgetForm } from './disruptionBudgetForm.ts';
@@ -30,7 +30,7 @@ export function formFor(workspace: Workspace, node: GraphNode): FormSection[] {
     workspace,
     target: entry.id,
     namespace: entry.object.metadata.namespace,
-    plain: plainOf(entry.doc),
+    plain: entry.plain,
   };
   const part = node.path ?? [];
   switch (entry.object.kind) {
@@ -87,7 +87,7 @@ function destinationRulesOf(workspace: Workspace, service: Service): FormSection
       workspace,
       target: entry.id,
       namespace: rule.metadata.namespace,
-      plain: plainOf(entry.doc),
+      plain: entry.plain,
     };
     out.push(
       section(

@@ -1,5 +1,5 @@
 import { docStarts, type FilePosition, pathPosition } from '../workspace/position.ts';
-import { entries, type Workspace } from '../workspace/workspace.ts';
+import { entries, inDocument, type Workspace } from '../workspace/workspace.ts';
 import { rangeAt } from '../yaml/path.ts';
 import type { FlowGraph, GraphNode } from './types.ts';
 
@@ -28,17 +28,24 @@ export function nodeAtOffset(
   let index = starts.length - 1;
   while (index > 0 && (starts[index] as number) > offset) index--;
   const start = starts[index] ?? 0;
-  const entry = entries(workspace).find((e) => e.file === fileName && e.index === index);
-  if (!entry) return undefined;
-  const within = offset - start + entry.doc.base;
-  const root = entry.doc.document.contents as Parameters<typeof rangeAt>[0];
+  const inDoc = entries(workspace).filter((e) => e.file === fileName && e.index === index);
+  const first = inDoc[0];
+  if (!first) return undefined;
+  const within = offset - start + first.doc.base;
+  const root = first.doc.document.contents as Parameters<typeof rangeAt>[0];
+  // A List holds several resources: the one whose item holds the offset (else the first).
+  const entry =
+    inDoc.find((e) => {
+      const range = e.base.length ? rangeAt(root, e.base) : undefined;
+      return range && range[0] <= within && within <= range[1];
+    }) ?? first;
   let best: GraphNode | undefined;
   let bestDepth = -1;
   for (const node of graph.nodes) {
     if (node.resource !== entry.id) continue;
     const path = node.path ?? [];
     if (path.length <= bestDepth) continue;
-    const range = path.length === 0 ? undefined : rangeAt(root, path);
+    const range = path.length === 0 ? undefined : rangeAt(root, inDocument(entry, path));
     if (path.length === 0 || (range && range[0] <= within && within <= range[1])) {
       best = node;
       bestDepth = path.length;

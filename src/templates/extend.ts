@@ -2,7 +2,6 @@ import type { Command } from '../edit/command.ts';
 import { isRecord } from '../model/read.ts';
 import type { Entry } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
-import { MAX_ALIAS_COUNT } from '../yaml/yamlDoc.ts';
 
 /**
  * Commands that bring an existing resource to the values a scenario owns, touching nothing
@@ -17,8 +16,7 @@ export class Extension {
   readonly raw: Record<string, unknown>;
 
   constructor(readonly entry: Entry) {
-    const plain: unknown = entry.doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    this.raw = isRecord(plain) ? plain : {};
+    this.raw = entry.plain;
   }
 
   /** The plain value at `path`, undefined when absent. */

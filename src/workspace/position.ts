@@ -1,5 +1,5 @@
 import { type Path, rangeAt } from '../yaml/path.ts';
-import type { DocAddress, Workspace, WorkspaceFile } from './workspace.ts';
+import { type DocAddress, inDocument, type Workspace, type WorkspaceFile } from './workspace.ts';
 
 /** A 1-based position in a file, as editors and `file:line:column` messages count. */
 export interface FilePosition {
@@ -128,6 +128,7 @@ export function docRangePosition(
 /**
  * Where the node at `path` of a document is written, from the parser's node ranges (never by
  * searching the text). A path that does not exist points at its deepest existing ancestor.
+ * The path is from the resource: an item of a List adds its `base`.
  */
 export function pathPosition(
   workspace: Workspace,
@@ -137,7 +138,10 @@ export function pathPosition(
   const file = workspace.files.find((f) => f.name === address.file);
   const doc = file?.docs[address.index];
   if (!doc) return undefined;
-  const range = rangeAt(doc.document.contents as Parameters<typeof rangeAt>[0], path);
+  const range = rangeAt(
+    doc.document.contents as Parameters<typeof rangeAt>[0],
+    inDocument(address, path),
+  );
   const [from, to] = range ? [range[0] - doc.base, range[1] - doc.base] : [0, 0];
   return docRangePosition(workspace, address, from, to);
 }

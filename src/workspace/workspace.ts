@@ -1,6 +1,8 @@
 import { type ManifestObject, readObject } from '../model/kinds.ts';
+import { listItems } from '../model/list.ts';
 import { type ResourceId, resourceId } from '../model/resource.ts';
 import { parseFile } from '../yaml/parseFile.ts';
+import type { Path } from '../yaml/path.ts';
 import { reparseFile } from '../yaml/reparseFile.ts';
 import { MAX_ALIAS_COUNT, type YamlDoc, type YamlProblem } from '../yaml/yamlDoc.ts';
 
@@ -14,8 +16,22 @@ export interface SourceText {
 export interface WorkspaceDoc extends YamlDoc {
   /** The manifest this document holds; undefined for empty, comment-only or broken documents. */
   readonly object: ManifestObject | undefined;
+  /**
+   * The resources the document holds: itself, or each item of a List (`kubectl get -o yaml`),
+   * each with its path in the document and its plain value (computed once, shared by readers).
+   */
+  readonly resources: readonly DocResource[];
   /** Syntax problems plus problems converting to plain values (alias limit). */
   readonly problems: readonly YamlProblem[];
+}
+
+/** A resource held by a document: the whole document, or one item of a List. */
+export interface DocResource {
+  /** Where the resource is in its document: `[]`, or `['items', i]` for an item of a List. */
+  readonly base: Path;
+  readonly object: ManifestObject;
+  /** The resource as plain values. */
+  readonly plain: Record<string, unknown>;
 }
 
 export interface WorkspaceFile {
@@ -57,10 +73,11 @@ export function loadFile(name: string, text: string, previous?: WorkspaceFile): 
 
 /** Adds the typed view to a parsed document. Alias bombs are refused here, by yaml's alias limit. */
 export function loadDoc(doc: YamlDoc): WorkspaceDoc {
-  if (doc.problems.length > 0) return { ...doc, object: undefined };
+  if (doc.problems.length > 0) return { ...doc, object: undefined, resources: [] };
   try {
-    const value = doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { ...doc, object: readObject(value) };
+    const value: unknown = doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const object = readObject(value);
+    return { ...doc, object, resources: resourcesOf(value, object) };
   } catch (error) {
     const range = doc.document.contents?.range ?? doc.document.range;
     const problem: YamlProblem = {
@@ -69,8 +86,21 @@ export function loadDoc(doc: YamlDoc): WorkspaceDoc {
       offset: range[0] - doc.base,
       end: range[1] - doc.base,
     };
-    return { ...doc, object: undefined, problems: [problem] };
+    return { ...doc, object: undefined, resources: [], problems: [problem] };
   }
+}
+
+/** The document itself, or the items of a List, each read as a manifest of its own. */
+function resourcesOf(value: unknown, object: ManifestObject | undefined): DocResource[] {
+  const items = listItems(value);
+  if (!items) return object ? [{ base: [], object, plain: value as Record<string, unknown> }] : [];
+  const out: DocResource[] = [];
+  items.forEach((item, i) => {
+    const read = readObject(item);
+    if (read)
+      out.push({ base: ['items', i], object: read, plain: item as Record<string, unknown> });
+  });
+  return out;
 }
 
 /** The exact text of a file: its documents' texts and its tail. */
@@ -84,17 +114,34 @@ export function serializeWorkspace(workspace: Workspace): SourceText[] {
   return workspace.files.map((file) => ({ name: file.name, text: fileText(file) }));
 }
 
-/** A document's place in the workspace. */
+/** A document's place in the workspace, and where in it a resource is (an item of a List). */
 export interface DocAddress {
   readonly file: string;
   readonly index: number;
+  /** The path of the resource in the document; missing or `[]` for the whole document. */
+  readonly base?: Path;
 }
 
-/** A resource: a document that holds a named manifest. */
+/** A resource: a document, or an item of a List document, that holds a named manifest. */
 export interface Entry extends DocAddress {
   readonly id: ResourceId;
   readonly doc: WorkspaceDoc;
+  readonly base: Path;
   readonly object: ManifestObject;
+  /** The resource as plain values, shared by every reader (never mutate it). */
+  readonly plain: Record<string, unknown>;
+}
+
+/** Where an entry is: its document's address and its path there. */
+export function entryAddress(entry: Entry): DocAddress {
+  return entry.base.length
+    ? { file: entry.file, index: entry.index, base: entry.base }
+    : { file: entry.file, index: entry.index };
+}
+
+/** A path from a resource, as a path from its document's root. */
+export function inDocument(address: DocAddress, path: Path): Path {
+  return address.base?.length ? [...address.base, ...path] : path;
 }
 
 const entryCache = new WeakMap<Workspace, readonly Entry[]>();
@@ -106,10 +153,10 @@ export function entries(workspace: Workspace): readonly Entry[] {
   const out: Entry[] = [];
   for (const file of workspace.files) {
     file.docs.forEach((doc, index) => {
-      const object = doc.object;
-      if (!object) return;
-      const id = resourceId(object.kind, object.metadata.namespace, object.metadata.name);
-      out.push({ file: file.name, index, id, doc, object });
+      for (const { base, object, plain } of doc.resources) {
+        const id = resourceId(object.kind, object.metadata.namespace, object.metadata.name);
+        out.push({ file: file.name, index, id, doc, base, object, plain });
+      }
     });
   }
   entryCache.set(workspace, out);

@@ -1,5 +1,6 @@
 import { deleteEntry } from './deleteEntry.ts';
 import { createEditContext, type EditContext, type Splice } from './editContext.ts';
+import { isJsonDoc, planJsonSplice } from './jsonEdit.ts';
 import { insertValue, moveItem } from './listEdits.ts';
 import { formatPath, type Path } from './path.ts';
 import { flowAncestor, rewriteFlow } from './rewriteCollection.ts';
@@ -50,9 +51,11 @@ export function editDoc(ydoc: YamlDoc, edit: DocEdit): EditResult {
 
 /**
  * Plans the text splice for one edit: a string is a reason the edit cannot be made, `null`
- * an edit that changes nothing. Edits that reach into a flow collection rewrite it whole.
+ * an edit that changes nothing. Edits that reach into a flow collection rewrite it whole; a
+ * JSON document is edited as JSON.
  */
 function planSplice(ctx: EditContext, edit: DocEdit): Splice | string | null {
+  if (isJsonDoc(ctx)) return planJsonSplice(ctx, edit);
   const flow = flowAncestor(ctx, edit);
   if (flow) return rewriteFlow(ctx, flow, edit);
   switch (edit.op) {

@@ -1,6 +1,6 @@
 import { isModelled } from '../../model/kinds.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
-import type { Entry } from '../../workspace/workspace.ts';
+import { type DocAddress, type Entry, entryAddress } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
 
 /** A VirtualService with the document it is written in. */
@@ -31,6 +31,6 @@ export function virtualServiceEntries(context: CheckContext): readonly VirtualSe
 }
 
 /** Where a finding about a VirtualService is written. */
-export function addressOf(entry: Entry): { file: string; index: number } {
-  return { file: entry.file, index: entry.index };
+export function addressOf(entry: Entry): DocAddress {
+  return entryAddress(entry);
 }

@@ -6,7 +6,7 @@
  * rbac.istio.io kinds. Other deprecated fields are validation warnings (IST0133), reported
  * with the rules of each kind.
  */
-import type { Entry } from '../../workspace/workspace.ts';
+import { type Entry, entryAddress } from '../../workspace/workspace.ts';
 import type { Check, Finding } from '../finding.ts';
 import { uniqueEntries } from './istioEntries.ts';
 import { arr, number, obj } from './values.ts';
@@ -26,7 +26,7 @@ function deprecated(entry: Entry, path: (string | number)[], message: string): F
     severity: 'warning',
     message,
     resource: entry.id,
-    at: { file: entry.file, index: entry.index },
+    at: entryAddress(entry),
     path,
     istio: 'IST0002',
   };

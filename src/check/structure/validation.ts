@@ -4,7 +4,7 @@
  * warnings). Where the schema finds a wrong type, the rules say nothing at or below that
  * field; where a rule speaks about a field, its message replaces the schema's.
  */
-import type { WorkspaceDoc } from '../../workspace/workspace.ts';
+import { entryAddress } from '../../workspace/workspace.ts';
 import { formatPath } from '../../yaml/path.ts';
 import type { Check, Finding } from '../finding.ts';
 import { validateDestinationRule } from './destinationRule.ts';
@@ -24,22 +24,23 @@ const KINDS: readonly (readonly [string, Rules])[] = [
 ];
 
 /**
- * Issues depend on the document alone (its kind and namespace are in it), and an edit reuses
- * every document it did not touch, so a keystroke re-validates one document.
+ * Issues depend on the resource alone (its kind and namespace are in it), and an edit reuses
+ * every document it did not touch with its plain values, so a keystroke re-validates one
+ * document (every item of it, for a List).
  */
-const cache = new WeakMap<WorkspaceDoc, readonly Issue[]>();
+const cache = new WeakMap<object, readonly Issue[]>();
 
 export const istioValidation: Check = (context) => {
   const out: Finding[] = [];
   for (const [kind, rules] of KINDS) {
     for (const entry of networkingEntries(context, kind)) {
-      let issues = cache.get(entry.doc);
+      let issues = cache.get(entry.plain);
       if (!issues) {
         issues = documentIssues(kind, rules, context.raw(entry), entry.object.metadata.namespace);
-        cache.set(entry.doc, issues);
+        cache.set(entry.plain, issues);
       }
       for (const issue of issues) {
-        out.push({ ...issue, resource: entry.id, at: { file: entry.file, index: entry.index } });
+        out.push({ ...issue, resource: entry.id, at: entryAddress(entry) });
       }
     }
   }

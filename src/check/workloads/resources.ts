@@ -1,6 +1,6 @@
 import type { Dict } from '../../model/read.ts';
 import type { ResourceId } from '../../model/resource.ts';
-import type { Entry } from '../../workspace/workspace.ts';
+import { type Entry, entryAddress, inDocument } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 
@@ -9,7 +9,7 @@ export type FindingFields = Omit<Finding, 'resource' | 'at'>;
 
 /** A finding about the resource written in `entry`. */
 export function findingOn(entry: Entry, fields: FindingFields): Finding {
-  return { resource: entry.id, at: { file: entry.file, index: entry.index }, ...fields };
+  return { resource: entry.id, at: entryAddress(entry), ...fields };
 }
 
 const firstEntries = new WeakMap<CheckContext, ReadonlyMap<ResourceId, Entry>>();
@@ -78,7 +78,7 @@ export function itemsOf(value: unknown): readonly unknown[] {
  */
 export function scalarAt(entry: Entry, path: readonly (string | number)[]): unknown {
   try {
-    const value: unknown = entry.doc.document.getIn(path);
+    const value: unknown = entry.doc.document.getIn(inDocument(entry, path));
     return value !== null && typeof value === 'object' ? undefined : value;
   } catch {
     return undefined;

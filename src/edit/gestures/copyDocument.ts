@@ -1,3 +1,4 @@
+import { CLUSTER_FIELDS } from '../../model/clusterFields.ts';
 import { isRecord } from '../../model/read.ts';
 import type { Entry } from '../../workspace/workspace.ts';
 import { editDoc } from '../../yaml/editDoc.ts';
@@ -6,19 +7,9 @@ import { MAX_ALIAS_COUNT, parseYamlDoc, type YamlDoc } from '../../yaml/yamlDoc.
 import type { Command, CommandResult } from '../command.ts';
 import { fail, ok } from '../command.ts';
 
-/**
- * Fields the API server sets on an object it stores. A manifest copied from `kubectl get -o yaml`
- * carries them; a copy must not, or it would claim to be the stored original.
- */
-const SERVER_FIELDS: readonly (readonly string[])[] = [
-  ['metadata', 'uid'],
-  ['metadata', 'resourceVersion'],
-  ['metadata', 'creationTimestamp'],
-  ['metadata', 'generation'],
-  ['metadata', 'managedFields'],
-  ['metadata', 'annotations', 'kubectl.kubernetes.io/last-applied-configuration'],
-  ['status'],
-];
+// A manifest copied from `kubectl get -o yaml` carries the fields the API server sets
+// (CLUSTER_FIELDS); a copy must not, or it would claim to be the stored original.
+const SERVER_FIELDS = CLUSTER_FIELDS;
 
 /**
  * The command that inserts a copy of a document, renamed, right after the original in its file.
@@ -27,6 +18,7 @@ const SERVER_FIELDS: readonly (readonly string[])[] = [
  * the edit adds the copy's lines and touches no other.
  */
 export function copyDocumentCommand(entry: Entry, name: string): CommandResult<Command> {
+  if (entry.base.length) return copyItemCommand(entry, name);
   const renamed = renamedCopy(entry.doc, name);
   if (!renamed.ok) return renamed;
   const copy = renamed.value;
@@ -38,6 +30,30 @@ export function copyDocumentCommand(entry: Entry, name: string): CommandResult<C
     after: { file: entry.file, index: entry.index },
     text: copy.text,
   });
+}
+
+/**
+ * A copy of an item of a List (`kubectl get -o yaml`) is the next item of that List: its value
+ * renamed, without the fields the server set, written in the List's style.
+ */
+function copyItemCommand(entry: Entry, name: string): CommandResult<Command> {
+  const [, at] = entry.base;
+  if (typeof at !== 'number') return fail('internal: a List item without an index');
+  const value = structuredClone(entry.plain);
+  for (const path of SERVER_FIELDS) removeAt(value, path);
+  const metadata = value.metadata;
+  if (!isRecord(metadata)) return fail('This resource has no metadata to rename');
+  metadata.name = name;
+  if (isRecord(metadata.annotations) && Object.keys(metadata.annotations).length === 0)
+    delete metadata.annotations;
+  const target = { file: entry.file, index: entry.index };
+  return ok({ type: 'insertItem', target, path: ['items'], index: at + 1, value });
+}
+
+function removeAt(value: Record<string, unknown>, path: readonly string[]): void {
+  let parent: unknown = value;
+  for (const key of path.slice(0, -1)) parent = isRecord(parent) ? parent[key] : undefined;
+  if (isRecord(parent)) delete parent[path[path.length - 1] as string];
 }
 
 /** The document's text from its `---` (one is added when it has none), renamed. */

@@ -6,7 +6,6 @@ import { isRecord } from '../../model/read.ts';
 import type { HttpRoute, L4Route, VirtualService } from '../../model/virtualService.ts';
 import { type Entry, entries, findEntry, type Workspace } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
-import { MAX_ALIAS_COUNT } from '../../yaml/yamlDoc.ts';
 import { type CommandResult, fail, ok } from '../command.ts';
 
 /** The node a gesture names, or a refusal a user understands. */
@@ -54,12 +53,7 @@ export function resourcesOf<K extends ModelledObject['kind']>(
  * expanded). The model drops what it does not read; copies and list lengths need the whole.
  */
 export function rawAt(entry: Entry, path: Path): unknown {
-  let value: unknown;
-  try {
-    value = entry.doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch {
-    return undefined;
-  }
+  let value: unknown = entry.plain;
   for (const segment of path) {
     if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
     else if (isRecord(value) && typeof segment === 'string') value = value[segment];

@@ -2,7 +2,7 @@ import { dnsLabelField } from '../../check/structure/fields.ts';
 import type { FlowGraph, GraphNode } from '../../graph/types.ts';
 import { serviceFqdn } from '../../model/hosts.ts';
 import { parseResourceId, resourceId } from '../../model/resource.ts';
-import { findEntry, type Workspace } from '../../workspace/workspace.ts';
+import { findEntry, inDocument, type Workspace } from '../../workspace/workspace.ts';
 import type { Command, CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
 import { combine, type Gesture, gesture, verified } from './gesture.ts';
@@ -160,7 +160,7 @@ function hostAt(
   path: readonly (string | number)[],
 ): string | undefined {
   const entry = findEntry(workspace, ref.resource);
-  const value = entry?.doc.document.getIn(path);
+  const value = entry?.doc.document.getIn(inDocument(entry, path));
   return typeof value === 'string' ? value : undefined;
 }
 

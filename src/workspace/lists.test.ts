@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { lint } from '../check/lint.ts';
+import { deriveGraph } from '../graph/deriveGraph.ts';
+import { simulate } from '../simulate/simulate.ts';
+import { listJson, listYaml } from '../testing/clusterDump.ts';
+import { EXAMPLE_YAML } from './example.ts';
+import { entries, loadWorkspace, type Workspace } from './workspace.ts';
+
+const separate = loadWorkspace([{ name: 'myapp.yaml', text: EXAMPLE_YAML }]);
+
+/** What a user reads in Problems, without where it is (the dump writes it elsewhere). */
+function problems(workspace: Workspace) {
+  return lint(workspace).map(
+    (d) => `${d.severity} ${d.code} ${d.resource ?? ''} ${d.path ?? ''} ${d.message}`,
+  );
+}
+
+const DUMPS = [
+  ['kubectl get -o yaml', listYaml(EXAMPLE_YAML)],
+  ['kubectl get -o json', listJson(EXAMPLE_YAML)],
+] as const;
+
+describe.each(DUMPS)('a %s dump of the example', (_, text) => {
+  const dump = loadWorkspace([{ name: 'dump', text }]);
+
+  it('holds each item as a resource of its own', () => {
+    expect(entries(dump).map((e) => e.id)).toEqual(entries(separate).map((e) => e.id));
+    expect(entries(dump).map((e) => e.base)).toEqual(entries(separate).map((_, i) => ['items', i]));
+  });
+
+  it('draws the same graph', () => {
+    expect(deriveGraph(dump)).toEqual(deriveGraph(separate));
+    expect(deriveGraph(dump).nodes.map((n) => n.kind)).toContain('gateway');
+  });
+
+  it('reports the same findings, never about the fields the cluster added', () => {
+    expect(problems(dump)).toEqual(problems(separate));
+  });
+
+  it('simulates the same request the same way', () => {
+    const request = { url: 'http://myapp.example.com/myapp/api' };
+    const answer = simulate(dump, request);
+    expect(answer.outcome).toBe('route');
+    expect(answer).toEqual(simulate(separate, request));
+  });
+});
