@@ -42,24 +42,22 @@ export function asStored(text: string): Record<string, unknown>[] {
     });
 }
 
-/** `kubectl get … -o yaml`: a List of the stored resources (items at column 0, as kubectl prints). */
-export function listYaml(text: string): string {
-  const list = {
+/** What `kubectl get` prints for several objects: a List of them. */
+function listOf(text: string) {
+  return {
     apiVersion: 'v1',
     items: asStored(text),
     kind: 'List',
     metadata: { resourceVersion: '' },
   };
-  return stringify(list, { indentSeq: false, lineWidth: 0 });
+}
+
+/** `kubectl get … -o yaml`: a List of the stored resources (items at column 0, as kubectl prints). */
+export function listYaml(text: string): string {
+  return stringify(listOf(text), { indentSeq: false, lineWidth: 0 });
 }
 
 /** `kubectl get … -o json`: the same List as JSON, four spaces, as kubectl prints it. */
 export function listJson(text: string): string {
-  const list = {
-    apiVersion: 'v1',
-    items: asStored(text),
-    kind: 'List',
-    metadata: { resourceVersion: '' },
-  };
-  return `${JSON.stringify(list, null, 4)}\n`;
+  return `${JSON.stringify(listOf(text), null, 4)}\n`;
 }
