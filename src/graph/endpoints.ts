@@ -1,4 +1,4 @@
-import { hostMatches } from '../model/hosts.ts';
+import { mostSpecificHost } from '../model/hosts.ts';
 import { isEmptySelector, selects } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
@@ -30,13 +30,8 @@ export function hostTarget(catalog: Catalog, fqdn: string): HostTarget | undefin
       ports: service.object.ports.flatMap((p) => (p.port === undefined ? [] : [p.port])),
       selector: service.object.selector,
     };
-  let entry = catalog.serviceEntryByHost.get(fqdn);
-  if (!entry)
-    for (const [pattern, item] of catalog.serviceEntryByHost)
-      if (pattern.startsWith('*') && hostMatches(pattern, fqdn)) {
-        entry = item;
-        break;
-      }
+  const pattern = mostSpecificHost(fqdn, catalog.serviceEntryByHost.keys());
+  const entry = pattern === undefined ? undefined : catalog.serviceEntryByHost.get(pattern);
   if (!entry) return undefined;
   return {
     id: entry.id,

@@ -21,34 +21,49 @@ export function serviceFqdn(name: string, namespace: string): string {
 }
 
 /**
- * Whether host name `a` and `b` overlap, each possibly a wildcard (`*.example.com`, `*`):
- * Istio's `host.Name.Matches` in both directions.
+ * Whether host names `a` and `b` overlap, ignoring case (DNS names, Envoy domains and SNI are
+ * case-insensitive): `hostNamesOverlap` on lower-cased names.
  */
 export function hostsOverlap(a: string, b: string): boolean {
-  return hostMatches(a, b) || hostMatches(b, a);
+  return hostNamesOverlap(a.toLowerCase(), b.toLowerCase());
 }
 
-/** Whether `pattern` (exact, `*.suffix` or `*`) covers `host` (which may itself be a wildcard). */
+/**
+ * Whether `pattern` (exact, `*.suffix` or `*`) covers `host` (which may itself be a wildcard),
+ * ignoring case: `hostSubsetOf(host, pattern)` on lower-cased names.
+ */
 export function hostMatches(pattern: string, host: string): boolean {
-  const p = pattern.toLowerCase();
-  const h = host.toLowerCase();
-  if (p === '*' || p === h) return true;
-  if (p.startsWith('*')) {
-    const suffix = p.slice(1);
-    return (
-      h.endsWith(suffix) &&
-      h.length > suffix.length &&
-      (!h.startsWith('*') || h.slice(1).endsWith(suffix))
-    );
-  }
-  return false;
+  return hostSubsetOf(host.toLowerCase(), pattern.toLowerCase());
 }
 
-/** A Gateway server host split into its `namespace/` part (default `*`) and DNS name. */
-export function splitServerHost(host: string): { namespace: string; dnsName: string } {
-  const slash = host.indexOf('/');
-  if (slash === -1) return { namespace: '*', dnsName: host };
-  return { namespace: host.slice(0, slash), dnsName: host.slice(slash + 1) };
+/**
+ * Istio's `host.Name.SubsetOf` (pkg/config/host/name.go), case-sensitive as there: whether
+ * every name `a` covers is covered by `b`.
+ */
+export function hostSubsetOf(a: string, b: string): boolean {
+  if (a.startsWith('*')) return b.startsWith('*') && a.slice(1).endsWith(b.slice(1));
+  if (b.startsWith('*')) return a.endsWith(b.slice(1));
+  return a === b;
+}
+
+/**
+ * Istio's `MostSpecificHostMatch` (pilot/pkg/model/config.go): among `candidates`, `host`
+ * itself, else the longest wildcard that covers it (`*` last), ignoring case.
+ */
+export function mostSpecificHost(host: string, candidates: Iterable<string>): string | undefined {
+  const needle = host.toLowerCase();
+  let best: string | undefined;
+  for (const candidate of candidates) {
+    const c = candidate.toLowerCase();
+    if (c === needle) return candidate;
+    if (
+      c.startsWith('*') &&
+      hostMatches(c, needle) &&
+      (best === undefined || c.length > best.length)
+    )
+      best = candidate;
+  }
+  return best;
 }
 
 /**
@@ -65,28 +80,4 @@ export function hostNamesOverlap(a: string, b: string): boolean {
   if (aWild) return b.endsWith(a.slice(1));
   if (bWild) return a.endsWith(b.slice(1));
   return a === b;
-}
-
-/**
- * The host names a Gateway server offers to VirtualServices of `namespace`: its hosts whose
- * `namespace/` part lets that namespace bind (`*` any, `.` the Gateway's own, or that name;
- * none means any), without the part (`NamesForNamespace`, gateway.proto `Server.hosts`).
- */
-export function serverHostsFor(
-  gatewayNamespace: string,
-  hosts: readonly string[],
-  namespace: string,
-): string[] {
-  const out: string[] = [];
-  for (const host of hosts) {
-    const slash = host.indexOf('/');
-    if (slash === -1) {
-      out.push(host);
-      continue;
-    }
-    const scope = host.slice(0, slash);
-    const owner = scope === '.' ? gatewayNamespace : scope;
-    if (owner === '*' || owner === namespace) out.push(host.slice(slash + 1));
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import type { DestinationRule, Subset, TrafficPolicy } from '../model/destinationRule.ts';
-import { hostMatches, resolveHost } from '../model/hosts.ts';
+import { mostSpecificHost, resolveHost } from '../model/hosts.ts';
 import { selects } from '../model/labels.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { Item } from '../workspace/catalog.ts';
@@ -108,13 +108,11 @@ function exportedTo(r: Resolved, namespace: string): boolean {
 
 /** `MostSpecificHostMatch`: the rules whose host is `host`, else the longest wildcard covering it. */
 function mostSpecific(candidates: readonly Resolved[], host: string): Resolved[] {
-  const exact = candidates.filter((r) => r.host === host);
-  if (exact.length > 0) return exact;
-  let bestHost: string | undefined;
-  for (const r of candidates)
-    if (r.host.startsWith('*') && hostMatches(r.host, host))
-      if (bestHost === undefined || r.host.length > bestHost.length) bestHost = r.host;
-  return bestHost === undefined ? [] : candidates.filter((r) => r.host === bestHost);
+  const best = mostSpecificHost(
+    host,
+    candidates.map((r) => r.host),
+  );
+  return best === undefined ? [] : candidates.filter((r) => r.host === best);
 }
 
 function merge(rules: readonly Resolved[]): AppliedRule {

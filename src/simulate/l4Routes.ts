@@ -1,5 +1,5 @@
 import { resolveGatewayName } from '../model/gatewayNames.ts';
-import { hostsOverlap } from '../model/hosts.ts';
+import { hostsOverlap, mostSpecificHost } from '../model/hosts.ts';
 import type { L4Match } from '../model/match.ts';
 import type { L4Route } from '../model/virtualService.ts';
 import { type VsInfo, virtualServicesForGateway } from './bindings.ts';
@@ -108,16 +108,10 @@ export function pickBySni<T extends { readonly sniHosts: readonly string[] }>(
   chains: readonly T[],
   sni: string,
 ): T | undefined {
-  const exact = chains.find((c) => c.sniHosts.includes(sni));
-  if (exact) return exact;
-  let best: T | undefined;
-  let bestLength = -1;
-  for (const c of chains)
-    for (const name of c.sniHosts)
-      if (name.startsWith('*.') && sni.endsWith(name.slice(1)) && sni.length > name.length - 1)
-        if (name.length > bestLength) {
-          best = c;
-          bestLength = name.length;
-        }
-  return best ?? chains.find((c) => c.sniHosts.length === 0 || c.sniHosts.includes('*'));
+  const name = mostSpecificHost(
+    sni,
+    chains.flatMap((c) => c.sniHosts.filter((n) => n !== '*')),
+  );
+  if (name !== undefined) return chains.find((c) => c.sniHosts.includes(name));
+  return chains.find((c) => c.sniHosts.length === 0 || c.sniHosts.includes('*'));
 }

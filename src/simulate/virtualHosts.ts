@@ -1,4 +1,5 @@
-import { hostMatches } from '../model/hosts.ts';
+import { hostMatches, mostSpecificHost } from '../model/hosts.ts';
+import { namesForNamespace } from '../model/serverHosts.ts';
 import { hiddenReason, type VsInfo, virtualServicesForGateway } from './bindings.ts';
 import type { BuiltRoute } from './httpRoutes.ts';
 import type { ServerRef } from './servers.ts';
@@ -123,21 +124,6 @@ export function buildRouteTable(servers: readonly ServerRef[], source: RouteSour
   return { hosts, notes };
 }
 
-/**
- * `host.NamesForNamespace`: server hosts a VirtualService of `namespace` may use, without their
- * namespace part (`ns/h` only for that namespace; unqualified hosts for every namespace).
- */
-export function namesForNamespace(hosts: readonly string[], namespace: string): string[] {
-  const out: string[] = [];
-  for (const host of hosts) {
-    const slash = host.indexOf('/');
-    if (slash === -1) out.push(host);
-    else if (host.slice(0, slash) === namespace || host.slice(0, slash) === '*')
-      out.push(host.slice(slash + 1));
-  }
-  return out;
-}
-
 /** `host.Names.Intersection`: the more specific of each overlapping pair, once each. */
 export function intersectHosts(a: readonly string[], b: readonly string[]): string[] {
   const out: string[] = [];
@@ -161,15 +147,13 @@ export function selectVirtualHost(
   table: RouteTable,
   host: string,
 ): { readonly vhost: VirtualHost; readonly how: string } | undefined {
-  const exact = table.hosts.get(host);
-  if (exact) return { vhost: exact, how: 'exact domain' };
-  let best: VirtualHost | undefined;
-  for (const vhost of table.hosts.values()) {
-    const d = vhost.domain;
-    if (d === '*' || !d.startsWith('*') || !hostMatches(d, host)) continue;
-    if (!best || d.length > best.domain.length) best = vhost;
-  }
-  if (best) return { vhost: best, how: 'wildcard domain' };
-  const any = table.hosts.get('*');
-  return any ? { vhost: any, how: 'domain *' } : undefined;
+  const domain = mostSpecificHost(host, table.hosts.keys());
+  const vhost = domain === undefined ? undefined : table.hosts.get(domain);
+  if (!vhost) return undefined;
+  const how = !domain?.startsWith('*')
+    ? 'exact domain'
+    : domain === '*'
+      ? 'domain *'
+      : 'wildcard domain';
+  return { vhost, how };
 }

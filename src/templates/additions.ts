@@ -1,8 +1,9 @@
 import { type Command, type CommandResult, fail, ok } from '../edit/command.ts';
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
-import { hostsOverlap, splitServerHost } from '../model/hosts.ts';
+import { hostsOverlap } from '../model/hosts.ts';
 import { selects } from '../model/labels.ts';
 import { resourceId } from '../model/resource.ts';
+import { splitServerHost } from '../model/serverHosts.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { findEntry, type Workspace } from '../workspace/workspace.ts';
 import type { ConfigMapManifest, Manifest } from './manifests.ts';

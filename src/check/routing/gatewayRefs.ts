@@ -1,6 +1,6 @@
-import type { Gateway } from '../../model/gateway.ts';
 import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
-import { hostNamesOverlap, serverHostsFor } from '../../model/hosts.ts';
+import { hostNamesOverlap } from '../../model/hosts.ts';
+import { gatewayHostsFor } from '../../model/serverHosts.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
@@ -99,19 +99,8 @@ function hostsServed(target: GatewayTarget, vs: VirtualService): boolean {
     return target.hostnames.some((h) => vs.hosts.some((v) => hostNamesOverlap(h ?? '', v)));
   }
   if (target.kind !== 'istio') return true;
-  const names = serverHostNames(target.gateway, vs.metadata.namespace);
+  const names = gatewayHostsFor(target.gateway, vs.metadata.namespace);
   return names.some((g) => vs.hosts.some((v) => hostNamesOverlap(g, v)));
-}
-
-/**
- * The server hosts of a Gateway that a VirtualService of `namespace` may bind to, without their
- * `namespace/` part: `sanitizeServerHostNamespace` then `host.NamesForNamespace` (`.` is the
- * Gateway's own namespace, `*` any namespace, a bare host any namespace).
- */
-function serverHostNames(gateway: Gateway, namespace: string): string[] {
-  return gateway.servers.flatMap((server) =>
-    serverHostsFor(gateway.metadata.namespace, server.hosts, namespace),
-  );
 }
 
 function gatewayHostList(target: GatewayTarget): string {

@@ -173,10 +173,3 @@ export function subnetProblem(subnet: string): string | undefined {
   }
   return isIpAddress(subnet) ? undefined : `"${subnet}" is not a valid IP address`;
 }
-
-/** Istio's `host.Name.SubsetOf`: whether every name `a` covers is covered by `b`. */
-export function hostNameSubsetOf(a: string, b: string): boolean {
-  if (a.startsWith('*')) return b.startsWith('*') && a.slice(1).endsWith(b.slice(1));
-  if (b.startsWith('*')) return a.endsWith(b.slice(1));
-  return a === b;
-}

@@ -3,13 +3,13 @@
  * written: delegate rules, gateway names, hosts, then each HTTP, TLS and TCP rule. The
  * unreachable-rule warnings it also emits (IST0130/IST0131) belong to the routing checks.
  */
-import { hostNamesOverlap } from '../../model/hosts.ts';
+import { hostNamesOverlap, hostSubsetOf } from '../../model/hosts.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkExportTo, checkLabels, isValidPort, portMessage } from './common.ts';
 import { checkGatewayNames, checkRouteDestinations } from './destinations.ts';
 import { isJwtClaimHeader } from './headers.ts';
 import { checkHttpRoute } from './httpRoute.ts';
-import { hostNameSubsetOf, isIpAddress, subnetProblem, wildcardDomainProblem } from './names.ts';
+import { isIpAddress, subnetProblem, wildcardDomainProblem } from './names.ts';
 import { at, type Report } from './report.ts';
 import { arr, entriesOf, hasItems, int, isTemplated, number, obj, type Plain } from './values.ts';
 
@@ -244,7 +244,7 @@ function checkSniHost(
     }
     return;
   }
-  if (hosts.some((host) => isTemplated(host) || hostNameSubsetOf(sni, host))) return;
+  if (hosts.some((host) => isTemplated(host) || hostSubsetOf(sni, host))) return;
   report.error(
     'vs-tls-sni-not-in-hosts',
     path,

@@ -1,7 +1,8 @@
 import type { Gateway, GatewayServer } from '../../model/gateway.ts';
-import { hostMatches, splitServerHost } from '../../model/hosts.ts';
+import { hostMatches } from '../../model/hosts.ts';
 import { selects } from '../../model/labels.ts';
 import type { ResourceId } from '../../model/resource.ts';
+import { splitServerHost } from '../../model/serverHosts.ts';
 import type { Entry } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
 import type { Check, Finding } from '../finding.ts';
@@ -208,9 +209,9 @@ function kialiOverlaps(
 
 /** A server host's target namespace (`.` is the Gateway's own) and DNS name, lower case. */
 function targetOf(host: string, namespace: string): { namespace: string; name: string } {
-  const split = splitServerHost(host);
+  const split = splitServerHost(host, namespace);
   return {
-    namespace: split.namespace === '.' ? namespace : split.namespace,
+    namespace: split.namespace,
     name: split.dnsName.toLowerCase(),
   };
 }

@@ -1,5 +1,6 @@
 import type { Gateway, GatewayServer } from '../../model/gateway.ts';
-import { hostNamesOverlap, serverHostsFor } from '../../model/hosts.ts';
+import { hostNamesOverlap } from '../../model/hosts.ts';
+import { serverHostsFor } from '../../model/serverHosts.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 
 /**
