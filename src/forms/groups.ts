@@ -1,5 +1,6 @@
 import type { FieldValidator } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
+import { isClusterField } from '../model/clusterFields.ts';
 import { isRecord } from '../model/read.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field } from './build.ts';
@@ -162,7 +163,9 @@ export function mapGroup(ctx: FormContext, spec: MapGroupSpec): FormGroup {
   const map = isRecord(raw) ? raw : {};
   const keys = Object.keys(map);
   const clear = clearPath(ctx.plain, spec.path);
-  const items = keys.map((key): GroupItem => {
+  // What the cluster wrote (kubectl's last-applied annotation) is kept but not shown.
+  const shown = keys.filter((key) => !isClusterField([...spec.path, key]));
+  const items = shown.map((key): GroupItem => {
     const entryPath = [...spec.path, key];
     const value = map[key];
     const name = field(ctx, {

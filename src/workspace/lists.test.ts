@@ -4,6 +4,7 @@ import { deriveGraph } from '../graph/deriveGraph.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { listJson, listYaml } from '../testing/clusterDump.ts';
 import { EXAMPLE_YAML } from './example.ts';
+import { helmSource } from './helmSource.ts';
 import { entries, loadWorkspace, type Workspace } from './workspace.ts';
 
 const separate = loadWorkspace([{ name: 'myapp.yaml', text: EXAMPLE_YAML }]);
@@ -44,3 +45,63 @@ describe.each(DUMPS)('a %s dump of the example', (_, text) => {
     expect(answer).toEqual(simulate(separate, request));
   });
 });
+
+describe('helm template output', () => {
+  const helm = `---
+# Source: shop/templates/gateway.yaml
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: shop
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: [shop.example.com]
+---
+# Source: shop/templates/virtualservice.yaml
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: shop
+spec:
+  hosts: [shop.example.com]
+  gateways: [shop]
+  http:
+  - route:
+    - destination: {host: shop}
+---
+# Source: shop/templates/service.yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: shop
+spec:
+  selector: {app: shop}
+  ports:
+  - {name: http, port: 80}
+`;
+  const workspace = loadWorkspace([{ name: 'rendered.yaml', text: helm }]);
+
+  it('names the template each resource came from', () => {
+    expect(entries(workspace).map((e) => [e.id, helmSource(e.doc)])).toEqual([
+      ['Gateway/default/shop', 'shop/templates/gateway.yaml'],
+      ['VirtualService/default/shop', 'shop/templates/virtualservice.yaml'],
+      ['Service/default/shop', 'shop/templates/service.yaml'],
+    ]);
+    expect(entries(separate).map((e) => helmSource(e.doc))).not.toContain(expect.any(String));
+  });
+
+  it('draws, checks and simulates as any manifests', () => {
+    expect(edgeIds(workspace)).toContain(
+      'gateway:Gateway/default/shop -> virtualService:VirtualService/default/shop',
+    );
+    expect(lint(workspace).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(simulate(workspace, { url: 'http://shop.example.com/' }).outcome).toBe('route');
+  });
+});
+
+function edgeIds(workspace: Workspace): string[] {
+  return deriveGraph(workspace).edges.map((e) => `${e.source} -> ${e.target}`);
+}

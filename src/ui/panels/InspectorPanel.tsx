@@ -4,6 +4,7 @@ import { selectGraph } from '../../store/selectors.ts';
 import { InspectorForm } from '../inspector/InspectorForm.tsx';
 import { nodeKey, whereText } from '../inspector/inspectedNode.ts';
 import { useDesigner } from '../StoreContext.tsx';
+import { templateOf } from './inspectorRows.ts';
 
 /**
  * The selected node: what it stands for, where it is written, and the form that edits it. It
@@ -13,6 +14,7 @@ export function InspectorPanel() {
   const key = useDesigner((s) => nodeKey(selectGraph(s), s.selection));
   const node = useMemo(() => (key === null ? undefined : (JSON.parse(key) as GraphNode)), [key]);
   const where = useDesigner((s) => whereText(s.workspace, node));
+  const template = useDesigner((s) => templateOf(s.workspace, node));
 
   if (!node) {
     return (
@@ -37,6 +39,12 @@ export function InspectorPanel() {
           <>
             <dt>written in</dt>
             <dd>{where}</dd>
+          </>
+        )}
+        {template && (
+          <>
+            <dt>from template</dt>
+            <dd>{template}</dd>
           </>
         )}
         {node.implied && (

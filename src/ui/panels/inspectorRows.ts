@@ -2,9 +2,21 @@ import type { GraphNode } from '../../graph/types.ts';
 import { isModelled, type ManifestObject } from '../../model/kinds.ts';
 import { formatLabels } from '../../model/labels.ts';
 import type { Dict } from '../../model/read.ts';
+import { helmSource } from '../../workspace/helmSource.ts';
+import { findEntry, type Workspace } from '../../workspace/workspace.ts';
 
 /** One line of the inspector: a field's name and its value as text. */
 export type InspectorRow = readonly [label: string, value: string];
+
+/**
+ * The chart template the node's resource was rendered from, when the YAML is `helm template`
+ * output (`# Source: chart/templates/x.yaml`): the Inspector's "from template" line.
+ */
+export function templateOf(workspace: Workspace, node: GraphNode | undefined): string | undefined {
+  if (!node?.resource || node.implied) return undefined;
+  const entry = findEntry(workspace, node.resource);
+  return entry ? helmSource(entry.doc) : undefined;
+}
 
 /**
  * The main fields of what a node stands for, as text rows. Read-only: the editing forms
