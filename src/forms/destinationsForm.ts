@@ -1,5 +1,6 @@
 import { hostField, portField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
+import { formatShare } from '../model/weights.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
 import { setAt } from './commands.ts';
@@ -112,8 +113,7 @@ function weightOf(item: unknown): number {
 export function shareNote(count: number, weight: number, total: number): string {
   if (count === 1) return 'Receives all requests';
   if (total === 0) return 'No weights: Istio rejects several destinations whose weights sum to 0';
-  const percent = Math.round((weight / total) * 1000) / 10;
-  return `Receives ${percent}% of requests (weight ${weight} of ${total})`;
+  return `Receives ${formatShare(weight / total)} of requests (weight ${weight} of ${total})`;
 }
 
 /** `n` whole numbers summing to 100, as even as can be (the first ones get the remainder). */

@@ -4,6 +4,7 @@ import { resolveHost } from '../model/hosts.ts';
 import { isEmptySelector } from '../model/labels.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { Destination, RouteDestination } from '../model/virtualService.ts';
+import { formatShare, routeShares } from '../model/weights.ts';
 import type { Catalog } from '../workspace/catalog.ts';
 import {
   type AppliedRule,
@@ -186,19 +187,19 @@ export function weightedDestinations(
   namespace: string,
   at: { readonly resource: ResourceId; readonly path: FieldPath },
 ): { readonly destinations: SimDestination[]; readonly steps: Step[] } {
-  const total = route.reduce((sum, d) => sum + Math.max(0, d.weight ?? 0), 0);
+  const shares = routeShares(route.map((d) => d.weight));
   const destinations: SimDestination[] = [];
   const steps: Step[] = [];
   route.forEach((d, i) => {
     if (!d.destination) return;
     // A lone destination without weight takes 100% (virtual_service.proto, `weight`).
     const weight = d.weight ?? (route.length === 1 ? 100 : 0);
-    const probability = route.length === 1 ? 1 : weight > 0 && total > 0 ? weight / total : 0;
+    const probability = shares[i] ?? 0;
     const path = [...at.path, 'route', i];
     const { definedAt, ...resolved } = resolveDestination(ctx, d.destination, namespace);
     destinations.push({ ...resolved, weight, probability, path });
     const share =
-      route.length === 1 ? 'all requests' : `${formatPercent(probability)} (weight ${weight})`;
+      route.length === 1 ? 'all requests' : `${formatShare(probability)} (weight ${weight})`;
     const where = `${resolved.host}${resolved.subset ? ` subset ${resolved.subset}` : ''} port ${resolved.port}`;
     steps.push({
       kind: 'destination',
@@ -227,10 +228,6 @@ export function weightedDestinations(
  */
 export function routeStatus(destinations: readonly SimDestination[]): 503 | null {
   return destinations.every((d) => d.probability <= 0 || d.endpoints === 'none') ? 503 : null;
-}
-
-export function formatPercent(probability: number): string {
-  return `${Math.round(probability * 10000) / 100}%`;
 }
 
 function policyDetail(d: Omit<SimDestination, 'weight' | 'probability' | 'path'>): string {

@@ -1,4 +1,5 @@
 import type { Destination, HttpRoute, RouteDestination } from '../model/virtualService.ts';
+import { formatShare } from '../model/weights.ts';
 import type { Catalog } from '../workspace/catalog.ts';
 import {
   applyHeaderOperation,
@@ -9,12 +10,7 @@ import {
   rewritePath,
 } from './actions.ts';
 import type { indexDestinationRules } from './destinationRules.ts';
-import {
-  formatPercent,
-  resolveDestination,
-  routeStatus,
-  weightedDestinations,
-} from './destinations.ts';
+import { resolveDestination, routeStatus, weightedDestinations } from './destinations.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import { fullPath, type ParsedRequest } from './request.ts';
 import type { FieldPath, SimFault, SimMirror, Simulation, Step } from './types.ts';
@@ -171,7 +167,7 @@ export function applyRoute(ctx: RouteContext, base: RouteBase): Simulation {
   for (const m of mirrors)
     steps.push({
       kind: 'mirror',
-      detail: `mirror ${formatPercent(m.percentage / 100)} to ${m.host}${m.subset ? ` subset ${m.subset}` : ''} port ${m.port}`,
+      detail: `mirror ${formatShare(m.percentage / 100)} to ${m.host}${m.subset ? ` subset ${m.subset}` : ''} port ${m.port}`,
       ...origin(rule.mirror ? 'mirror' : 'mirrors'),
     });
   const retries = retriesOf(rule.retries);

@@ -1,5 +1,5 @@
 import { shortHost } from '../graph/services.ts';
-import { formatPercent } from './destinations.ts';
+import { formatShare } from '../model/weights.ts';
 import type { SimDestination, Simulation } from './types.ts';
 
 /**
@@ -67,7 +67,7 @@ function routeSummary(simulation: Simulation, rule: string | undefined): string 
   if (failing.length === 0) return routed;
   const share = failing.reduce((sum, d) => sum + d.probability, 0);
   const names = failing.map((d) => `${shortName(d)} ${d.endpointsNote ?? 'has no endpoints'}`);
-  return `${routed}; ${formatPercent(share)} fail with 503: ${names.join(', ')}`;
+  return `${routed}; ${formatShare(share)} fail with 503: ${names.join(', ')}`;
 }
 
 /** `no endpoints for myapp v1, v2 (UH); no cluster for myapp v3 (NC)`. */
@@ -108,5 +108,5 @@ function shortName(d: SimDestination): string {
 /** `reviews.bookinfo.svc.cluster.local:9080 v2 (90%)`, with why its endpoints cannot be told. */
 export function destinationText(d: SimDestination): string {
   const unknown = d.endpoints === 'unknown' && d.endpointsNote ? `, ${d.endpointsNote}` : '';
-  return `${d.host}${d.port ? `:${d.port}` : ''}${d.subset ? ` ${d.subset}` : ''} (${formatPercent(d.probability)}${unknown})`;
+  return `${d.host}${d.port ? `:${d.port}` : ''}${d.subset ? ` ${d.subset}` : ''} (${formatShare(d.probability)}${unknown})`;
 }

@@ -1,3 +1,5 @@
+import { formatShare } from '../../model/weights.ts';
+
 /**
  * Weights of a rule's destinations. Istio reads them as relative: a destination receives
  * `weight / (sum of weights)` of the requests; a lone destination receives everything whatever
@@ -53,7 +55,9 @@ export function rebalanceForNew(written: readonly (number | undefined)[]): numbe
 
 /** `web v1 60%, web v2 40%`: a split as a sentence fragment. */
 export function describeSplit(labels: readonly string[], percentages: readonly number[]): string {
-  return labels.map((label, i) => `${label} ${percentages[i] ?? 0}%`).join(', ');
+  return labels
+    .map((label, i) => `${label} ${formatShare((percentages[i] ?? 0) / 100)}`)
+    .join(', ');
 }
 
 /**

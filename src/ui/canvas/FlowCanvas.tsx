@@ -12,6 +12,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LitPath } from '../../graph/tracePath.ts';
+import { formatShare } from '../../model/weights.ts';
 import type { XY } from '../../store/designerStore.ts';
 import { selectGraph, selectLitPath } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
@@ -205,9 +206,7 @@ function litEdge(edge: CanvasEdge, lit: LitPath): CanvasEdge {
   if (share === undefined) return { ...edge, className: 'sim-dim', ...simData(edge, 'dim') };
   // The branch a rule splits into carries the share; the edges after it repeat it.
   const label =
-    share < 1 && edge.data?.kind === 'route'
-      ? `${Math.round(share * 1000) / 10}% of requests`
-      : edge.label;
+    share < 1 && edge.data?.kind === 'route' ? `${formatShare(share)} of requests` : edge.label;
   return {
     ...edge,
     className: 'sim-lit',

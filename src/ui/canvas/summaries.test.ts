@@ -3,7 +3,6 @@ import { readGateway } from '../../model/gateway.ts';
 import { readHttpMatch, readL4Match } from '../../model/match.ts';
 import { readVirtualService } from '../../model/virtualService.ts';
 import {
-  formatPercent,
   httpMatchText,
   matchSummary,
   mirrorLabel,
@@ -139,9 +138,7 @@ describe('edge labels', () => {
     expect(labels.size).toBe(0);
   });
 
-  it('formats percentages and mirror labels', () => {
-    expect(formatPercent(0.9)).toBe('90%');
-    expect(formatPercent(1 / 8)).toBe('12.5%');
+  it('labels a mirror edge with its sampling percentage, when written', () => {
     expect(mirrorLabel(undefined)).toBe('mirror');
     expect(mirrorLabel(10)).toBe('mirror 10%');
   });

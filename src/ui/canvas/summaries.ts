@@ -2,6 +2,7 @@ import type { GatewayServer } from '../../model/gateway.ts';
 import type { HttpMatch, L4Match, StringMatch } from '../../model/match.ts';
 import type { Dict } from '../../model/read.ts';
 import type { HttpRoute } from '../../model/virtualService.ts';
+import { formatShare, routeShares } from '../../model/weights.ts';
 
 /**
  * One-line texts the canvas shows for rules, servers and edges. Pure functions of the typed
@@ -138,12 +139,6 @@ export function serverSummary(server: GatewayServer): ServerSummary {
   };
 }
 
-/** `90%`, `33.3%`, `0%`: a share with at most one decimal. */
-export function formatPercent(share: number): string {
-  const pct = Math.round(share * 1000) / 10;
-  return `${pct}%`;
-}
-
 /** The part of a graph edge the labels need (kept structural so tests need no whole graph). */
 export interface WeightedEdge {
   readonly id: string;
@@ -169,14 +164,16 @@ export function splitLabels(edges: readonly WeightedEdge[]): Map<string, string>
   const labels = new Map<string, string>();
   for (const group of byRule.values()) {
     if (group.length < 2) continue;
-    const total = group.reduce((sum, e) => sum + (e.weight ?? 0), 0);
-    if (total <= 0) continue;
-    for (const edge of group) labels.set(edge.id, formatPercent((edge.weight ?? 0) / total));
+    const shares = routeShares(group.map((e) => e.weight ?? 0));
+    if (shares.every((s) => s === 0)) continue;
+    group.forEach((edge, i) => {
+      labels.set(edge.id, formatShare(shares[i] ?? 0));
+    });
   }
   return labels;
 }
 
 /** `mirror` or `mirror 10%`: a mirror edge's label, with its sampling percentage if written. */
 export function mirrorLabel(percentage: number | undefined): string {
-  return percentage === undefined ? 'mirror' : `mirror ${formatPercent(percentage / 100)}`;
+  return percentage === undefined ? 'mirror' : `mirror ${formatShare(percentage / 100)}`;
 }
