@@ -1,4 +1,5 @@
 import type { HttpMatch } from '../model/match.ts';
+import { regexReplaceAll } from '../model/regex.ts';
 import type {
   HeaderOperation,
   HeaderOperations,
@@ -6,7 +7,6 @@ import type {
   HttpRedirect,
   HttpRetry,
 } from '../model/virtualService.ts';
-import { regexReplaceAll } from './regex.ts';
 import type { SimFault, SimRetries } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { HttpMatch, StringMatch } from '../model/match.ts';
 import type { Dict } from '../model/read.ts';
-import { fullMatch } from './regex.ts';
+import { fullMatch } from '../model/regex.ts';
 import type { ParsedRequest } from './request.ts';
 import {
   conditionOf,

@@ -1,5 +1,5 @@
 import type { StringMatch } from '../model/match.ts';
-import { fullMatch } from './regex.ts';
+import { fullMatch } from '../model/regex.ts';
 
 /**
  * Istio `StringMatch` as Envoy evaluates it (route.go `translateHeaderMatch`,

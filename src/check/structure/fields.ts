@@ -4,6 +4,8 @@
  * field is left to the form (`required` makes one mandatory). They apply the same rules as the
  * lint checks of this folder, so a form and the Problems panel never disagree.
  */
+
+import { regexProblem } from '../../model/regex.ts';
 import { durationProblem } from './goDuration.ts';
 import { matchHeaderNameProblem } from './headers.ts';
 import {
@@ -13,7 +15,6 @@ import {
   labelValueProblem,
   wildcardDomainProblem,
 } from './names.ts';
-import { regexProblem } from './regex.ts';
 import { retryOnProblem } from './retryOn.ts';
 
 export type FieldValidator = (value: unknown) => string | undefined;

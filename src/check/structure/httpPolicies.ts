@@ -3,9 +3,10 @@
  * validation.go: `validateHTTPRedirect`, `validateHTTPDirectResponse`, `validateHTTPRetry`,
  * `validateHTTPRewrite`).
  */
+
+import { regexProblem } from '../../model/regex.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkDuration, isValidPort, portMessage } from './common.ts';
-import { regexProblem } from './regex.ts';
 import { at, type Report } from './report.ts';
 import { retryOnProblem } from './retryOn.ts';
 import { int, isSet, isTemplated, obj, type Plain, text, textOr } from './values.ts';

@@ -3,6 +3,8 @@
  * `validateHTTPRouteConflict` and `validateHTTPRouteMatchRequest` check it
  * (pkg/config/validation/virtualservice.go).
  */
+
+import { regexProblem } from '../../model/regex.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkDuration, checkLabels, isValidPort, portMessage } from './common.ts';
 import { checkCors } from './cors.ts';
@@ -17,7 +19,6 @@ import { checkAuthorityRewrite, checkHeaderOperations } from './headerOperations
 import { matchHeaderNameProblem } from './headers.ts';
 import { checkDirectResponse, checkRedirect, checkRetries, checkRewrite } from './httpPolicies.ts';
 import { isDnsLabel } from './names.ts';
-import { regexProblem } from './regex.ts';
 import { at, type Report } from './report.ts';
 import {
   arr,

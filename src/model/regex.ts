@@ -1,12 +1,17 @@
 import { RE2JS } from 're2js';
 
 /**
- * Regular expressions from manifests run with RE2 (re2js), as Envoy's `safe_regex` does
- * (google_re2), never with JavaScript's RegExp: the syntax and the linear-time guarantee differ.
- * Compiled patterns are cached across simulations; an invalid pattern is cached as its error.
+ * Regular expressions from manifests, compiled once for the checks, the forms and the simulator.
+ * They run with RE2 (re2js), as Envoy's `safe_regex` does (google_re2) and Istio validates them
+ * (Go's regexp), never with JavaScript's RegExp: the syntax and the linear-time guarantee differ.
+ * Compiled patterns are cached (the same ones come back on every keystroke and simulation); an
+ * invalid pattern is cached as its error.
  */
 const cache = new Map<string, RE2JS | string>();
 const MAX_CACHED = 2000;
+
+/** Envoy's program size limit, approximated by length as Istio does (`validateStringRegexp`). */
+export const MAX_REGEX_LENGTH = 1024;
 
 /** The compiled pattern, or the reason it does not compile. */
 export function compileRegex(pattern: string): RE2JS | string {
@@ -51,4 +56,16 @@ export function regexReplaceAll(
       ref === '\\' ? '\\' : (captured[Number(ref)] ?? ''),
     );
   });
+}
+
+/**
+ * Istio's `validateStringRegexp`: at most 1024 characters and valid RE2 syntax. Returns the
+ * message or undefined.
+ */
+export function regexProblem(pattern: string): string | undefined {
+  if (pattern.length > MAX_REGEX_LENGTH) {
+    return `regex is too long (${pattern.length} characters): Istio allows at most ${MAX_REGEX_LENGTH}`;
+  }
+  const re = compileRegex(pattern);
+  return typeof re === 'string' ? `invalid RE2 regex: ${re}` : undefined;
 }
