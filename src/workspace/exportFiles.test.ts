@@ -1,8 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { listJson, listYaml } from '../testing/clusterDump.ts';
 import { dedent } from '../testing/dedent.ts';
+import { EXAMPLE_YAML } from './example.ts';
 import { joinedYaml, resourceFiles } from './exportFiles.ts';
-import { loadWorkspace } from './workspace.ts';
+import { entries, loadWorkspace } from './workspace.ts';
 
 const A = dedent`
   # gateway of the shop
@@ -76,5 +78,24 @@ describe('export', () => {
       'service-web-shop.yaml',
       'service-web-shop-2.yaml',
     ]);
+  });
+});
+
+describe('the ZIP of a List dump', () => {
+  it.each([
+    ['YAML', listYaml(EXAMPLE_YAML)],
+    ['JSON', listJson(EXAMPLE_YAML)],
+  ])('has one file per item of the %s List, each the item alone', (_, dump) => {
+    const files = resourceFiles(loadWorkspace([{ name: 'dump', text: dump }]));
+    const names = files.map((f) => f.name);
+    expect(names).toContain('gateway-istio-system-my-gateway.yaml');
+    expect(names).toHaveLength(
+      entries(loadWorkspace([{ name: 'a', text: EXAMPLE_YAML }])).length + 1,
+    );
+    for (const file of files.filter((f) => f.name !== 'kustomization.yaml')) {
+      const [resource] = entries(loadWorkspace([file]));
+      expect(resource?.base).toEqual([]);
+      expect(file.name.startsWith(`${resource?.object.kind.toLowerCase()}-`)).toBe(true);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { entries, fileText, type SourceText, type Workspace } from './workspace.ts';
+import { rangeAt } from '../yaml/path.ts';
+import { type Entry, entries, fileText, type SourceText, type Workspace } from './workspace.ts';
 
 /**
  * The workspace as one multi-document YAML text for `kubectl apply -f`: the files in order,
@@ -34,11 +35,11 @@ export function resourceFiles(workspace: Workspace): SourceText[] {
     let name = `${base}.yaml`;
     for (let n = 2; used.has(name); n++) name = `${base}-${n}.yaml`;
     used.add(name);
-    const text = entry.doc.text.replace(
-      /^(?:---[ \t]*\r?\n)/m,
-      (marker, offset: number, all: string) =>
-        /^(\s*#.*\n)*$/.test(all.slice(0, offset)) ? '' : marker,
-    );
+    const text = entry.base.length
+      ? itemText(entry)
+      : entry.doc.text.replace(/^(?:---[ \t]*\r?\n)/m, (marker, offset: number, all: string) =>
+          /^(\s*#.*\n)*$/.test(all.slice(0, offset)) ? '' : marker,
+        );
     out.push({ name, text: text.endsWith('\n') ? text : `${text}\n` });
   }
   const kustomization = [
@@ -49,4 +50,22 @@ export function resourceFiles(workspace: Workspace): SourceText[] {
     '',
   ].join('\n');
   return [...out, { name: 'kustomization.yaml', text: kustomization }];
+}
+
+/**
+ * An item of a List as a document of its own: its text as written in the List, moved left by
+ * the item's indentation (a JSON item stays JSON).
+ */
+function itemText(entry: Entry): string {
+  const { doc } = entry;
+  const range = rangeAt(doc.document.contents as Parameters<typeof rangeAt>[0], entry.base);
+  if (!range) return '';
+  const start = range[0] - doc.base;
+  const text = doc.text.slice(start, range[1] - doc.base).trimEnd();
+  const column = start - (doc.text.lastIndexOf('\n', start - 1) + 1);
+  const indent = new RegExp(`^[ ]{0,${column}}`);
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : line.replace(indent, '')))
+    .join('\n');
 }

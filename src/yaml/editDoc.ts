@@ -50,6 +50,40 @@ export function editDoc(ydoc: YamlDoc, edit: DocEdit): EditResult {
 }
 
 /**
+ * Applies edits that do not touch the same text (deletes of different fields, say) in one
+ * parse: each is planned on the document as given and the splices are made from the end.
+ * Edits whose splices meet are made one after the other instead.
+ */
+export function editDocAll(ydoc: YamlDoc, edits: readonly DocEdit[]): EditResult {
+  if (edits.length <= 1 || ydoc.problems.length > 0) return editInTurn(ydoc, edits);
+  const ctx = createEditContext(ydoc);
+  const splices: Splice[] = [];
+  for (const edit of edits) {
+    const splice = planSplice(ctx, edit);
+    if (typeof splice === 'string') return { ok: false, message: splice };
+    if (splice) splices.push(splice);
+  }
+  splices.sort((a, b) => b.from - a.from);
+  if (splices.some((splice, i) => i > 0 && splice.to > (splices[i - 1] as Splice).from))
+    return editInTurn(ydoc, edits);
+  let text = ydoc.text;
+  for (const splice of splices)
+    text = text.slice(0, splice.from) + splice.text + text.slice(splice.to);
+  const doc = parseYamlDoc(text);
+  return doc.problems.length > 0 ? editInTurn(ydoc, edits) : { ok: true, doc };
+}
+
+function editInTurn(ydoc: YamlDoc, edits: readonly DocEdit[]): EditResult {
+  let doc = ydoc;
+  for (const edit of edits) {
+    const result = editDoc(doc, edit);
+    if (!result.ok) return result;
+    doc = result.doc;
+  }
+  return { ok: true, doc };
+}
+
+/**
  * Plans the text splice for one edit: a string is a reason the edit cannot be made, `null`
  * an edit that changes nothing. Edits that reach into a flow collection rewrite it whole; a
  * JSON document is edited as JSON.

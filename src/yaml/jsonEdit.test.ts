@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineDiff } from '../testing/lineDiff.ts';
-import { type DocEdit, editDoc } from './editDoc.ts';
+import { type DocEdit, editDoc, editDocAll } from './editDoc.ts';
 import { parseYamlDoc } from './yamlDoc.ts';
 
 const JSON_LIST = `{
@@ -106,5 +106,22 @@ describe('editing a JSON document (kubectl get -o json)', () => {
   it('moves a list item', () => {
     const text = edited({ op: 'move', path: ['items'], from: 1, to: 0 });
     expect(JSON.parse(text).items[0].kind).toBe('Service');
+  });
+
+  it('makes several edits in one go, those whose text meets one after the other', () => {
+    const edits: DocEdit[] = [
+      { op: 'delete', path: ['apiVersion'] },
+      { op: 'delete', path: ['items', 0, 'metadata'] },
+      { op: 'delete', path: ['items', 0] },
+    ];
+    const all = editDocAll(parseYamlDoc(JSON_LIST), edits.slice(0, 2));
+    expect(all.ok && JSON.parse(all.doc.text)).toMatchObject({ kind: 'List' });
+    expect(all.ok && JSON.parse(all.doc.text).apiVersion).toBeUndefined();
+    expect(all.ok && JSON.parse(all.doc.text).items[0].metadata).toBeUndefined();
+    // Deleting items[0]'s metadata and then items[0] itself: the second splice holds the first.
+    const nested = editDocAll(parseYamlDoc(JSON_LIST), edits.slice(1));
+    expect(nested.ok && JSON.parse(nested.doc.text).items).toEqual([
+      { kind: 'Service', metadata: { name: 'b' } },
+    ]);
   });
 });

@@ -1,11 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
 import { useCallback, useRef, useState } from 'react';
+import { cleanForApply } from '../../workspace/cleanForApply.ts';
 import { joinedYaml, resourceFiles } from '../../workspace/exportFiles.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import { useOutsideClick } from '../useOutsideClick.ts';
 import { download } from './download.ts';
 
-/** "Export": the manifests as one YAML file, on the clipboard, or as a ZIP for kustomize. */
+/**
+ * "Export": the manifests as one YAML file (as they are, or clean for apply), on the clipboard,
+ * or as a ZIP for kustomize.
+ */
 export function ExportMenu() {
   const store = useDesignerStore();
   const [open, setOpen] = useState(false);
@@ -31,6 +35,16 @@ export function ExportMenu() {
     {
       name: 'Download YAML',
       action: () => download('manifests.yaml', joinedYaml(workspace()), 'application/yaml'),
+    },
+    {
+      // What `kubectl neat` leaves of a dump; the workspace keeps every field.
+      name: 'Download YAML, clean for apply (no status, managedFields…)',
+      action: () =>
+        download(
+          'manifests-clean.yaml',
+          joinedYaml(cleanForApply(workspace())),
+          'application/yaml',
+        ),
     },
     {
       name: 'Copy YAML to clipboard',
