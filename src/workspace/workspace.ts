@@ -140,7 +140,7 @@ export function entryAddress(entry: Entry): DocAddress {
 }
 
 /** A path from a resource, as a path from its document's root. */
-export function inDocument(address: DocAddress, path: Path): Path {
+export function inDocument(address: { readonly base?: Path }, path: Path): Path {
   return address.base?.length ? [...address.base, ...path] : path;
 }
 
