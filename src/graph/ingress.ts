@@ -1,8 +1,8 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
-import { formatLabels, isEmptySelector, selects } from '../model/labels.ts';
+import { type GatewayPodsRef, gatewayPorts, type PortMapping } from '../model/gatewayPorts.ts';
+import { formatLabels, selects } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
-import type { Service } from '../model/service.ts';
 import type { Workload } from '../model/workload.ts';
 import { type Catalog, type Item, inNamespace } from '../workspace/catalog.ts';
 import { attachToGatewayPods } from './attachments.ts';
@@ -58,17 +58,21 @@ export function addIngress(catalog: Catalog, graph: GraphBuilder): Ingress {
       ? matchSelector(selector)
       : catalog.workloads.filter((w) => gatewayWorkloads.has(w.id));
     for (const item of matched) gatewayWorkloads.add(item.id);
+    const isDefault =
+      matched.length === 0 && (!selector || selects(selector, DEFAULT_INGRESS.podLabels));
     const podsList =
       matched.length > 0
-        ? matched.map(workloadPods)
+        ? matched.map((item) => ({ pods: workloadPods(item), workloads: [item.object] }))
         : [
-            !selector || selects(selector, DEFAULT_INGRESS.podLabels)
-              ? defaultPods()
-              : labelledPods(selector),
+            {
+              pods: isDefault || !selector ? defaultPods() : labelledPods(selector),
+              workloads: [],
+            },
           ];
-    for (const pods of podsList) {
+    for (const { pods, workloads } of podsList) {
       if (graph.addNode(pods.node)) {
-        for (const service of connectBalancers(catalog, graph, pods)) balancers.add(service);
+        const ref = { namespace: pods.namespace, labels: pods.labels, workloads, isDefault };
+        for (const service of connectBalancers(catalog, graph, pods, ref)) balancers.add(service);
         attachToGatewayPods(catalog, graph, pods);
       }
       graph.addEdge('flow', pods.node.id, gatewayNode);
@@ -77,50 +81,47 @@ export function addIngress(catalog: Catalog, graph: GraphBuilder): Ingress {
   return { gatewayWorkloads, balancers };
 }
 
-/** Adds the load balancers in front of `pods` (an implied one when none) and their flow edges. */
+/**
+ * Adds the load balancers in front of `pods` (an implied one when none) and their flow edges;
+ * each shows the ports it carries to the pods.
+ */
 function connectBalancers(
   catalog: Catalog,
   graph: GraphBuilder,
   pods: GatewayPods,
+  ref: GatewayPodsRef,
 ): readonly ResourceId[] {
-  const services = balancersFor(catalog, pods);
-  const ids = services.map((service) => {
+  const candidates =
+    ref.namespace === undefined
+      ? catalog.services
+      : inNamespace(catalog.servicesByNamespace, ref.namespace);
+  const ports = gatewayPorts(candidates, ref);
+  const ids = ports.balancers.map((service) => {
     const id = resourceNodeId('loadBalancer', service.id);
+    const name = `${service.object.metadata.namespace}/${service.object.metadata.name}`;
     graph.addNode({
       id,
       kind: 'loadBalancer',
       label: service.object.metadata.name,
       resource: service.id,
       parent: null,
+      ...portsField((ports.entry ?? []).filter((m) => m.service === name)),
     });
     return id;
   });
   if (ids.length === 0) {
-    graph.addNode(pods.impliedBalancer);
+    graph.addNode({ ...pods.impliedBalancer, ...portsField(ports.entry ?? []) });
     ids.push(pods.impliedBalancer.id);
   }
   for (const id of ids) {
     graph.addEdge('flow', CLIENT_ID, id);
     graph.addEdge('flow', id, pods.node.id);
   }
-  return services.map((service) => service.id);
+  return ports.balancers.map((service) => service.id);
 }
 
-/**
- * The Services of type LoadBalancer that select `pods`, else those of type NodePort. A Service
- * with an empty or absent selector selects no pods (Kubernetes manages no endpoints for it).
- */
-function balancersFor(catalog: Catalog, pods: GatewayPods): readonly Item<Service>[] {
-  const candidates =
-    pods.namespace === undefined
-      ? catalog.services
-      : inNamespace(catalog.servicesByNamespace, pods.namespace);
-  const selecting = candidates.filter((service) => {
-    const selector = service.object.selector;
-    return selector !== undefined && !isEmptySelector(selector) && selects(selector, pods.labels);
-  });
-  const loadBalancers = selecting.filter((s) => s.object.type === 'LoadBalancer');
-  return loadBalancers.length > 0
-    ? loadBalancers
-    : selecting.filter((s) => s.object.type === 'NodePort');
+function portsField(mappings: readonly PortMapping[]) {
+  return mappings.length === 0
+    ? {}
+    : { ports: mappings.map(({ port, targetPort }) => ({ port, targetPort })) };
 }

@@ -38,6 +38,11 @@ export interface GraphNode {
    * in `resource`, e.g. `['spec', 'http', 2]`. Editors reveal it; deleting the node removes it.
    */
   readonly path?: readonly (string | number)[];
+  /**
+   * For `loadBalancer` nodes: the ports it carries to the gateway pods (`80` → `8080`), from
+   * its Service or the implied default ingress's (model/gatewayPorts.ts); absent when unknown.
+   */
+  readonly ports?: readonly { readonly port: number; readonly targetPort: number }[];
 }
 
 /** Section 2's edge kinds plus `mirror`, `attach` and `subset` (see CONTEXT.md). */

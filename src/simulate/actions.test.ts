@@ -95,8 +95,9 @@ describe('redirect', () => {
     const gw = httpGateway().replace('number: 80', 'number: 8080');
     expect(
       sim(
+        // The load balancer's port 80 reaches the pods' 8080, where the server listens.
         oneRule('redirect: { derivePort: FROM_REQUEST_PORT, uri: /x }', gw),
-        'http://shop.example.com:8080/',
+        'http://shop.example.com/',
       ).redirect?.location,
     ).toBe('http://shop.example.com:8080/x');
     expect(

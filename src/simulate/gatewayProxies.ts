@@ -1,9 +1,10 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import type { Gateway } from '../model/gateway.ts';
+import { type GatewayPodsRef, type GatewayPorts, gatewayPorts } from '../model/gatewayPorts.ts';
 import { formatLabels, selects } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
-import type { Catalog, Item } from '../workspace/catalog.ts';
+import { type Catalog, type Item, inNamespace } from '../workspace/catalog.ts';
 
 /**
  * One gateway proxy (Envoy) and the Gateways merged into its configuration. Istio builds one
@@ -23,6 +24,8 @@ export interface GatewayProxy {
   readonly labels: Dict<string>;
   /** In workspace order, which is creation order for files applied together. */
   readonly gateways: readonly Item<Gateway>[];
+  /** The Services in front of the pods: the load balancer's ports and where servers listen. */
+  readonly ports: GatewayPorts;
 }
 
 /**
@@ -34,6 +37,13 @@ export interface GatewayProxy {
 export function gatewayProxies(catalog: Catalog): GatewayProxy[] {
   const gateways = catalog.gateways;
   const candidates: GatewayProxy[] = [];
+  const portsOf = (pods: GatewayPodsRef) =>
+    gatewayPorts(
+      pods.namespace === undefined
+        ? catalog.services
+        : inNamespace(catalog.servicesByNamespace, pods.namespace),
+      pods,
+    );
   const selectsLabels = (g: Item<Gateway>, labels: Dict<string>) =>
     g.object.selector === undefined || selects(g.object.selector, labels);
 
@@ -48,6 +58,12 @@ export function gatewayProxies(catalog: Catalog): GatewayProxy[] {
       namespace: workload.object.metadata.namespace,
       labels,
       gateways: gateways.filter((g) => selectsLabels(g, labels)),
+      ports: portsOf({
+        namespace: workload.object.metadata.namespace,
+        labels,
+        workloads: [workload.object],
+        isDefault: false,
+      }),
     });
   }
 
@@ -67,6 +83,7 @@ export function gatewayProxies(catalog: Catalog): GatewayProxy[] {
         namespace: g.object.metadata.namespace,
         labels: selector,
         gateways: gateways.filter((other) => other === g || other.object.selector === undefined),
+        ports: portsOf({ namespace: undefined, labels: selector, workloads: [], isDefault: false }),
       });
   }
   if (needsDefault)
@@ -76,6 +93,12 @@ export function gatewayProxies(catalog: Catalog): GatewayProxy[] {
       namespace: DEFAULT_INGRESS.namespace,
       labels: DEFAULT_INGRESS.installLabels,
       gateways: gateways.filter((g) => selectsLabels(g, DEFAULT_INGRESS.podLabels)),
+      ports: portsOf({
+        namespace: DEFAULT_INGRESS.namespace,
+        labels: DEFAULT_INGRESS.installLabels,
+        workloads: [],
+        isDefault: true,
+      }),
     });
 
   const order = new Map(gateways.map((g, i) => [g.id, i]));

@@ -1,3 +1,4 @@
+import { entryMapping, formatMapping, type GatewayPorts } from '../model/gatewayPorts.ts';
 import { weightedDestinations } from './destinations.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import { routeHttp, SCORE, type Scored } from './httpFlow.ts';
@@ -15,16 +16,71 @@ import {
 import type { ProxyState, SimulationIndex } from './simulationIndex.ts';
 import type { Simulation, Step } from './types.ts';
 
+/**
+ * The port of the gateway pods a connection to the load balancer's `port` reaches, with the hop
+ * as a step; undefined when the load balancer does not expose that port.
+ */
+export function loadBalancerHop(
+  proxy: GatewayProxy,
+  port: number,
+): { readonly podPort: number; readonly step: Step } | undefined {
+  const mapping = entryMapping(port, proxy.ports);
+  if (mapping === undefined) return undefined;
+  if (mapping === 'direct')
+    return {
+      podPort: port,
+      step: {
+        kind: 'loadBalancer',
+        detail: `load balancer port ${port} → gateway pods port ${port} (no Service for them in the workspace: the port is assumed to reach them as it is)`,
+      },
+    };
+  const service = proxy.ports.balancers.find(
+    (s) => `${s.object.metadata.namespace}/${s.object.metadata.name}` === mapping.service,
+  );
+  return {
+    podPort: mapping.targetPort,
+    step: {
+      kind: 'loadBalancer',
+      detail: `load balancer port ${port} → gateway pods port ${mapping.targetPort} (Service ${mapping.service}${mapping.implied ? ', implied default ingress' : ''})`,
+      ...(service ? { resource: service.id } : {}),
+    },
+  };
+}
+
+/**
+ * Why `proxy` does not take a connection to the load balancer's `port`: the port is not on its
+ * Service, or no server listens on the port it reaches.
+ */
+export function whyNotListening(index: SimulationIndex, proxy: GatewayProxy, port: number): string {
+  const hop = loadBalancerHop(proxy, port);
+  if (!hop)
+    return `the load balancer has no port ${port}: ${exposed(proxy.ports)}, nothing else; the connection fails`;
+  const listening = [...index.proxyState(proxy).ports.keys()].sort((a, b) => a - b).join(', ');
+  const via = hop.podPort === port ? `port ${port}` : `port ${port} → ${hop.podPort}`;
+  return `no Gateway server of ${proxy.label} listens on ${via}${listening ? ` (listening: ${listening})` : ''}: the connection fails`;
+}
+
+function exposed(ports: GatewayPorts): string {
+  const entry = ports.entry ?? [];
+  const services = [...new Set(entry.map((m) => m.service))].join(', ');
+  const implied = entry.some((m) => m.implied) ? ' (implied default ingress)' : '';
+  return `Service ${services}${implied} exposes ${entry.map(formatMapping).join(', ')}`;
+}
+
 /** The request at one gateway proxy; undefined when it has no server on the port. */
 export function onProxy(
   index: SimulationIndex,
   proxy: GatewayProxy,
   request: ParsedRequest,
 ): Scored | undefined {
+  const hop = loadBalancerHop(proxy, request.port);
+  if (!hop) return undefined;
+  const port = hop.podPort;
   const state = index.proxyState(proxy);
-  const entry = state.ports.get(request.port);
+  const entry = state.ports.get(port);
   if (!entry || (entry.plaintext.length === 0 && entry.tls.length === 0)) return undefined;
   const steps: Step[] = [
+    hop.step,
     {
       kind: 'gateway',
       detail: `gateway pods ${proxy.label} in ${proxy.namespace}, configured by ${proxy.gateways.map((g) => g.id).join(', ')}`,
@@ -54,11 +110,13 @@ export function onProxy(
         request,
         steps,
         entry.tls[0] as ServerRef,
-        `port ${request.port} serves TLS only: a plain-text request fails the handshake`,
+        `port ${port} serves TLS only: a plain-text request fails the handshake`,
       );
     if (isHttpProtocol(plain.protocol)) {
       for (const s of entry.plaintext)
-        steps.push(serverStep(s, `${s.protocol} server, route table http.${s.port}`));
+        steps.push(
+          serverStep(s, `${s.protocol} server ${listensOn(s)}, route table http.${s.listenPort}`),
+        );
       return routeHttp({ index, state, request, servers: entry.plaintext, isTls: false, steps });
     }
     return plainTcp(index, state, request, plain, steps);
@@ -69,11 +127,18 @@ export function onProxy(
         request,
         steps,
         plain,
-        `${describeServer(plain)} serves plain text on port ${request.port}: the TLS handshake fails`,
+        `${describeServer(plain)} serves plain text on port ${port}: the TLS handshake fails`,
       );
     return plainTcp(index, state, request, plain, steps);
   }
   return byTls(index, state, request, entry.tls, steps);
+}
+
+/** Which port a server listens on, and why when it is not its own number. */
+function listensOn(server: ServerRef): string {
+  return server.listenPort === server.port
+    ? `on port ${server.port}`
+    : `port ${server.port}, listening on ${server.listenPort} (the Service's port ${server.port} → targetPort ${server.listenPort})`;
 }
 
 /** A filter chain of the port: HTTPS termination, AUTO_PASSTHROUGH, or one going to a tcp/tls rule. */
@@ -130,7 +195,7 @@ function byTls(
       request,
       steps,
       servers[0] as ServerRef,
-      `no filter chain on port ${request.port} takes SNI ${request.sni}${names.length ? ` (names: ${[...new Set(names)].join(', ')})` : ''}: the connection fails`,
+      `no filter chain on port ${servers[0]?.listenPort ?? request.port} takes SNI ${request.sni}${names.length ? ` (names: ${[...new Set(names)].join(', ')})` : ''}: the connection fails`,
     );
   }
   const how = chosen.sniHosts.includes(request.sni)

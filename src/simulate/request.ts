@@ -10,7 +10,10 @@ export interface ParsedRequest {
   readonly scheme: 'http' | 'https';
   /** The URL's host name, lower case: the TLS SNI for `https`. */
   readonly sni: string;
-  /** The listener port the request reaches. */
+  /**
+   * The port the client connects to on the external load balancer (80/443 when the URL has
+   * none); the gateway's Service carries it to a port of the pods (`model/gatewayPorts.ts`).
+   */
   readonly port: number;
   /** `:authority` as sent: the URL host with a non-default port, or the `host` header. */
   readonly authority: string;

@@ -35,7 +35,10 @@ describe('listener and server choice', () => {
     const simulation = sim(docs(httpGateway(), SHOP_VS), 'http://shop.example.com:8080/');
     expect(simulation.outcome).toBe('noServer');
     expect(simulation.status).toBeNull();
-    expect(stepsOf(simulation, 'server').at(-1)?.detail).toContain('port 8080 (ports: 80)');
+    // The URL's port is the load balancer's: the implied ingress Service has no 8080.
+    expect(stepsOf(simulation, 'server').at(-1)?.detail).toContain(
+      'the load balancer has no port 8080',
+    );
     expect(sim(docs(httpGateway(), SHOP_VS), 'http://shop.example.com/').outcome).toBe('route');
   });
 

@@ -9,7 +9,10 @@ export interface ServerRef {
   readonly gatewayName: string;
   readonly index: number;
   readonly server: GatewayServer;
+  /** The server's `port.number`, as route `match.port` compares it. */
   readonly port: number;
+  /** The port the proxy listens on for it (`resolvePorts`: a Service port's targetPort). */
+  readonly listenPort: number;
   readonly protocol: string;
   /** `hosts` after `sanitizeServerHostNamespace`: `./h` → `ns/h`, `*\/h` → `h`, `*\/*` → `*` alone. */
   readonly hosts: readonly string[];
@@ -58,25 +61,32 @@ function sanitizeHosts(hosts: readonly string[], namespace: string): string[] {
 }
 
 /**
- * pilot/pkg/model/gateway.go `MergeGateways` for the Gateways of one proxy, by port: a TLS
+ * pilot/pkg/model/gateway.go `MergeGateways` for the Gateways of one proxy, by the port each
+ * server listens on (`listen`, resolvePorts: servers on 80 and on 8080 share 8080 behind a
+ * Service 80→8080): a TLS
  * server whose hosts repeat an earlier TLS server's on the port is skipped; on a port that
  * already has a plain-text server only HTTP servers of the same protocol join it; on a TLS port
  * only servers with `tls` join (SNI tells them apart).
  */
-export function mergeGateways(gateways: readonly Item<Gateway>[]): Map<number, PortServers> {
+export function mergeGateways(
+  gateways: readonly Item<Gateway>[],
+  listen: (serverPort: number) => number = (port) => port,
+): Map<number, PortServers> {
   const ports = new Map<number, PortServers>();
   const tlsHosts = new Map<number, Set<string>>();
   for (const gateway of gateways) {
     const { name, namespace } = gateway.object.metadata;
     gateway.object.servers.forEach((server, index) => {
-      const port = server.port?.number;
-      if (port === undefined) return;
+      const number = server.port?.number;
+      if (number === undefined) return;
+      const port = listen(number);
       const ref: ServerRef = {
         gateway,
         gatewayName: `${namespace}/${name}`,
         index,
         server,
-        port,
+        port: number,
+        listenPort: port,
         protocol: (server.port?.protocol ?? '').toUpperCase(),
         hosts: sanitizeHosts(server.hosts, namespace),
         // An HTTP server's `tls` only carries httpsRedirect: it has no TLS mode to report.
@@ -122,10 +132,10 @@ export function mergeGateways(gateways: readonly Item<Gateway>[]): Map<number, P
 }
 
 function skip(ports: Map<number, PortServers>, ref: ServerRef, reason: string): void {
-  let entry = ports.get(ref.port);
+  let entry = ports.get(ref.listenPort);
   if (!entry) {
     entry = { plaintext: [], tls: [], skipped: [] };
-    ports.set(ref.port, entry);
+    ports.set(ref.listenPort, entry);
   }
   entry.skipped.push({ ref, reason });
 }

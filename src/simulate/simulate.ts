@@ -1,7 +1,7 @@
 import type { Workspace } from '../workspace/workspace.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import type { Scored } from './httpFlow.ts';
-import { onProxy } from './listener.ts';
+import { onProxy, whyNotListening } from './listener.ts';
 import {
   fullPath,
   type ParsedRequest,
@@ -57,10 +57,6 @@ function nothingListens(
   request: ParsedRequest,
   first: Step,
 ): Simulation {
-  const ports = new Set<number>();
-  for (const proxy of proxies)
-    for (const port of index.proxyState(proxy).ports.keys()) ports.add(port);
-  const listening = [...ports].sort((a, b) => a - b).join(', ');
   return {
     outcome: 'noServer',
     status: null,
@@ -72,14 +68,22 @@ function nothingListens(
     destinations: [],
     steps: [
       first,
-      {
-        kind: 'server',
-        matched: false,
-        detail:
-          proxies.length === 0
-            ? 'no Gateway in the workspace: nothing listens'
-            : `no Gateway server listens on port ${request.port}${listening ? ` (ports: ${listening})` : ''}: the connection fails`,
-      },
+      ...(proxies.length === 0
+        ? [
+            {
+              kind: 'server',
+              matched: false,
+              detail: 'no Gateway in the workspace: nothing listens',
+            } as const,
+          ]
+        : proxies.map(
+            (proxy): Step => ({
+              kind: 'server',
+              matched: false,
+              detail: whyNotListening(index, proxy, request.port),
+              ...(proxy.workload ? { resource: proxy.workload } : {}),
+            }),
+          )),
     ],
   };
 }

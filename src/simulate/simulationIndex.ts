@@ -1,3 +1,4 @@
+import { listenPort } from '../model/gatewayPorts.ts';
 import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { allVsInfo, type VsInfo } from './bindings.ts';
@@ -81,7 +82,7 @@ function createProxyState(
   const tables = new Map<string, RouteTable>();
   return {
     proxy,
-    ports: mergeGateways(proxy.gateways),
+    ports: mergeGateways(proxy.gateways, (port) => listenPort(port, proxy.ports)),
     routeTable: (servers) => {
       const key = servers.map((s) => `${s.gateway.id}#${s.index}`).join(',');
       let table = tables.get(key);

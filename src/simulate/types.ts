@@ -20,6 +20,7 @@ export type Outcome = 'route' | 'redirect' | 'directResponse' | 'fault' | 'noRou
 
 export type StepKind =
   | 'request'
+  | 'loadBalancer'
   | 'gateway'
   | 'server'
   | 'virtualHost'

@@ -141,6 +141,16 @@ describe('Gateway ports against Services (IngressGatewayPortAnalyzer IST0162)', 
     expect(findings[0]?.missing).toBeUndefined();
   });
 
+  it("against istioctl's stand-in Service, Bookinfo's 8080 is IST0162, and says a standard install serves it", () => {
+    const [finding, ...rest] = withCode(
+      gateway('selector: {istio: ingressgateway}', [8080, 9000]),
+      'gateway-port-not-on-service',
+    );
+    expect(finding).toMatchObject({ istio: 'IST0162', missing: 'Service' });
+    expect(finding?.message).toContain("A standard install's Service maps 80 → 8080");
+    expect(rest.map((f) => f.message.includes('standard install'))).toEqual([false]);
+  });
+
   it('reports each port once, as Istio names the port in its message', () => {
     const text = docs(
       gateway('selector: {app: private-gw}', [9000, 9000]),

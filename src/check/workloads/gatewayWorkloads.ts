@@ -1,5 +1,10 @@
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import type { Gateway } from '../../model/gateway.ts';
+import {
+  formatMapping,
+  IMPLIED_INGRESS_PORTS,
+  servicePortMappings,
+} from '../../model/gatewayPorts.ts';
 import { selects } from '../../model/labels.ts';
 import type { Service } from '../../model/service.ts';
 import type { Workload } from '../../model/workload.ts';
@@ -76,7 +81,7 @@ function* portsNotOnServices(
         ? `No Service selects the Gateway's ${where}, so port ${number} cannot be reached through a Service. Add a Service for the gateway pods that exposes it.`
         : ownService
           ? `Gateway port ${number} is not a port or targetPort of any Service selecting its ${where}: it cannot be reached through that Service. Add the port to the Service or use one it exposes.`
-          : `Gateway port ${number} is not a port of the ingress Service istioctl assumes (${IMPLIED_SERVICE}): it cannot be reached through it. Add the gateway's own Service to the workspace, or use one of those ports.`,
+          : `Gateway port ${number} is not a port of the ingress Service istioctl assumes (${IMPLIED_SERVICE}): it cannot be reached through it. Add the gateway's own Service to the workspace, or use one of those ports.${installedHint(number)}`,
       path: ['spec', 'servers', index, 'port', 'number'],
       istio: 'IST0162',
       // Judged against istioctl's stand-in Service only, the port may well be on the real one.
@@ -87,13 +92,25 @@ function* portsNotOnServices(
 
 const IMPLIED_SERVICE = `${DEFAULT_INGRESS.namespace}/${DEFAULT_INGRESS.serviceName}: ${DEFAULT_INGRESS.servicePorts.map((p) => p.port).join(', ')}`;
 
-/** The TCP ports a Service opens on its pods' side: `port`, and a numeric `targetPort`. */
+/**
+ * A standard install's Service (the istio-ingress chart) maps 80 → 8080 and 443 → 8443, which
+ * istioctl's stand-in does not: a Gateway on 8080 (Istio's Bookinfo) is served there, and the
+ * simulator routes it, so the finding says so.
+ */
+function installedHint(port: number): string {
+  const mapping = IMPLIED_INGRESS_PORTS.find((m) => m.targetPort === port && m.port !== port);
+  return mapping
+    ? ` A standard install's Service maps ${formatMapping(mapping)}, so there it is served.`
+    : '';
+}
+
+/**
+ * The TCP ports a Service opens on its pods' side: `port`, and a numeric `targetPort` (a named
+ * one counts as the port, as the analyzer's `IntValue()` reads it).
+ */
 function addPorts(service: Service, out: Set<number>): void {
-  for (const port of service.ports) {
-    if (port.protocol !== 'TCP') continue;
-    if (port.port !== undefined) out.add(port.port);
-    const target =
-      typeof port.targetPort === 'number' ? port.targetPort : Number(port.targetPort ?? 0);
-    if (Number.isInteger(target) && target !== 0) out.add(target);
+  for (const mapping of servicePortMappings(service)) {
+    out.add(mapping.port);
+    out.add(mapping.targetPort);
   }
 }

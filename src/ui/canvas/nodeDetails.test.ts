@@ -30,3 +30,24 @@ describe('implied nodes', () => {
     ]);
   });
 });
+
+describe('load balancer nodes', () => {
+  it('show the ports they carry to the gateway pods, those they move first', () => {
+    const node: GraphNode = {
+      id: 'loadBalancer:implied:Service/istio-system/istio-ingressgateway',
+      kind: 'loadBalancer',
+      label: 'istio-ingressgateway (implied)',
+      parent: null,
+      implied: true,
+      ports: [
+        { port: 15021, targetPort: 15021 },
+        { port: 80, targetPort: 8080 },
+        { port: 443, targetPort: 8443 },
+      ],
+    };
+    expect(nodeDetails(node, undefined)).toEqual([
+      'assumed: not in the manifests',
+      '80 → 8080 · 443 → 8443 · 15021',
+    ]);
+  });
+});

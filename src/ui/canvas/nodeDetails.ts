@@ -1,5 +1,6 @@
 import type { GraphNode } from '../../graph/types.ts';
 import type { DestinationRule } from '../../model/destinationRule.ts';
+import { formatMapping } from '../../model/gatewayPorts.ts';
 import type { ManifestObject, ModelledObject } from '../../model/kinds.ts';
 import { formatLabels } from '../../model/labels.ts';
 import type { Service } from '../../model/service.ts';
@@ -20,9 +21,10 @@ type DetailReaders = {
 
 /** Per manifest kind, so adding a kind is one entry rather than a branch in every component. */
 const DETAILS: DetailReaders = {
-  Service: (s) => [
+  Service: (s, node) => [
     s.type === 'LoadBalancer' || s.type === 'NodePort' ? s.type : '',
-    servicePorts(s),
+    // A load balancer shows where its ports lead instead (`balancerPorts`).
+    node.kind === 'loadBalancer' ? '' : servicePorts(s),
   ],
   Deployment: (d) => [
     `${d.replicas ?? 1} replica${d.replicas === 1 || d.replicas === undefined ? '' : 's'}${imageText(d)}`,
@@ -84,6 +86,7 @@ export function nodeDetails(node: GraphNode, object: ManifestObject | undefined)
       | undefined;
     if (details) lines.push(...details(object, node));
   }
+  if (node.kind === 'loadBalancer') lines.push(balancerPorts(node));
   return lines.filter((line) => line !== '');
 }
 
@@ -94,6 +97,17 @@ function servicePorts(service: Service): string {
       : `${p.port ?? '?'}`,
   );
   return ports.length > 0 ? `port ${ports.join(', ')}` : '';
+}
+
+/**
+ * The ports a load balancer carries to the gateway pods, those it moves first (`80 → 8080`): the
+ * hop a URL's port takes before any Gateway server is matched.
+ */
+function balancerPorts(node: GraphNode): string {
+  const ports = node.ports ?? [];
+  const moved = ports.filter((p) => p.port !== p.targetPort);
+  const kept = ports.filter((p) => p.port === p.targetPort);
+  return [...moved, ...kept].map(formatMapping).join(' · ');
 }
 
 function imageText(workload: Deployment | Pod): string {
