@@ -1,9 +1,9 @@
 import type { Command } from '../edit/command.ts';
-import { isRecord } from '../model/read.ts';
+import { isRecord, valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import { deleteAt, setAt } from './commands.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { listGroup } from './groups.ts';
 import type { FormEntry, FormSection } from './types.ts';
 import { quantityField, wholeNumber } from './validators.ts';

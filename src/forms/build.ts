@@ -1,6 +1,7 @@
 import type { FieldValidator } from '../check/structure/fields.ts';
+import { valueAt } from '../model/read.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
-import { clearPath, type FormContext, valueAt } from './context.ts';
+import { clearPath, type FormContext } from './context.ts';
 import type {
   FieldOption,
   FieldType,

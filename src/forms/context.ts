@@ -1,4 +1,4 @@
-import { isRecord } from '../model/read.ts';
+import { isRecord, valueAt } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
@@ -10,21 +10,6 @@ export interface FormContext {
   /** The resource's namespace (short host names resolve in it). */
   readonly namespace: string;
   readonly plain: unknown;
-}
-
-/** The value at `path` (undefined when any step is missing or of the wrong type). */
-export function valueAt(root: unknown, path: Path): unknown {
-  let value = root;
-  for (const segment of path) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(value)) return undefined;
-      value = value[segment];
-    } else {
-      if (!isRecord(value) || !Object.hasOwn(value, segment)) return undefined;
-      value = value[segment];
-    }
-  }
-  return value;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import type { FormEntry, FormSection } from './types.ts';
 import { quantityField, wholeNumber } from './validators.ts';
 

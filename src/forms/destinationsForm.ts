@@ -1,10 +1,11 @@
 import { hostField, portField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
+import { valueAt } from '../model/read.ts';
 import { formatShare } from '../model/weights.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
 import { setAt } from './commands.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { listGroup } from './groups.ts';
 import type { FormEntry, FormGroup } from './types.ts';
 import { wholeNumber } from './validators.ts';

@@ -1,7 +1,8 @@
+import { valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
 import { deleteAt, samePlain, setAt } from './commands.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { labelGroup } from './stringMap.ts';
 import type { FormSection } from './types.ts';
 import { intOrPercent, intOrPercentField } from './validators.ts';

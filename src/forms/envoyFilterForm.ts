@@ -1,5 +1,6 @@
+import { valueAt } from '../model/read.ts';
 import { section } from './build.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import {
   globalRateLimitSections,
   localRateLimitSections,

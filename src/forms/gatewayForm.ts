@@ -1,7 +1,8 @@
 import { gatewayHostField, portField } from '../check/structure/fields.ts';
+import { valueAt } from '../model/read.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { listGroup } from './groups.ts';
 import { SERVER_PROTOCOLS, SERVER_TLS_MODES, TLS_VERSIONS } from './options.ts';
 import { stringListGroup } from './stringList.ts';

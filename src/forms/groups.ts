@@ -1,11 +1,11 @@
 import type { FieldValidator } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
 import { isClusterField } from '../model/clusterFields.ts';
-import { isRecord } from '../model/read.ts';
+import { isRecord, valueAt } from '../model/read.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field } from './build.ts';
 import { combine, deleteAt, setAt } from './commands.ts';
-import { clearPath, type FormContext, valueAt } from './context.ts';
+import { clearPath, type FormContext } from './context.ts';
 import { problemOf } from './fieldCommand.ts';
 import { parseInput } from './parse.ts';
 import type { FieldResult, FormEntry, FormField, FormGroup, GroupItem } from './types.ts';

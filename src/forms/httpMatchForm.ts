@@ -1,7 +1,8 @@
 import { headerNameField, portField } from '../check/structure/fields.ts';
+import { valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field } from './build.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { listGroup } from './groups.ts';
 import { keyedMatchGroup, stringMatchFields } from './stringMatch.ts';
 import type { FormEntry, FormGroup } from './types.ts';

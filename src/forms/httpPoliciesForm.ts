@@ -9,10 +9,11 @@ import {
   regexField,
   retryOnField,
 } from '../check/structure/fields.ts';
+import { valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
 import { deleteAt } from './commands.ts';
-import { clearPath, type FormContext, valueAt } from './context.ts';
+import { clearPath, type FormContext } from './context.ts';
 import { corsSection } from './corsForm.ts';
 import { DERIVE_PORT, REDIRECT_SCHEMES, RETRY_ON } from './options.ts';
 import type { FormSection } from './types.ts';

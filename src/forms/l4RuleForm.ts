@@ -1,8 +1,9 @@
 import { hostField, portField } from '../check/structure/fields.ts';
+import { valueAt } from '../model/read.ts';
 import type { RuleSection } from '../model/virtualService.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { destinationsGroup } from './destinationsForm.ts';
 import { listGroup } from './groups.ts';
 import type { FormEntry, FormSection } from './types.ts';

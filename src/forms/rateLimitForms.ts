@@ -1,10 +1,10 @@
 import { durationField, type FieldValidator } from '../check/structure/fields.ts';
 import { parseOutboundCluster } from '../model/envoyCluster.ts';
-import { isRecord } from '../model/read.ts';
+import { isRecord, valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
 import { setAt } from './commands.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { clusterNameField } from './envoyCluster.ts';
 import type { FormSection } from './types.ts';
 import {

@@ -1,9 +1,10 @@
 import { portField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
+import { valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import { setAt } from './commands.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { listGroup } from './groups.ts';
 import { SERVICE_PORT_PROTOCOLS, SERVICE_TYPES } from './options.ts';
 import { labelGroup, stringMapGroup } from './stringMap.ts';

@@ -1,9 +1,10 @@
 import type { FieldValidator } from '../check/structure/fields.ts';
 import { labelKeyField, labelValueField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
+import { valueAt } from '../model/read.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { mapGroup } from './groups.ts';
 import type { FormGroup } from './types.ts';
 

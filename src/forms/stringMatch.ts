@@ -1,10 +1,10 @@
 import type { FieldValidator } from '../check/structure/fields.ts';
 import { regexField } from '../check/structure/fields.ts';
-import { isRecord } from '../model/read.ts';
+import { isRecord, valueAt } from '../model/read.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
 import { deleteAt, setAt } from './commands.ts';
-import { clearPath, type FormContext, valueAt } from './context.ts';
+import { clearPath, type FormContext } from './context.ts';
 import { mapGroup } from './groups.ts';
 import { KEYED_MATCH_KINDS, MATCH_KINDS } from './options.ts';
 import type { FormField, FormGroup } from './types.ts';

@@ -1,9 +1,9 @@
 import { durationField, headerNameField, portField } from '../check/structure/fields.ts';
-import { isRecord } from '../model/read.ts';
+import { isRecord, valueAt } from '../model/read.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import { deleteAt, setAt } from './commands.ts';
-import { clearPath, type FormContext, valueAt } from './context.ts';
+import { clearPath, type FormContext } from './context.ts';
 import { listGroup } from './groups.ts';
 import { CLIENT_TLS_MODES, SIMPLE_LB } from './options.ts';
 import type { FieldOption, FormEntry, FormGroup, FormSection } from './types.ts';

@@ -1,6 +1,7 @@
 import { hostField } from '../check/structure/fields.ts';
+import { valueAt } from '../model/read.ts';
 import { field, section } from './build.ts';
-import { type FormContext, valueAt } from './context.ts';
+import type { FormContext } from './context.ts';
 import { stringListGroup } from './stringList.ts';
 import type { FormSection } from './types.ts';
 import { exportToField } from './validators.ts';

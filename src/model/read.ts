@@ -10,6 +10,25 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The plain value at `path` (a number indexes a list, a string names an own key of a map), or
+ * undefined where the path stops: the one reader of plain values by path for checks, forms,
+ * gestures and templates.
+ */
+export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let at = value;
+  for (const segment of path) {
+    if (typeof segment === 'number') {
+      if (!Array.isArray(at)) return undefined;
+      at = at[segment];
+    } else {
+      if (!isRecord(at) || !Object.hasOwn(at, segment)) return undefined;
+      at = at[segment];
+    }
+  }
+  return at;
+}
+
 export function record(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }

@@ -1,5 +1,5 @@
 import type { Command } from '../edit/command.ts';
-import { isRecord } from '../model/read.ts';
+import { isRecord, valueAt } from '../model/read.ts';
 import type { Entry } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
 
@@ -21,13 +21,7 @@ export class Extension {
 
   /** The plain value at `path`, undefined when absent. */
   at(path: Path): unknown {
-    let value: unknown = this.raw;
-    for (const key of path) {
-      if (Array.isArray(value) && typeof key === 'number') value = value[key];
-      else if (isRecord(value) && typeof key === 'string') value = value[key];
-      else return undefined;
-    }
-    return value;
+    return valueAt(this.raw, path);
   }
 
   /** Gives up on the resource: the scenario is refused with `message`. */

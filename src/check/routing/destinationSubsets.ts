@@ -1,11 +1,11 @@
 import type { DestinationRule } from '../../model/destinationRule.ts';
 import { isModelled } from '../../model/kinds.ts';
+import { valueAt } from '../../model/read.ts';
 import type { Entry } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding, QuickFix } from '../finding.ts';
 import { describePlace, mirrorDestinations, routeDestinations } from './destinations.ts';
 import { analyzerFqdn, resourceNameOfHost } from './istioHosts.ts';
-import { valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
 interface HostRules {

@@ -1,11 +1,11 @@
 import type { Command } from '../../edit/command.ts';
 import type { Gateway, GatewayServer } from '../../model/gateway.ts';
+import { valueAt } from '../../model/read.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { QuickFix } from '../finding.ts';
 import type { GatewayTarget } from './gatewayLookup.ts';
-import { valueAt } from './rawValues.ts';
 
 /** "Bind to the existing Gateway": sets a `gateways` entry to `namespace/name`. */
 export function bindFix(target: string, path: Path, gateway: Gateway): QuickFix {

@@ -1,5 +1,6 @@
 import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
 import { hostNamesOverlap } from '../../model/hosts.ts';
+import { valueAt } from '../../model/read.ts';
 import { gatewayHostsFor } from '../../model/serverHosts.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
@@ -7,7 +8,7 @@ import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { addHostsFix, bindFix } from './gatewayFixes.ts';
 import { type GatewayTarget, gatewayLookup } from './gatewayLookup.ts';
-import { indexedStrings, valueAt } from './rawValues.ts';
+import { indexedStrings } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
 import { selects } from '../../model/labels.ts';
 import type { Dict } from '../../model/read.ts';
-import { labels as readLabels } from '../../model/read.ts';
+import { labels as readLabels, valueAt } from '../../model/read.ts';
 import type { VirtualService } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { gatewayLookup } from './gatewayLookup.ts';
-import { field, valueAt } from './rawValues.ts';
+import { field } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
 /** `constant.HeaderJWTClaim`: header names of this form match on JWT claims. */

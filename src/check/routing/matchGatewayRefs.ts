@@ -1,11 +1,12 @@
 import { MESH, resolveGatewayName } from '../../model/gatewayNames.ts';
+import { valueAt } from '../../model/read.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { bindFix } from './gatewayFixes.ts';
 import { gatewayLookup } from './gatewayLookup.ts';
 import { isInternalGatewayRef } from './gatewayRefs.ts';
-import { indexedStrings, valueAt } from './rawValues.ts';
+import { indexedStrings } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
 /**

@@ -1,8 +1,9 @@
 import { hostNamesOverlap } from '../../model/hosts.ts';
+import { valueAt } from '../../model/read.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
 import { analyzerFqdn, exportedToAll } from './istioHosts.ts';
-import { indexedStrings, valueAt } from './rawValues.ts';
+import { indexedStrings } from './rawValues.ts';
 import {
   addressOf,
   type VirtualServiceEntry,

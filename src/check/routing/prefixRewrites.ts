@@ -1,9 +1,9 @@
 import type { Command } from '../../edit/command.ts';
+import { valueAt } from '../../model/read.ts';
 import type { HttpRoute } from '../../model/virtualService.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding, QuickFix } from '../finding.ts';
-import { valueAt } from './rawValues.ts';
 import { addressOf, virtualServiceEntries } from './virtualServiceEntries.ts';
 
 /**

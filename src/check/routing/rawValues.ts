@@ -19,17 +19,3 @@ export function indexedStrings(
 export function field(value: unknown, key: string): unknown {
   return isRecord(value) ? value[key] : undefined;
 }
-
-/** The value at a path of plain objects and arrays, or undefined where the path stops. */
-export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (typeof segment === 'number') {
-      if (!Array.isArray(current)) return undefined;
-      current = current[segment];
-    } else {
-      current = field(current, segment);
-    }
-  }
-  return current;
-}

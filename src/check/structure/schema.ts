@@ -7,6 +7,7 @@
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
 import { Gateway } from '@kubernetes-models/istio/networking.istio.io/v1/Gateway';
 import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/VirtualService';
+import { valueAt } from '../../model/read.ts';
 import { formatPath, type Path } from '../../yaml/path.ts';
 
 /** A schema problem at a path; `type` problems make the rules at and below that path moot. */
@@ -133,15 +134,6 @@ function toPath(pointer: string, document: unknown): Path {
     }
   }
   return out;
-}
-
-function valueAt(document: unknown, path: Path): unknown {
-  let node = document;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
 }
 
 function shown(value: unknown): string {

@@ -1,15 +1,9 @@
 import { selects } from '../../model/labels.ts';
 import type { Dict } from '../../model/read.ts';
+import { valueAt } from '../../model/read.ts';
 import type { CheckContext } from '../context.ts';
 import type { Check } from '../finding.ts';
-import {
-  entryOf,
-  findingOn,
-  isSystemNamespace,
-  scalarAt,
-  selectorText,
-  valueAt,
-} from './resources.ts';
+import { entryOf, findingOn, isSystemNamespace, scalarAt, selectorText } from './resources.ts';
 import { destinationHost, wildcardCoversAny } from './serviceRegistry.ts';
 
 /**
@@ -134,7 +128,7 @@ function podLabels(context: CheckContext): readonly Dict<string>[] {
   const nodes = new Map<string, unknown>();
   for (const entry of nodeEntries) {
     if (!nodes.has(entry.object.metadata.name)) {
-      nodes.set(entry.object.metadata.name, valueAt(context.raw(entry), 'metadata', 'labels'));
+      nodes.set(entry.object.metadata.name, valueAt(context.raw(entry), ['metadata', 'labels']));
     }
   }
   return context.workloads.map((item) => {
@@ -145,7 +139,7 @@ function podLabels(context: CheckContext): readonly Dict<string>[] {
     const labels: Record<string, string> = { ...item.object.podLabels };
     const nodeLabels = nodes.get(nodeName);
     for (const key of NODE_LABELS) {
-      const value = valueAt(nodeLabels, key);
+      const value = valueAt(nodeLabels, [key]);
       // "Istio doesn't match on empty node locality labels."
       if (typeof value === 'string' && value !== '') labels[key] = value;
     }

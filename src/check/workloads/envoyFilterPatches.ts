@@ -1,8 +1,9 @@
+import { valueAt } from '../../model/read.ts';
 import type { Entry } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { Check, Finding } from '../finding.ts';
 import type { FindingFields } from './resources.ts';
-import { entryOf, findingOn, isSystemNamespace, itemsOf, valueAt } from './resources.ts';
+import { entryOf, findingOn, isSystemNamespace, itemsOf } from './resources.ts';
 
 const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
 /** What REPLACE may apply to (envoyfilter.go; Envoy's patcher replaces virtual hosts too). */
@@ -65,8 +66,8 @@ export const envoyFilterPatchChecks: Check = function* (context) {
     // EnvoyFilter exists in v1alpha3 only; a repeated document is read once.
     if (entry.object.apiVersion !== 'networking.istio.io/v1alpha3') continue;
     if (entryOf(context, entry.id) !== entry) continue;
-    const spec = valueAt(context.raw(entry), 'spec');
-    const priority = valueAt(spec, 'priority');
+    const spec = valueAt(context.raw(entry), ['spec']);
+    const priority = valueAt(spec, ['priority']);
     const prioritised = typeof priority === 'number' && priority !== 0;
     const found = new Map<Problem, number[]>();
     const note = (problem: Problem, index: number) => {
@@ -74,11 +75,11 @@ export const envoyFilterPatchChecks: Check = function* (context) {
       if (list) list.push(index);
       else found.set(problem, [index]);
     };
-    for (const [index, patch] of itemsOf(valueAt(spec, 'configPatches')).entries()) {
-      const body = valueAt(patch, 'patch');
+    for (const [index, patch] of itemsOf(valueAt(spec, ['configPatches'])).entries()) {
+      const body = valueAt(patch, ['patch']);
       if (body === null || typeof body !== 'object') break;
-      const applyTo = valueAt(patch, 'applyTo');
-      const operation = valueAt(body, 'operation');
+      const applyTo = valueAt(patch, ['applyTo']);
+      const operation = valueAt(body, ['operation']);
       const name = instanceName(patch, body);
       const relative = () => {
         if (!prioritised)
@@ -93,7 +94,7 @@ export const envoyFilterPatchChecks: Check = function* (context) {
         if (!REPLACEABLE.has(String(applyTo))) note('replace', index);
         else relative();
       } else if (INSERT_RELATIVE.has(String(operation))) relative();
-      const proxyVersion = valueAt(patch, 'match', 'proxy', 'proxyVersion');
+      const proxyVersion = valueAt(patch, ['match', 'proxy', 'proxyVersion']);
       if (typeof proxyVersion === 'string' && proxyVersion !== '') proxyVersionNames.add(name);
     }
     if (isSystemNamespace(entry.object.metadata.namespace)) continue;
@@ -115,11 +116,11 @@ function report(entry: Entry, problem: Problem, indexes: number[]): Finding {
  * protobuf value, a match's as plain text).
  */
 function instanceName(patch: unknown, body: unknown): string {
-  const value = valueAt(body, 'value');
+  const value = valueAt(body, ['value']);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return '';
   if (Object.keys(value).length === 0) return '';
-  const name = valueAt(value, 'name');
+  const name = valueAt(value, ['name']);
   if (name !== undefined && name !== null) return `value:${JSON.stringify(name)}`;
-  const filter = valueAt(patch, 'match', 'listener', 'filterChain', 'filter', 'name');
+  const filter = valueAt(patch, ['match', 'listener', 'filterChain', 'filter', 'name']);
   return typeof filter === 'string' ? filter : '';
 }

@@ -56,16 +56,6 @@ export function selectorText(selector: Dict<string> | undefined): string {
     .join(',');
 }
 
-/** The plain value at `path` of a plain object, or undefined. */
-export function valueAt(value: unknown, ...path: (string | number)[]): unknown {
-  let at = value;
-  for (const key of path) {
-    if (at === null || typeof at !== 'object' || !Object.hasOwn(at, key)) return undefined;
-    at = (at as Record<string | number, unknown>)[key];
-  }
-  return at;
-}
-
 /** The items of a list value, or none. */
 export function itemsOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];

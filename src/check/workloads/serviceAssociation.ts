@@ -1,9 +1,10 @@
 import { selects } from '../../model/labels.ts';
+import { valueAt } from '../../model/read.ts';
 import type { Deployment } from '../../model/workload.ts';
 import type { Entry } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
 import type { Check } from '../finding.ts';
-import { entryOf, findingOn, isSystemNamespace, scalarAt, valueAt } from './resources.ts';
+import { entryOf, findingOn, isSystemNamespace, scalarAt } from './resources.ts';
 import { servicesIn } from './workloadSelection.ts';
 
 const INJECT = 'sidecar.istio.io/inject';
@@ -96,7 +97,7 @@ function namespaceLabels(context: CheckContext): ReadonlyMap<string, Record<stri
   if (!map) {
     const out = new Map<string, Record<string, unknown>>();
     for (const entry of context.entriesOf('Namespace')) {
-      const labels = valueAt(context.raw(entry), 'metadata', 'labels');
+      const labels = valueAt(context.raw(entry), ['metadata', 'labels']);
       const name = entry.object.metadata.name;
       if (!out.has(name)) {
         out.set(

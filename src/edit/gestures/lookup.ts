@@ -2,7 +2,7 @@ import type { FlowGraph, GraphNode } from '../../graph/types.ts';
 import type { Subset } from '../../model/destinationRule.ts';
 import { CLUSTER_DOMAIN } from '../../model/hosts.ts';
 import { isModelled, type ModelledObject } from '../../model/kinds.ts';
-import { isRecord } from '../../model/read.ts';
+import { valueAt } from '../../model/read.ts';
 import type { HttpRoute, L4Route, VirtualService } from '../../model/virtualService.ts';
 import { type Entry, entries, findEntry, type Workspace } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
@@ -53,13 +53,7 @@ export function resourcesOf<K extends ModelledObject['kind']>(
  * expanded). The model drops what it does not read; copies and list lengths need the whole.
  */
 export function rawAt(entry: Entry, path: Path): unknown {
-  let value: unknown = entry.plain;
-  for (const segment of path) {
-    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
-    else if (isRecord(value) && typeof segment === 'string') value = value[segment];
-    else return undefined;
-  }
-  return value;
+  return valueAt(entry.plain, path);
 }
 
 /** How many items the list at `path` holds as written (0 when it is missing). */
