@@ -1,11 +1,14 @@
+import { suppressCommand } from '../edit/suppressFinding.ts';
+import { SUPPRESS_ANNOTATION } from '../model/suppressAnnotation.ts';
 import { type Diagnostic, syntaxDiagnostics } from '../workspace/diagnostics.ts';
 import { pathPosition } from '../workspace/position.ts';
-import type { Workspace } from '../workspace/workspace.ts';
+import { type Entry, entries, type Workspace } from '../workspace/workspace.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { checkContext } from './context.ts';
 import type { Finding, QuickFix, ReferencedKind } from './finding.ts';
 import { ROUTING_CHECKS } from './routing/checks.ts';
 import { STRUCTURE_CHECKS } from './structure/checks.ts';
+import { type SuppressedBy, type Suppression, suppressedBy, suppressionCode } from './suppress.ts';
 import { WORKLOAD_CHECKS } from './workloads/checks.ts';
 
 export interface LintOptions {
@@ -15,6 +18,8 @@ export interface LintOptions {
    * workspace holds none of that kind.
    */
   readonly complete?: boolean;
+  /** `--suppress CODE=RESOURCE`: findings not to report (the annotation is always honoured). */
+  readonly suppress?: readonly Suppression[];
 }
 
 /** A diagnostic with the repairs the UI can offer for it. */
@@ -22,6 +27,19 @@ export interface LintDiagnostic extends Diagnostic {
   /** `path` as segments, for finding the node it belongs to. */
   readonly fieldPath?: Path;
   readonly fixes?: readonly QuickFix[];
+  /** Adds the finding's code to its resource's `galley.istio.io/analyze-suppress` annotation. */
+  readonly suppress?: QuickFix;
+}
+
+/** A diagnostic that is not reported, and why. */
+export interface SuppressedDiagnostic extends LintDiagnostic {
+  readonly suppressedBy: SuppressedBy;
+}
+
+/** What lint reports, and what it found but does not report (suppressed). */
+export interface LintReport {
+  readonly diagnostics: LintDiagnostic[];
+  readonly suppressed: SuppressedDiagnostic[];
 }
 
 const CHECKS = [...STRUCTURE_CHECKS, ...WORKLOAD_CHECKS, ...ROUTING_CHECKS];
@@ -41,14 +59,27 @@ export function findings(workspace: Workspace, options: LintOptions = {}): Findi
 
 /**
  * The workspace's diagnostics (CONTRACT section 3): syntax problems, then findings in file and
- * line order, each at the range of the node it is about.
+ * line order, each at the range of the node it is about. Suppressed findings are left out.
  */
 export function lint(workspace: Workspace, options: LintOptions = {}): LintDiagnostic[] {
+  return lintReport(workspace, options).diagnostics;
+}
+
+/**
+ * The diagnostics, and apart from them the findings suppressed by their resource's
+ * `galley.istio.io/analyze-suppress` annotation or by `options.suppress`, as istioctl leaves them
+ * out (its `filterMessages`). Each reported finding about a resource offers "Suppress".
+ */
+export function lintReport(workspace: Workspace, options: LintOptions = {}): LintReport {
+  const byId = new Map<string, Entry>();
+  for (const entry of entries(workspace)) if (!byId.has(entry.id)) byId.set(entry.id, entry);
   const located: LintDiagnostic[] = [];
+  const suppressed: SuppressedDiagnostic[] = [];
   for (const finding of findings(workspace, options)) {
     const position = pathPosition(workspace, finding.at, finding.path);
     if (!position) continue;
-    located.push({
+    const entry = byId.get(finding.resource);
+    const diagnostic: LintDiagnostic = {
       code: finding.code,
       severity: finding.severity,
       message: finding.message,
@@ -59,14 +90,31 @@ export function lint(workspace: Workspace, options: LintOptions = {}): LintDiagn
       ...(finding.istio ? { istio: finding.istio } : {}),
       ...(finding.kiali ? { kiali: finding.kiali } : {}),
       ...(finding.fixes?.length ? { fixes: finding.fixes } : {}),
-    });
+    };
+    const hidden = suppressedBy(
+      finding,
+      entry?.object.metadata.annotations[SUPPRESS_ANNOTATION],
+      options.suppress ?? [],
+    );
+    if (hidden) suppressed.push({ ...diagnostic, suppressedBy: hidden });
+    else if (entry) located.push({ ...diagnostic, suppress: suppressFix(entry, finding) });
+    else located.push(diagnostic);
   }
   const order = new Map(workspace.files.map((file, i) => [file.name, i]));
-  located.sort(
-    (a, b) =>
-      (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column,
-  );
-  return [...syntaxDiagnostics(workspace), ...located];
+  const byPlace = (a: LintDiagnostic, b: LintDiagnostic) =>
+    (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column;
+  located.sort(byPlace);
+  suppressed.sort(byPlace);
+  return { diagnostics: [...syntaxDiagnostics(workspace), ...located], suppressed };
+}
+
+/** "Suppress" for one finding: its istioctl code (else its own) added to its resource's annotation. */
+function suppressFix(entry: Entry, finding: Finding): QuickFix {
+  const code = suppressionCode(finding);
+  return {
+    title: `Suppress ${code} on ${entry.object.kind} ${entry.object.metadata.name} (${SUPPRESS_ANNOTATION})`,
+    command: suppressCommand(entry, code),
+  };
 }
 
 /** How the message names what the workspace holds none of. */

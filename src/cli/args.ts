@@ -9,21 +9,41 @@ export interface CliArgs {
   readonly complete: boolean;
   /** `test`: the saved test requests file. */
   readonly tests: string | undefined;
+  /** `lint --suppress CODE=RESOURCE` (or `-S`), as given, in order; repeatable. */
+  readonly suppress: readonly string[];
+  /** `lint --failure-threshold` and `--output-threshold`, as given. */
+  readonly failureThreshold: string | undefined;
+  readonly outputThreshold: string | undefined;
+  /** `lint --list-checks`. */
+  readonly listChecks: boolean;
   readonly help: boolean;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--format', '--url', '--method', '-H', '--header', '--tests']);
+const VALUE_OPTIONS = new Set([
+  '--format',
+  '--url',
+  '--method',
+  '-H',
+  '--header',
+  '--tests',
+  '--suppress',
+  '-S',
+  '--failure-threshold',
+  '--output-threshold',
+]);
 
 /** Parses argv (without `node` and the script). Throws UsageError on anything it does not know. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const files: string[] = [];
   const headers: string[] = [];
+  const suppress: string[] = [];
   const values = new Map<string, string>();
   let command: string | undefined;
   let complete = false;
   let help = false;
+  let listChecks = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -32,8 +52,10 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
       if (value === undefined) throw new UsageError(`${name} needs a value`);
       if (name === '-H' || name === '--header') headers.push(value);
+      else if (name === '--suppress' || name === '-S') suppress.push(value);
       else values.set(name, value);
     } else if (arg === '--complete') complete = true;
+    else if (arg === '--list-checks') listChecks = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (command === undefined) command = arg;
@@ -53,5 +75,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     complete,
     help,
     tests: values.get('--tests'),
+    suppress,
+    failureThreshold: values.get('--failure-threshold'),
+    outputThreshold: values.get('--output-threshold'),
+    listChecks,
   };
 }

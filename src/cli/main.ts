@@ -1,4 +1,7 @@
-import { lint } from '../check/lint.ts';
+import { checkListText, isKnownCode } from '../check/catalog.ts';
+import { lintReport } from '../check/lint.ts';
+import { parseSuppression, type Suppression, suppressionHint } from '../check/suppress.ts';
+import { atLeast, LEVELS, parseLevel } from '../check/threshold.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import { parseHeaderLines } from '../simulate/headerLines.ts';
@@ -11,6 +14,7 @@ import type { Simulation } from '../simulate/types.ts';
 import {
   type Diagnostic,
   formatDiagnosticLine,
+  type Severity,
   syntaxDiagnostics,
 } from '../workspace/diagnostics.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
@@ -26,7 +30,9 @@ Commands:
   roundtrip FILE    parse and write back without edits (byte for byte)
   graph FILE...     print the flow graph (client → load balancer → gateway → routes → pods)
   lint FILE...      print diagnostics (istioctl analyze and Kiali meaning, offline);
-                    exit 1 when any is an error
+                    exit 1 when any is an error (see --failure-threshold)
+  lint --list-checks
+                    every check's codes (own, IST, KIA) and severity, one per line
   simulate FILE... --url URL [--method M] [-H 'Name: value']...
                     where does this request go? (Istio's matching rules, step by step)
   test FILE... --tests TESTS.yaml
@@ -37,6 +43,17 @@ Options:
   --format json|text   output format (json is the default for graph and lint)
   --complete           lint: treat the files as every Service, Secret and workload
                        there is (references to absent ones are errors, not info)
+  -S, --suppress CODE=RESOURCE
+                       lint: do not report CODE (own, IST or KIA code) on RESOURCE,
+                       named as istioctl does: "Kind namespace/name" ("Kind name" when
+                       cluster-scoped); * matches any text ("IST0107=Pod *"). Repeatable.
+                       The galley.istio.io/analyze-suppress annotation (codes, comma-
+                       separated, or *) suppresses findings on the resource carrying it.
+  --failure-threshold Info|Warning|Error
+                       lint: exit 1 when a finding at or above this level remains
+                       (default Error)
+  --output-threshold Info|Warning|Error
+                       lint: print findings at or above this level (default Info)
   --help               show this help
 
 Exit codes: 0 success, 1 the input has errors, 2 bad usage.
@@ -57,6 +74,7 @@ export function run(argv: readonly string[]): Output {
       return { stdout: HELP, stderr: '', code: args.command === undefined && !args.help ? 2 : 0 };
     const handler = COMMANDS[args.command];
     if (!handler) throw new UsageError(`unknown command ${args.command}; try --help`);
+    if (args.command !== 'lint') refuseLintOptions(args);
     return handler(args);
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `${error.message}\n`, code: 2 };
@@ -129,17 +147,79 @@ const COMMANDS: Record<string, Handler> = {
     return failed ? { ...out, code: 1 } : out;
   },
   lint(args) {
+    if (args.listChecks) return { stdout: checkListText(), stderr: '', code: 0 };
+    const failAt = level('--failure-threshold', args.failureThreshold, 'error');
+    const showFrom = level('--output-threshold', args.outputThreshold, 'info');
+    const suppress = args.suppress.map(suppression);
+    const report = lintReport(load(args), { complete: args.complete, suppress });
     // Quick fixes and path segments serve the designer; they are not part of the contract.
-    const diagnostics: Diagnostic[] = lint(load(args), { complete: args.complete }).map(
-      ({ fixes: _fixes, fieldPath: _fieldPath, ...diagnostic }) => diagnostic,
+    const diagnostics: Diagnostic[] = report.diagnostics.map(
+      ({ fixes: _fixes, fieldPath: _fieldPath, suppress: _suppress, ...diagnostic }) => diagnostic,
     );
+    // As istioctl: the exit code looks at every finding not suppressed, whatever is printed.
+    const failed = diagnostics.some((d) => atLeast(d.severity, failAt));
+    const shown = diagnostics.filter((d) => atLeast(d.severity, showFrom));
     const stdout =
       args.format === 'text'
-        ? diagnostics.map((d) => `${formatDiagnosticLine(d)} [${codes(d)}]\n`).join('')
-        : `${JSON.stringify(diagnostics, null, 2)}\n`;
-    return { stdout, stderr: '', code: diagnostics.some((d) => d.severity === 'error') ? 1 : 0 };
+        ? shown.map((d) => `${formatDiagnosticLine(d)} [${codes(d)}]\n`).join('')
+        : `${JSON.stringify(shown, null, 2)}\n`;
+    // As istioctl: a code no check reports is a warning, not an error.
+    const notes = [
+      ...suppress
+        .filter((s) => !isKnownCode(s.code))
+        .map(
+          (s) =>
+            `Warning: --suppress code ${s.code} is not a code lint reports (see lint --list-checks); it has no effect`,
+        ),
+      ...suppress.map(suppressionHint).filter((hint) => hint !== undefined),
+    ];
+    const suppressedNote = suppressedCount(report.suppressed);
+    if (suppressedNote) notes.push(suppressedNote);
+    return {
+      stdout,
+      stderr: notes.map((note) => `${note}\n`).join(''),
+      code: failed ? 1 : 0,
+    };
   },
 };
+
+/** The lint-only options, refused elsewhere rather than ignored. */
+function refuseLintOptions(args: CliArgs): void {
+  const given = [
+    args.suppress.length ? '--suppress' : '',
+    args.failureThreshold === undefined ? '' : '--failure-threshold',
+    args.outputThreshold === undefined ? '' : '--output-threshold',
+    args.listChecks ? '--list-checks' : '',
+  ].filter(Boolean);
+  if (given.length) throw new UsageError(`${given.join(', ')}: only lint takes this option`);
+}
+
+function level(option: string, text: string | undefined, otherwise: Severity): Severity {
+  if (text === undefined) return otherwise;
+  const severity = parseLevel(text);
+  if (!severity)
+    throw new UsageError(
+      `${option} must be one of ${LEVELS.map((l) => l.name).join(', ')}, not ${JSON.stringify(text)}`,
+    );
+  return severity;
+}
+
+function suppression(text: string): Suppression {
+  const parsed = parseSuppression(text);
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  return parsed.suppression;
+}
+
+/** `lint: 3 findings suppressed (2 by annotation, 1 by --suppress)`, or nothing. */
+function suppressedCount(suppressed: readonly { suppressedBy: string }[]): string | undefined {
+  if (suppressed.length === 0) return undefined;
+  const annotation = suppressed.filter((d) => d.suppressedBy === 'annotation').length;
+  const parts = [
+    annotation ? `${annotation} by annotation` : '',
+    suppressed.length - annotation ? `${suppressed.length - annotation} by --suppress` : '',
+  ].filter(Boolean);
+  return `lint: ${suppressed.length} finding${suppressed.length === 1 ? '' : 's'} suppressed (${parts.join(', ')})`;
+}
 
 function load(args: CliArgs): Workspace {
   return loadWorkspace(readSources(args.files));
