@@ -47,7 +47,7 @@ describe('load balancer nodes', () => {
     };
     expect(nodeDetails(node, undefined)).toEqual([
       'assumed: not in the manifests',
-      '80 → 8080 · 443 → 8443 · 15021',
+      'ports 80 → 8080 · 443 → 8443 · 15021',
     ]);
   });
 });

@@ -107,7 +107,8 @@ function balancerPorts(node: GraphNode): string {
   const ports = node.ports ?? [];
   const moved = ports.filter((p) => p.port !== p.targetPort);
   const kept = ports.filter((p) => p.port === p.targetPort);
-  return [...moved, ...kept].map(formatMapping).join(' · ');
+  if (ports.length === 0) return '';
+  return `port${ports.length === 1 ? '' : 's'} ${[...moved, ...kept].map(formatMapping).join(' · ')}`;
 }
 
 function imageText(workload: Deployment | Pod): string {
