@@ -1,3 +1,4 @@
+import { hostSubsetOf } from '../../model/hosts.ts';
 import { isModelled } from '../../model/kinds.ts';
 import type { ResourceId } from '../../model/resource.ts';
 import type { CheckContext } from '../context.ts';
@@ -18,10 +19,10 @@ export interface KnownHost {
  */
 export interface HostRegistry {
   readonly byKey: ReadonlyMap<string, KnownHost>;
-  /** The wildcard keys (`*.example.com`), split, for the suffix search. */
+  /** The wildcard keys (`*.example.com`), split, for the wildcard search. */
   readonly wildcards: readonly {
     readonly scope: string;
-    readonly suffix: string;
+    readonly host: string;
     readonly key: string;
   }[];
 }
@@ -66,12 +67,11 @@ export function hostRegistry(context: CheckContext): HostRegistry {
       annotation === '' ? ['*'] : annotation.split(',').map((s) => (s === '.' ? namespace : s));
     for (const scope of scopes) byKey.set(`${scope}/${analyzerFqdn(namespace, name)}`, known);
   }
-  const wildcards: { scope: string; suffix: string; key: string }[] = [];
+  const wildcards: { scope: string; host: string; key: string }[] = [];
   for (const key of byKey.keys()) {
     const slash = key.indexOf('/');
     const host = key.slice(slash + 1);
-    if (host.startsWith('*'))
-      wildcards.push({ scope: key.slice(0, slash), suffix: host.slice(1), key });
+    if (host.startsWith('*')) wildcards.push({ scope: key.slice(0, slash), host, key });
   }
   const registry = { byKey, wildcards };
   cache.set(context, registry);
@@ -101,10 +101,10 @@ export function lookupHost(
     const found = registry.byKey.get(`${scope}/${fqdn}`);
     if (found) return found;
   }
-  const bare = host.startsWith('*') ? host.slice(1) : host;
+  // The analyzer's suffix test on names without their `*` is `host.Name.SubsetOf`.
   for (const wildcard of registry.wildcards) {
     if (wildcard.scope !== '*' && wildcard.scope !== namespace) continue;
-    if (bare.endsWith(wildcard.suffix)) return registry.byKey.get(wildcard.key);
+    if (hostSubsetOf(host, wildcard.host)) return registry.byKey.get(wildcard.key);
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { hostSubsetOf } from '../../model/hosts.ts';
 import { isModelled } from '../../model/kinds.ts';
 import type { Dict } from '../../model/read.ts';
 import type { CheckContext } from '../context.ts';
@@ -107,10 +108,10 @@ export function destinationHost(
     const found = scoped.get(`${scope}/${fqdn}`);
     if (found) return found;
   }
-  const suffix = host.startsWith('*') ? host.slice(1) : host;
+  // The analyzer's suffix test on names without their `*` is `host.Name.SubsetOf`.
   for (const wildcard of wildcards) {
     if (wildcard.scope !== '*' && wildcard.scope !== namespace) continue;
-    if (suffix.endsWith(wildcard.host.slice(1))) return wildcard.entry;
+    if (hostSubsetOf(host, wildcard.host)) return wildcard.entry;
   }
   return undefined;
 }
