@@ -1,4 +1,4 @@
-import { hostSubsetOf } from '../../model/hosts.ts';
+import { hostMatches, hostSubsetOf } from '../../model/hosts.ts';
 import { isModelled } from '../../model/kinds.ts';
 import type { Dict } from '../../model/read.ts';
 import type { CheckContext } from '../context.ts';
@@ -118,8 +118,5 @@ export function destinationHost(
 
 /** Whether a wildcard host (`*.example.com`, `*`) covers any known host. */
 export function wildcardCoversAny(context: CheckContext, pattern: string): boolean {
-  const suffix = pattern.slice(1).toLowerCase();
-  return registry(context).hosts.some(
-    (host) => pattern === '*' || host.toLowerCase().endsWith(suffix),
-  );
+  return registry(context).hosts.some((host) => hostMatches(pattern, host));
 }
