@@ -1,6 +1,7 @@
 import { resolveGatewayName } from '../model/gatewayNames.ts';
 import { hostsOverlap, mostSpecificHost } from '../model/hosts.ts';
 import type { L4Match } from '../model/match.ts';
+import { namesForNamespace } from '../model/serverHosts.ts';
 import type { L4Route } from '../model/virtualService.ts';
 import { type VsInfo, virtualServicesForGateway } from './bindings.ts';
 import type { ServerRef } from './servers.ts';
@@ -19,12 +20,9 @@ export interface L4Choice {
  * a `ns/host` server host counting only for VirtualServices of that namespace.
  */
 function sharesHost(server: ServerRef, vs: VsInfo): boolean {
-  return server.hosts.some((raw) => {
-    const slash = raw.indexOf('/');
-    if (slash !== -1 && raw.slice(0, slash) !== vs.namespace) return false;
-    const name = slash === -1 ? raw : raw.slice(slash + 1);
-    return vs.hosts.some((h) => hostsOverlap(name, h));
-  });
+  return namesForNamespace(server.hosts, vs.namespace).some((name) =>
+    vs.hosts.some((h) => hostsOverlap(name, h)),
+  );
 }
 
 /** `l4SingleMatch`: the match's port (if any) is the server's, its gateways (if any) name this one. */

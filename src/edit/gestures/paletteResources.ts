@@ -2,6 +2,7 @@ import { dnsLabelField } from '../../check/structure/fields.ts';
 import type { Gateway } from '../../model/gateway.ts';
 import { resolveHost } from '../../model/hosts.ts';
 import type { Dict } from '../../model/read.ts';
+import { splitServerHost } from '../../model/serverHosts.ts';
 import { readVirtualService } from '../../model/virtualService.ts';
 import type { CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
@@ -37,9 +38,7 @@ export function newGateway(scope: Scope): CommandResult<Gesture> {
   const name = uniqueName('gateway', namesOf(scope.workspace, 'Gateway', namespace));
   const served = new Set(
     resourcesOf(scope.workspace, 'Gateway').flatMap((g) =>
-      g.object.servers.flatMap((s) =>
-        s.hosts.map((h) => h.slice(h.indexOf('/') + 1).toLowerCase()),
-      ),
+      g.object.servers.flatMap((s) => s.hosts.map((h) => splitServerHost(h).dnsName.toLowerCase())),
     ),
   );
   const host = freeHost('app', DOMAIN, served);

@@ -1,3 +1,4 @@
+import { splitServerHost } from '../../model/serverHosts.ts';
 import { parseHeaderLines } from '../../simulate/headerLines.ts';
 import { buildCatalog } from '../../workspace/catalog.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
@@ -15,7 +16,7 @@ export function defaultUrl(workspace: Workspace): string {
   for (const { object } of buildCatalog(workspace).gateways) {
     for (const server of object.servers) {
       const host = server.hosts
-        .map((h) => h.slice(h.indexOf('/') + 1))
+        .map((h) => splitServerHost(h).dnsName)
         .find((h) => h !== '' && !h.includes('*'));
       if (!host || !server.port?.number) continue;
       const secure = ['HTTPS', 'TLS'].includes(server.port.protocol.toUpperCase());
