@@ -33,6 +33,8 @@ export interface Problems {
   readonly workspace: Workspace;
   readonly complete: boolean;
   readonly diagnostics: readonly LintDiagnostic[];
+  /** Findings a `galley.istio.io/analyze-suppress` annotation leaves out (shown on request). */
+  readonly suppressed?: readonly LintDiagnostic[];
 }
 
 /** The tabs of the panels under the editor. */

@@ -11,3 +11,10 @@ export function useProblems(): readonly LintDiagnostic[] {
 export function useProblemCounts(id: string): ProblemCounts | undefined {
   return useDesigner((s) => selectProblemCounts(s).get(id));
 }
+
+const NONE: readonly LintDiagnostic[] = [];
+
+/** The findings suppressed by their resource's `galley.istio.io/analyze-suppress` annotation. */
+export function useSuppressedProblems(): readonly LintDiagnostic[] {
+  return useDesigner((s) => s.problems?.suppressed ?? NONE);
+}

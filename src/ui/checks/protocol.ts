@@ -12,4 +12,6 @@ export interface LintRequest {
 export interface LintResponse {
   readonly seq: number;
   readonly diagnostics: readonly LintDiagnostic[];
+  /** Findings left out by a `galley.istio.io/analyze-suppress` annotation. */
+  readonly suppressed: readonly LintDiagnostic[];
 }

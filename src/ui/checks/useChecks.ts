@@ -25,6 +25,7 @@ export function useChecks(store: DesignerStore): void {
         workspace,
         complete: assumeComplete,
         diagnostics: answer.diagnostics,
+        suppressed: answer.suppressed,
       });
     };
     const worker = startWorker(accept);
@@ -67,11 +68,13 @@ function startWorker(onAnswer: (answer: LintResponse) => void): Worker | undefin
 
 /** The fallback: the checks, loaded when first needed, run after the next frame is painted. */
 async function lintOnPage(request: LintRequest): Promise<LintResponse> {
-  const [{ lint }, { loadWorkspace }] = await Promise.all([
+  const [{ lintReport }, { loadWorkspace }] = await Promise.all([
     import('../../check/lint.ts'),
     import('../../workspace/workspace.ts'),
   ]);
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const diagnostics = lint(loadWorkspace(request.files), { complete: request.complete });
-  return { seq: request.seq, diagnostics };
+  const { diagnostics, suppressed } = lintReport(loadWorkspace(request.files), {
+    complete: request.complete,
+  });
+  return { seq: request.seq, diagnostics, suppressed };
 }

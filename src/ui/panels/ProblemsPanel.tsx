@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { codeLinks } from '../../check/codeLinks.ts';
 import type { LintDiagnostic } from '../../check/lint.ts';
 import { nodeForPath } from '../../graph/nodeLocation.ts';
 import { selectGraph, selectProblemsCurrent } from '../../store/selectors.ts';
 import type { Severity } from '../../workspace/diagnostics.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
-import { useProblems } from '../useProblems.ts';
+import { useProblems, useSuppressedProblems } from '../useProblems.ts';
 
 const SEVERITIES: readonly { readonly severity: Severity; readonly label: string }[] = [
   { severity: 'error', label: 'Errors' },
@@ -25,7 +25,14 @@ export function ProblemsPanel() {
   // Quick fixes are commands on the workspace the checks looked at: held back while they catch up.
   const current = useDesigner(selectProblemsCurrent);
   const checking = useDesigner((s) => s.problems === null);
+  const suppressed = useSuppressedProblems();
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
+  const [showSuppressed, setShowSuppressed] = useState(false);
+  const suppressedGroup = useRef<HTMLDivElement>(null);
+  // They are listed last: shown on request, brought into view.
+  useEffect(() => {
+    if (showSuppressed) suppressedGroup.current?.scrollIntoView({ block: 'nearest' });
+  }, [showSuppressed]);
   const shown = diagnostics.filter((d) => !hidden.has(d.severity));
   const groups = groupByResource(shown);
 
@@ -73,6 +80,17 @@ export function ProblemsPanel() {
           />
           Workspace is complete
         </label>
+        {suppressed.length > 0 && (
+          <button
+            type="button"
+            className="problems__suppressed-toggle"
+            aria-pressed={showSuppressed}
+            title={`Findings left out by their resource's galley.istio.io/analyze-suppress annotation, as istioctl analyze leaves them out: ${showSuppressed ? 'hide' : 'show'} them`}
+            onClick={() => setShowSuppressed(!showSuppressed)}
+          >
+            {suppressed.length} suppressed
+          </button>
+        )}
       </div>
       {diagnostics.length === 0 && (
         <p className="empty">{checking ? 'Checking…' : 'No problems found.'}</p>
@@ -85,55 +103,107 @@ export function ProblemsPanel() {
           <h3>{title}</h3>
           <ul>
             {items.map((d) => (
-              <li
+              <ProblemItem
                 key={`${d.code}:${d.line}:${d.column}:${d.message}`}
-                data-code={d.code}
-                data-istio={d.istio}
-                data-kiali={d.kiali}
-                data-severity={d.severity}
-              >
-                <button type="button" className="problem" onClick={() => open(d)}>
-                  <span className={`severity severity-${d.severity}`}>{d.severity}</span>
-                  <span className="where">{`${d.file}:${d.line}:${d.column}`}</span>
-                  <span className="message">{d.message}</span>
-                </button>
-                <span className="problem__codes">
-                  {codeLinks(d).map((link) =>
-                    link.href ? (
-                      <a
-                        key={link.code}
-                        className="code"
-                        href={link.href}
-                        target="_blank"
-                        rel="noreferrer noopener"
-                        title={link.title}
-                      >
-                        {link.code}
-                      </a>
-                    ) : (
-                      <span key={link.code} className="code" title={link.title}>
-                        {link.code}
-                      </span>
-                    ),
-                  )}
-                </span>
-                {d.fixes?.map((fix) => (
-                  <button
-                    key={fix.title}
-                    type="button"
-                    className="problem__fix"
-                    disabled={!current}
-                    onClick={() => store.getState().apply(fix.command)}
-                  >
-                    {fix.title}
-                  </button>
-                ))}
-              </li>
+                diagnostic={d}
+                current={current}
+                onOpen={open}
+              />
             ))}
           </ul>
         </div>
       ))}
+      {showSuppressed && suppressed.length > 0 && (
+        <div ref={suppressedGroup} className="problems__group problems__suppressed">
+          <h3>Suppressed (galley.istio.io/analyze-suppress)</h3>
+          <ul>
+            {suppressed.map((d) => (
+              <ProblemItem
+                key={`${d.code}:${d.file}:${d.line}:${d.column}:${d.message}`}
+                diagnostic={d}
+                current={current}
+                onOpen={open}
+                suppressed
+              />
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
+  );
+}
+
+/** One finding: where it is, what is wrong, its codes, its quick fixes and "Suppress". */
+function ProblemItem({
+  diagnostic: d,
+  current,
+  onOpen,
+  suppressed = false,
+}: {
+  readonly diagnostic: LintDiagnostic;
+  readonly current: boolean;
+  readonly onOpen: (d: LintDiagnostic) => void;
+  readonly suppressed?: boolean;
+}) {
+  const store = useDesignerStore();
+  const fixes = suppressed ? [] : (d.fixes ?? []);
+  const suppress = suppressed ? undefined : d.suppress;
+  return (
+    <li
+      data-code={d.code}
+      data-istio={d.istio}
+      data-kiali={d.kiali}
+      data-severity={d.severity}
+      data-suppressed={suppressed || undefined}
+    >
+      <button type="button" className="problem" onClick={() => onOpen(d)}>
+        <span className={`severity severity-${d.severity}`}>{d.severity}</span>
+        <span className="where">{`${d.file}:${d.line}:${d.column}`}</span>
+        <span className="message">{d.message}</span>
+      </button>
+      <span className="problem__codes">
+        {codeLinks(d).map((link) =>
+          link.href ? (
+            <a
+              key={link.code}
+              className="code"
+              href={link.href}
+              target="_blank"
+              rel="noreferrer noopener"
+              title={link.title}
+            >
+              {link.code}
+            </a>
+          ) : (
+            <span key={link.code} className="code" title={link.title}>
+              {link.code}
+            </span>
+          ),
+        )}
+        {suppress && (
+          <button
+            type="button"
+            className="problem__suppress"
+            disabled={!current}
+            title={suppress.title}
+            onClick={() => store.getState().apply(suppress.command)}
+          >
+            Suppress
+          </button>
+        )}
+      </span>
+      {fixes.map((fix) => (
+        <button
+          key={fix.title}
+          type="button"
+          className="problem__fix"
+          disabled={!current}
+          onClick={() => store.getState().apply(fix.command)}
+        >
+          {fix.title}
+        </button>
+      ))}
+    </li>
   );
 }
 
