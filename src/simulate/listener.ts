@@ -1,4 +1,5 @@
 import { entryMapping, formatMapping, type GatewayPorts } from '../model/gatewayPorts.ts';
+import { resourceId } from '../model/resource.ts';
 import { weightedDestinations } from './destinations.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import { routeHttp, SCORE, type Scored } from './httpFlow.ts';
@@ -14,7 +15,7 @@ import {
   terminatesHttps,
 } from './servers.ts';
 import type { ProxyState, SimulationIndex } from './simulationIndex.ts';
-import type { Simulation, Step } from './types.ts';
+import type { SimLoadBalancer, Simulation, Step } from './types.ts';
 
 /**
  * The port of the gateway pods a connection to the load balancer's `port` reaches, with the hop
@@ -23,7 +24,7 @@ import type { Simulation, Step } from './types.ts';
 export function loadBalancerHop(
   proxy: GatewayProxy,
   port: number,
-): { readonly podPort: number; readonly step: Step } | undefined {
+): { readonly podPort: number; readonly step: Step; readonly facts: SimLoadBalancer } | undefined {
   const mapping = entryMapping(port, proxy.ports);
   if (mapping === undefined) return undefined;
   if (mapping === 'direct')
@@ -33,16 +34,23 @@ export function loadBalancerHop(
         kind: 'loadBalancer',
         detail: `load balancer port ${port} → gateway pods port ${port} (no Service for them in the workspace: the port is assumed to reach them as it is)`,
       },
+      facts: { port, targetPort: port, service: null },
     };
-  const service = proxy.ports.balancers.find(
-    (s) => `${s.object.metadata.namespace}/${s.object.metadata.name}` === mapping.service,
-  );
+  const [namespace = '', name = ''] = mapping.service.split('/');
+  const service = resourceId('Service', namespace, name);
+  const inWorkspace = proxy.ports.balancers.some((s) => s.id === service);
   return {
     podPort: mapping.targetPort,
     step: {
       kind: 'loadBalancer',
       detail: `load balancer port ${port} → gateway pods port ${mapping.targetPort} (Service ${mapping.service}${mapping.implied ? ', implied default ingress' : ''})`,
-      ...(service ? { resource: service.id } : {}),
+      ...(inWorkspace ? { resource: service } : {}),
+    },
+    facts: {
+      port,
+      targetPort: mapping.targetPort,
+      service,
+      ...(mapping.implied ? { implied: true as const } : {}),
     },
   };
 }

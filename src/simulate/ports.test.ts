@@ -13,6 +13,12 @@ describe('the load balancer port and the port servers listen on', () => {
     expect(simulation).toMatchObject({ outcome: 'route', status: null });
     expect(winner(simulation)).toBe('VirtualService/default/bookinfo http[0]');
     expect(simulation.server).toMatchObject({ port: 8080, protocol: 'HTTP' });
+    expect(simulation.server?.listenPort).toBeUndefined();
+    expect(simulation.loadBalancer).toEqual({
+      port: 80,
+      targetPort: 8080,
+      service: 'Service/istio-system/istio-ingressgateway',
+    });
     expect(simulation.destinations).toMatchObject([
       { host: 'productpage.default.svc.cluster.local', port: 9080 },
     ]);
@@ -43,7 +49,13 @@ describe('the load balancer port and the port servers listen on', () => {
   test('a server on port 80 of the implied ingress listens on 8080, and :80 reaches it', () => {
     const simulation = sim(docs(httpGateway(), SHOP_VS), 'http://shop.example.com/');
     expect(simulation.outcome).toBe('route');
-    expect(simulation.server?.port).toBe(80);
+    expect(simulation.server).toMatchObject({ port: 80, listenPort: 8080 });
+    expect(simulation.loadBalancer).toEqual({
+      port: 80,
+      targetPort: 8080,
+      service: 'Service/istio-system/istio-ingressgateway',
+      implied: true,
+    });
     expect(stepsOf(simulation, 'server')[0]?.detail).toContain(
       "port 80, listening on 8080 (the Service's port 80 → targetPort 8080)",
     );
@@ -52,6 +64,7 @@ describe('the load balancer port and the port servers listen on', () => {
   test('a URL port the Service does not expose: the connection fails, said plainly', () => {
     const simulation = sim(BOOKINFO, 'http://203.0.113.7:8080/productpage');
     expect(simulation.outcome).toBe('noServer');
+    expect(simulation.loadBalancer).toBeUndefined();
     expect(stepsOf(simulation, 'server').at(-1)?.detail).toBe(
       'the load balancer has no port 8080: Service istio-system/istio-ingressgateway exposes 15021, 80 → 8080, 443 → 8443, nothing else; the connection fails',
     );

@@ -147,6 +147,7 @@ export function describeServer(ref: ServerRef): string {
 export function simServer(ref: ServerRef): SimServer {
   return {
     port: ref.port,
+    ...(ref.listenPort !== ref.port ? { listenPort: ref.listenPort } : {}),
     protocol: ref.protocol,
     hosts: ref.server.hosts,
     index: ref.index,

@@ -1,7 +1,7 @@
 import type { Workspace } from '../workspace/workspace.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import type { Scored } from './httpFlow.ts';
-import { onProxy, whyNotListening } from './listener.ts';
+import { loadBalancerHop, onProxy, whyNotListening } from './listener.ts';
 import {
   fullPath,
   type ParsedRequest,
@@ -48,7 +48,12 @@ export function simulate(workspace: Workspace, request: SimRequest): Simulation 
       kind: 'note',
       detail: `other gateway pods also listen on port ${parsed.port}: ${others.join(', ')}; the most specific host match answers`,
     });
-  return { ...best.scored.simulation, steps: [...steps, ...best.scored.simulation.steps] };
+  const hop = loadBalancerHop(best.proxy, parsed.port);
+  return {
+    ...best.scored.simulation,
+    ...(hop ? { loadBalancer: hop.facts } : {}),
+    steps: [...steps, ...best.scored.simulation.steps],
+  };
 }
 
 function nothingListens(

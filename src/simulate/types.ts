@@ -60,7 +60,10 @@ export interface BackendRequest {
 }
 
 export interface SimServer {
+  /** The server's `port.number` as written. */
   readonly port: number;
+  /** The port the proxy listens on for it, when a Service port moves it (`resolvePorts`). */
+  readonly listenPort?: number;
   readonly protocol: string;
   readonly hosts: readonly string[];
   readonly index: number;
@@ -146,6 +149,16 @@ export interface SimRetries {
 }
 
 /** CONTRACT section 4, with the extra fields listed in src/simulate/CONTEXT.md. */
+/** The external load balancer's hop: the URL's port carried to a port of the gateway pods. */
+export interface SimLoadBalancer {
+  readonly port: number;
+  readonly targetPort: number;
+  /** The Service that carries it; null when the workspace has none (the port goes through). */
+  readonly service: ResourceId | null;
+  /** istioctl's implied default ingress Service, not in the workspace. */
+  readonly implied?: true;
+}
+
 export interface Simulation {
   readonly outcome: Outcome;
   readonly status: number | null;
@@ -157,6 +170,8 @@ export interface Simulation {
   readonly request: BackendRequest;
   readonly destinations: readonly SimDestination[];
   readonly steps: readonly Step[];
+  /** The load balancer hop the request took; absent when no gateway took the connection. */
+  readonly loadBalancer?: SimLoadBalancer;
   readonly redirect?: { readonly location: string; readonly status: number };
   readonly directResponse?: { readonly status: number; readonly body: string | null };
   readonly fault?: SimFault;
