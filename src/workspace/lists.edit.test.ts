@@ -4,6 +4,9 @@ import { IDS, SHOP } from '../edit/gestures/fixtures.ts';
 import { accepted, applyChecked, edges, newErrors } from '../edit/gestures/gestureTesting.ts';
 import { renameNode } from '../edit/gestures/rename.ts';
 import { setSplit } from '../edit/gestures/split.ts';
+import { editField } from '../forms/testForms.ts';
+import { deriveGraph } from '../graph/deriveGraph.ts';
+import { nodeAtOffset } from '../graph/nodeLocation.ts';
 import { listJson, listYaml } from '../testing/clusterDump.ts';
 import { TestEditor } from '../testing/testEditor.ts';
 import { entries } from './workspace.ts';
@@ -76,5 +79,28 @@ describe.each([
       entries(TestEditor.load(dump).workspace).length - 1,
     );
     expect(editor.undo().yaml()).toBe(dump);
+  });
+});
+
+describe('the Inspector and the editor on a List', () => {
+  it.each([
+    ['YAML', listYaml(SHOP)],
+    ['JSON', listJson(SHOP)],
+  ])('a form edit of a %s item changes its line only', (_, dump) => {
+    const { diff } = editField(dump, IDS.shopGateway, 'spec.servers[0].port.number', '8080');
+    expect(diff.removed).toHaveLength(1);
+    expect(diff.removed[0]).toMatch(/number"?: 80,?$/);
+    expect(diff.added).toEqual([diff.removed[0]?.replace('80', '8080')]);
+  });
+
+  it('the cursor in an item selects that item’s node, its rule when inside one', () => {
+    const dump = listYaml(SHOP);
+    const workspace = TestEditor.load(dump, 'dump.yaml').workspace;
+    const graph = deriveGraph(workspace);
+    const at = (needle: string) =>
+      nodeAtOffset(workspace, graph, 'dump.yaml', dump.indexOf(needle))?.id;
+    expect(at('name: shop-gw')).toBe(IDS.shopGateway);
+    expect(at('name: api\n')).toBe(IDS.api);
+    expect(at('weight: 90')).toBe(IDS.all);
   });
 });
