@@ -16,6 +16,8 @@ export interface CliArgs {
   readonly outputThreshold: string | undefined;
   /** `lint --list-checks`. */
   readonly listChecks: boolean;
+  /** `roundtrip --clean`: without the fields a cluster adds. */
+  readonly clean: boolean;
   readonly help: boolean;
 }
 
@@ -44,6 +46,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let complete = false;
   let help = false;
   let listChecks = false;
+  let clean = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -56,6 +59,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       else values.set(name, value);
     } else if (arg === '--complete') complete = true;
     else if (arg === '--list-checks') listChecks = true;
+    else if (arg === '--clean') clean = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (command === undefined) command = arg;
@@ -79,5 +83,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     failureThreshold: values.get('--failure-threshold'),
     outputThreshold: values.get('--output-threshold'),
     listChecks,
+    clean,
   };
 }

@@ -69,3 +69,21 @@ describe('a single JSON object', () => {
     expect(lint.filter((d) => d.resource === 'Gateway/default/gw').length).toBeGreaterThan(0);
   });
 });
+
+describe('roundtrip --clean', () => {
+  it('prints the dump without the fields the cluster added, the same resources', () => {
+    const dump = file('clean.yaml', listYaml(EXAMPLE_YAML));
+    const out = run(['roundtrip', '--clean', dump]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).not.toMatch(/status:|managedFields|creationTimestamp|uid:|last-applied/);
+    const cleaned = file('cleaned.yaml', out.stdout);
+    expect(run(['graph', cleaned]).stdout).toBe(run(['graph', separate]).stdout);
+  });
+
+  it('is for roundtrip only', () => {
+    expect(run(['graph', '--clean', separate])).toMatchObject({
+      code: 2,
+      stderr: /only roundtrip/,
+    });
+  });
+});

@@ -11,12 +11,14 @@ import { parseSavedTests } from '../simulate/savedTests.ts';
 import { simulate } from '../simulate/simulate.ts';
 import { outcomeSummary } from '../simulate/summary.ts';
 import type { Simulation } from '../simulate/types.ts';
+import { cleanForApply } from '../workspace/cleanForApply.ts';
 import {
   type Diagnostic,
   formatDiagnosticLine,
   type Severity,
   syntaxDiagnostics,
 } from '../workspace/diagnostics.ts';
+import { joinedYaml } from '../workspace/exportFiles.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { type CliArgs, parseArgs, UsageError } from './args.ts';
 import { readSources } from './readSources.ts';
@@ -28,6 +30,9 @@ FILE may be - for standard input; several files are read as one workspace.
 
 Commands:
   roundtrip FILE    parse and write back without edits (byte for byte)
+  roundtrip --clean FILE...
+                    the same without the fields a cluster adds (status, managedFields,
+                    uid, resourceVersion…), ready for kubectl apply -f (kubectl neat)
   graph FILE...     print the flow graph (client → load balancer → gateway → routes → pods)
   lint FILE...      print diagnostics (istioctl analyze and Kiali meaning, offline);
                     exit 1 when any is an error (see --failure-threshold)
@@ -75,6 +80,8 @@ export function run(argv: readonly string[]): Output {
     const handler = COMMANDS[args.command];
     if (!handler) throw new UsageError(`unknown command ${args.command}; try --help`);
     if (args.command !== 'lint') refuseLintOptions(args);
+    if (args.clean && args.command !== 'roundtrip')
+      throw new UsageError('--clean: only roundtrip takes this option');
     return handler(args);
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `${error.message}\n`, code: 2 };
@@ -91,6 +98,7 @@ type Handler = (args: CliArgs) => Output;
 const COMMANDS: Record<string, Handler> = {
   roundtrip(args) {
     const workspace = load(args);
+    if (args.clean) return withSyntaxErrors(workspace, joinedYaml(cleanForApply(workspace)));
     return withSyntaxErrors(workspace, workspace.files.map(fileText).join(''));
   },
   graph(args) {
