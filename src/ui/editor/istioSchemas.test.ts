@@ -104,3 +104,12 @@ describe('the generated Istio schemas', () => {
     ]);
   });
 });
+
+describe('a List of manifests (kubectl get -o yaml)', () => {
+  const items = parseAllDocuments(EXAMPLE_YAML).map((doc) => doc.toJS());
+  it('checks each item against its kind’s schema', () => {
+    expect(validate({ apiVersion: 'v1', kind: 'List', items })).toBe(true);
+    const bad = vs({ route: [{ destination: { host: 'a' }, weight: '5' }] });
+    expect(validate({ apiVersion: 'v1', kind: 'List', items: [...items, bad] })).toBe(false);
+  });
+});

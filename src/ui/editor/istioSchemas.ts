@@ -23,11 +23,27 @@ export const KIND_SCHEMAS = [
 ] as const;
 
 /**
- * The schema every manifest document is checked against. monaco-yaml applies one schema per
- * file, but a file holds documents of many kinds, so this one picks per document: `if` the
- * document's `kind` is one of ours (and its `apiVersion`, when written, is Istio's networking
- * group, which keeps a Kubernetes Gateway API `Gateway` out), `then` that kind's schema
- * applies. Documents of other kinds (Service, HPA…) get no schema rules at all.
+ * monaco-yaml applies one schema per file, but a file holds documents of many kinds, so the
+ * schema picks per document: `if` the document's `kind` is one of ours (and its `apiVersion`,
+ * when written, is Istio's networking group, which keeps a Kubernetes Gateway API `Gateway`
+ * out), `then` that kind's schema applies. Documents of other kinds (Service, HPA…) get no
+ * schema rules at all.
+ */
+const BY_KIND = KIND_SCHEMAS.map(({ kind, uri }) => ({
+  if: {
+    required: ['kind'],
+    properties: {
+      kind: { const: kind },
+      apiVersion: { type: 'string', pattern: '^networking\\.istio\\.io/' },
+    },
+  },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then`, not a promise.
+  then: { $ref: uri },
+}));
+
+/**
+ * The schema every manifest document is checked against, and each item of a List
+ * (`kubectl get -o yaml`) alike.
  */
 export const MANIFEST_SCHEMA: Record<string, unknown> = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -43,18 +59,13 @@ export const MANIFEST_SCHEMA: Record<string, unknown> = {
       description: 'The kind of resource.',
       examples: KIND_SCHEMAS.map((k) => k.kind),
     },
-  },
-  allOf: KIND_SCHEMAS.map(({ kind, uri }) => ({
-    if: {
-      required: ['kind'],
-      properties: {
-        kind: { const: kind },
-        apiVersion: { type: 'string', pattern: '^networking\\.istio\\.io/' },
-      },
+    items: {
+      type: 'array',
+      description: 'The resources of a List, as kubectl get prints them.',
+      items: { type: 'object', allOf: BY_KIND },
     },
-    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then`, not a promise.
-    then: { $ref: uri },
-  })),
+  },
+  allOf: BY_KIND,
 };
 
 /** The `schemas` option for monaco-yaml: the per-kind schemas by id, and the one that picks. */
