@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
+import { TestEditor } from '../testing/testEditor.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { lintReport } from './lint.ts';
 import {
@@ -162,5 +163,16 @@ describe('lintReport', () => {
     });
     expect(report.diagnostics.filter(subsetFinding)).toEqual([]);
     expect(report.suppressed.filter(subsetFinding)).toMatchObject([{ suppressedBy: 'flag' }]);
+  });
+
+  test('applying "Suppress" hides the finding in one undo step', () => {
+    const editor = TestEditor.load(SHOP(''), 'shop.yaml');
+    const fix = editor.findings().find(subsetFinding)?.suppress;
+    if (!fix) throw new Error('no Suppress fix');
+    editor.apply(fix.command);
+    expect(editor.findings().filter(subsetFinding)).toEqual([]);
+    editor.undo();
+    expect(editor.yaml()).toBe(SHOP(''));
+    expect(editor.findings().filter(subsetFinding)).toHaveLength(1);
   });
 });

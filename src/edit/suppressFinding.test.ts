@@ -64,4 +64,25 @@ describe('suppressCommand', () => {
     });
     expect(editor.yaml()).toContain('spec: {}');
   });
+
+  test('writes on an item of a List (kubectl get -o yaml), inside that item only', () => {
+    const text = dedent`
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: shop
+          namespace: web
+        spec:
+          hosts: [shop.example.com]
+    `;
+    const editor = TestEditor.load(text);
+    editor.apply(suppressCommand(entry(editor.workspace, 'VirtualService/web/shop'), 'IST0101'));
+    expect(lineDiff(text, editor.yaml())).toEqual({
+      removed: [],
+      added: ['    annotations:', '      galley.istio.io/analyze-suppress: IST0101'],
+    });
+  });
 });
