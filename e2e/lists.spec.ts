@@ -11,15 +11,13 @@ import { CANARY_YAML } from './manifests.ts';
 async function importFile(page: Page, name: string, text: string) {
   await clickButton(page, 'Import');
   const dialog = page.getByRole('dialog');
-  await dialog
-    .locator('input[type="file"]')
-    .setInputFiles([
-      {
-        name,
-        mimeType: name.endsWith('.json') ? 'application/json' : 'text/yaml',
-        buffer: Buffer.from(text),
-      },
-    ]);
+  await dialog.locator('input[type="file"]').setInputFiles([
+    {
+      name,
+      mimeType: name.endsWith('.json') ? 'application/json' : 'text/yaml',
+      buffer: Buffer.from(text),
+    },
+  ]);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog).toBeHidden();
 }
@@ -74,4 +72,43 @@ test('a kubectl get -o json List draws, checks and simulates the same', async ({
   await importFile(page, 'cluster.json', listJson(CANARY_YAML));
   await expectCanary(page);
   await sendBeta(page);
+});
+
+test('a form edit of a List item rewrites that item in the List; Helm output names its template', async ({
+  page,
+}) => {
+  await openApp(page);
+  const dump = listYaml(CANARY_YAML);
+  await importFile(page, 'cluster.yaml', dump);
+  const beta = graphNode(page, 'virtualService', 'VirtualService/web/shop').locator(
+    '[data-kind="route"]',
+    {
+      hasText: 'beta',
+    },
+  );
+  await beta.getByRole('button').first().click();
+  const inspector = await showRegion(page, 'Inspector');
+  const value = inspector.getByLabel('Header x-beta exact', { exact: true });
+  await expect(value).toHaveValue('1');
+  await value.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('yes');
+  await page.keyboard.press('Tab');
+  await expect(beta).toContainText('x-beta=yes');
+  const { text } = await exportYaml(page);
+  // Only that line changed, in the List's indentation; everything else is the dump as it was.
+  const changed = text.split('\n').filter((line, i) => line !== dump.split('\n')[i]);
+  expect(changed).toEqual(['            exact: "yes"']);
+
+  await importFile(
+    page,
+    'rendered.yaml',
+    `---\n# Source: shop/templates/gateway.yaml\n${CANARY_YAML}`,
+  );
+  await graphNode(page, 'gateway', 'Gateway/istio-system/shop-gw').click();
+  const header = await showRegion(page, 'Inspector');
+  await expect(header.getByText('from template')).toBeVisible();
+  await expect(header.getByText('shop/templates/gateway.yaml')).toBeVisible();
+  await header.getByText('from template').scrollIntoViewIfNeeded();
+  await screenshot(page, 'lists-helm-template');
 });
