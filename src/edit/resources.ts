@@ -1,3 +1,4 @@
+import { isSeq } from 'yaml';
 import { renameGatewayRef, resolveGatewayRef } from '../model/gatewayNames.ts';
 import { isModelled, type ManifestObject } from '../model/kinds.ts';
 import { isRecord } from '../model/read.ts';
@@ -43,6 +44,13 @@ export function addResource(workspace: Workspace, command: AddResource): Command
   if (!place.ok) return place;
   const { name, file: existing, index } = place.value;
   const docs = existing?.docs ?? [];
+  // A JSON file (`kubectl get -o json`) holds one document: a new resource joins its List.
+  const list = docs[index - 1];
+  const items = list && isJsonList(list) ? list.document.get('items') : undefined;
+  if (command.text === undefined && isSeq(items))
+    return editTarget(workspace, { file: name, index: index - 1 }, [
+      { op: 'insert', path: ['items'], index: items.items.length, value: command.value },
+    ]);
   const appended = index === docs.length;
   const next = docs[index];
   if (next && !next.document.directives.docStart) {
@@ -109,6 +117,11 @@ function placeOf(workspace: Workspace, command: AddResource): CommandResult<Plac
   if (command.file !== undefined && command.file !== name)
     return fail(`The document to insert after is in ${name}, not in ${command.file}`);
   return ok({ name, file: workspace.files.find((f) => f.name === name), index: index + 1 });
+}
+
+/** A document that is a List written as JSON. */
+function isJsonList(doc: WorkspaceDoc): boolean {
+  return doc.text.trimStart().startsWith('{') && doc.resources.some((r) => r.base.length > 0);
 }
 
 function textOf(docs: readonly WorkspaceDoc[]): string {

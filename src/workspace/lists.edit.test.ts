@@ -104,3 +104,29 @@ describe('the Inspector and the editor on a List', () => {
     expect(at('weight: 90')).toBe(IDS.all);
   });
 });
+
+describe('adding a resource to a JSON dump', () => {
+  it('adds it as the last item of the List, and the file stays JSON', () => {
+    const dump = listJson(SHOP);
+    const editor = TestEditor.load(dump, 'dump.json');
+    const value = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'extra', namespace: 'web' },
+    };
+    editor.apply({ type: 'addResource', value });
+    const json = JSON.parse(editor.yaml());
+    expect(json.items.at(-1)).toEqual(value);
+    expect(entries(editor.workspace).at(-1)?.id).toBe('Service/web/extra');
+    expect(editor.undo().yaml()).toBe(dump);
+  });
+
+  it('a YAML List gets a document of its own after it', () => {
+    const editor = TestEditor.load(listYaml(SHOP));
+    editor.apply({
+      type: 'addResource',
+      value: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'extra' } },
+    });
+    expect(editor.workspace.files[0]?.docs).toHaveLength(2);
+  });
+});
