@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import { simulate } from '../simulate/simulate.ts';
-import { listJson, listYaml } from '../testing/clusterDump.ts';
+import { asStored, listJson, listYaml } from '../testing/clusterDump.ts';
 import { EXAMPLE_YAML } from './example.ts';
 import { helmSource } from './helmSource.ts';
 import { entries, loadWorkspace, type Workspace } from './workspace.ts';
@@ -43,6 +43,23 @@ describe.each(DUMPS)('a %s dump of the example', (_, text) => {
     const answer = simulate(dump, request);
     expect(answer.outcome).toBe('route');
     expect(answer).toEqual(simulate(separate, request));
+  });
+});
+
+describe('one JSON object per file (kubectl get vs shop -o json)', () => {
+  const objects = loadWorkspace(
+    asStored(EXAMPLE_YAML).map((object, i) => ({
+      name: `${i}.json`,
+      text: `${JSON.stringify(object, null, 4)}\n`,
+    })),
+  );
+
+  it('draws, checks and simulates as the YAML documents do', () => {
+    expect(entries(objects).map((e) => e.id)).toEqual(entries(separate).map((e) => e.id));
+    expect(deriveGraph(objects)).toEqual(deriveGraph(separate));
+    expect(problems(objects)).toEqual(problems(separate));
+    const request = { url: 'http://myapp.example.com/myapp/api' };
+    expect(simulate(objects, request)).toEqual(simulate(separate, request));
   });
 });
 
