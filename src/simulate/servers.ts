@@ -1,4 +1,5 @@
 import type { Gateway, GatewayServer } from '../model/gateway.ts';
+import { sanitizeServerHosts, splitServerHost } from '../model/serverHosts.ts';
 import type { Item } from '../workspace/catalog.ts';
 import type { SimServer } from './types.ts';
 
@@ -45,21 +46,6 @@ export function terminatesHttps(ref: ServerRef): boolean {
   return ref.protocol === 'HTTPS' && ref.tlsMode !== undefined && !isPassthrough(ref);
 }
 
-function sanitizeHosts(hosts: readonly string[], namespace: string): string[] {
-  const out: string[] = [];
-  for (const host of hosts) {
-    const slash = host.indexOf('/');
-    if (slash === -1) out.push(host);
-    else {
-      const ns = host.slice(0, slash);
-      const name = host.slice(slash + 1);
-      if (ns === '*' && name === '*') return ['*'];
-      out.push(ns === '.' ? `${namespace}/${name}` : ns === '*' ? name : host);
-    }
-  }
-  return out;
-}
-
 /**
  * pilot/pkg/model/gateway.go `MergeGateways` for the Gateways of one proxy, by the port each
  * server listens on (`listen`, resolvePorts: servers on 80 and on 8080 share 8080 behind a
@@ -88,7 +74,7 @@ export function mergeGateways(
         port: number,
         listenPort: port,
         protocol: (server.port?.protocol ?? '').toUpperCase(),
-        hosts: sanitizeHosts(server.hosts, namespace),
+        hosts: sanitizeServerHosts(server.hosts, namespace),
         // An HTTP server's `tls` only carries httpsRedirect: it has no TLS mode to report.
         tlsMode:
           server.tls && !isHttpProtocol(server.port?.protocol ?? '')
@@ -167,7 +153,7 @@ export function serverPath(ref: ServerRef): readonly (string | number)[] {
 export function sniNames(hosts: readonly string[]): string[] {
   const out = new Set<string>();
   for (const h of hosts) {
-    const name = h.includes('/') ? h.slice(h.indexOf('/') + 1) : h;
+    const name = splitServerHost(h).dnsName;
     if (name === '*') return [];
     out.add(name.toLowerCase());
   }
