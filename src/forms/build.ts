@@ -1,5 +1,5 @@
-import type { FieldValidator } from '../check/structure/fields.ts';
 import { valueAt } from '../model/read.ts';
+import type { FieldValidator } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { clearPath, type FormContext } from './context.ts';
 import type {

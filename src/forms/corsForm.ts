@@ -1,5 +1,5 @@
-import { durationField } from '../check/structure/fields.ts';
 import { isRecord } from '../model/read.ts';
+import { durationField } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import type { FormContext } from './context.ts';

@@ -1,9 +1,9 @@
-import { dnsLabelField, hostField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
 import { renameNode } from '../edit/gestures/rename.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import { subsetNodeId } from '../graph/ids.ts';
 import { valueAt } from '../model/read.ts';
+import { dnsLabelField, hostField } from '../rules/fields.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import { setAt } from './commands.ts';

@@ -1,7 +1,7 @@
-import { hostField, portField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
 import { valueAt } from '../model/read.ts';
 import { formatShare } from '../model/weights.ts';
+import { hostField, portField } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
 import { setAt } from './commands.ts';

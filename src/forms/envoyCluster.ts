@@ -1,10 +1,5 @@
-import {
-  dnsLabelField,
-  type FieldValidator,
-  hostField,
-  portField,
-} from '../check/structure/fields.ts';
 import { parseOutboundCluster } from '../model/envoyCluster.ts';
+import { dnsLabelField, type FieldValidator, hostField, portField } from '../rules/fields.ts';
 
 /**
  * A cluster name: an Istio outbound cluster is checked part by part (a mistyped port or host

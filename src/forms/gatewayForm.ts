@@ -1,5 +1,5 @@
-import { gatewayHostField, portField } from '../check/structure/fields.ts';
 import { valueAt } from '../model/read.ts';
+import { gatewayHostField, portField } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import type { FormContext } from './context.ts';

@@ -1,7 +1,7 @@
-import type { FieldValidator } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
 import { isClusterField } from '../model/clusterFields.ts';
 import { isRecord, valueAt } from '../model/read.ts';
+import type { FieldValidator } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field } from './build.ts';
 import { combine, deleteAt, setAt } from './commands.ts';

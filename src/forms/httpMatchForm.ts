@@ -1,5 +1,5 @@
-import { headerNameField, portField } from '../check/structure/fields.ts';
 import { valueAt } from '../model/read.ts';
+import { headerNameField, portField } from '../rules/fields.ts';
 import type { Path } from '../yaml/path.ts';
 import { field } from './build.ts';
 import type { FormContext } from './context.ts';

@@ -1,3 +1,4 @@
+import { valueAt } from '../model/read.ts';
 import {
   abortStatusField,
   dnsLabelField,
@@ -8,8 +9,7 @@ import {
   redirectCodeField,
   regexField,
   retryOnField,
-} from '../check/structure/fields.ts';
-import { valueAt } from '../model/read.ts';
+} from '../rules/fields.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
 import { deleteAt } from './commands.ts';

@@ -1,6 +1,6 @@
-import { hostField, portField } from '../check/structure/fields.ts';
 import { valueAt } from '../model/read.ts';
 import type { RuleSection } from '../model/virtualService.ts';
+import { hostField, portField } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import type { FormContext } from './context.ts';

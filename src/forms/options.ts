@@ -1,4 +1,4 @@
-import { RETRY_ON_POLICIES } from '../check/structure/retryOn.ts';
+import { RETRY_ON_POLICIES } from '../rules/retryOn.ts';
 import { choices } from './build.ts';
 import type { FieldOption } from './types.ts';
 

@@ -1,6 +1,6 @@
-import { durationField, type FieldValidator } from '../check/structure/fields.ts';
 import { parseOutboundCluster } from '../model/envoyCluster.ts';
 import { isRecord, valueAt } from '../model/read.ts';
+import { durationField, type FieldValidator } from '../rules/fields.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
 import { setAt } from './commands.ts';

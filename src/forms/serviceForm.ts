@@ -1,6 +1,6 @@
-import { portField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
 import { valueAt } from '../model/read.ts';
+import { portField } from '../rules/fields.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import { setAt } from './commands.ts';

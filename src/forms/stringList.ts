@@ -1,4 +1,4 @@
-import type { FieldValidator } from '../check/structure/fields.ts';
+import type { FieldValidator } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
 import type { FormContext } from './context.ts';

@@ -1,7 +1,7 @@
-import type { FieldValidator } from '../check/structure/fields.ts';
-import { labelKeyField, labelValueField } from '../check/structure/fields.ts';
 import type { Command } from '../edit/command.ts';
 import { valueAt } from '../model/read.ts';
+import type { FieldValidator } from '../rules/fields.ts';
+import { labelKeyField, labelValueField } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
 import type { FormContext } from './context.ts';

@@ -1,6 +1,6 @@
-import type { FieldValidator } from '../check/structure/fields.ts';
-import { regexField } from '../check/structure/fields.ts';
 import { isRecord, valueAt } from '../model/read.ts';
+import type { FieldValidator } from '../rules/fields.ts';
+import { regexField } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField } from './build.ts';
 import { deleteAt, setAt } from './commands.ts';

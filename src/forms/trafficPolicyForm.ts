@@ -1,5 +1,5 @@
-import { durationField, headerNameField, portField } from '../check/structure/fields.ts';
 import { isRecord, valueAt } from '../model/read.ts';
+import { durationField, headerNameField, portField } from '../rules/fields.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { field, inputField, section } from './build.ts';
 import { deleteAt, setAt } from './commands.ts';

@@ -1,5 +1,5 @@
-import type { FieldValidator } from '../check/structure/fields.ts';
 import type { Command, DocTarget } from '../edit/command.ts';
+import type { FieldValidator } from '../rules/fields.ts';
 import type { Path } from '../yaml/path.ts';
 
 /**

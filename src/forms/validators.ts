@@ -1,5 +1,5 @@
-import type { FieldValidator } from '../check/structure/fields.ts';
-import { parseGoDuration } from '../check/structure/goDuration.ts';
+import type { FieldValidator } from '../rules/fields.ts';
+import { parseGoDuration } from '../rules/goDuration.ts';
 import {
   corsHeaderNameProblem,
   headerOperationProblem,
@@ -7,11 +7,11 @@ import {
   isJwtClaimHeader,
   matchHeaderNameProblem,
   requestSetHeaderProblem,
-} from '../check/structure/headers.ts';
-import { isDnsLabel } from '../check/structure/names.ts';
+} from '../rules/headers.ts';
+import { isDnsLabel } from '../rules/names.ts';
 
 /**
- * Validators the forms need beyond `check/structure/fields.ts`: whole-number ranges, header
+ * Validators the forms need beyond `rules/fields.ts`: whole-number ranges, header
  * operations (built on the same rule functions as the checks), and Kubernetes values (resource
  * quantities, int-or-percent) that Istio does not check.
  */

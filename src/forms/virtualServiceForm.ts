@@ -1,5 +1,5 @@
-import { hostField } from '../check/structure/fields.ts';
 import { valueAt } from '../model/read.ts';
+import { hostField } from '../rules/fields.ts';
 import { field, section } from './build.ts';
 import type { FormContext } from './context.ts';
 import { stringListGroup } from './stringList.ts';

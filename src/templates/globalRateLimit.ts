@@ -1,10 +1,10 @@
 import { stringify } from 'yaml';
-import { portField } from '../check/structure/fields.ts';
 import { fail } from '../edit/command.ts';
 import { rateLimitHeaderField, rateLimitKeyField } from '../forms/validators.ts';
 import { outboundCluster } from '../model/envoyCluster.ts';
 import { serviceFqdn } from '../model/hosts.ts';
 import { resourceId } from '../model/resource.ts';
+import { portField } from '../rules/fields.ts';
 import { findEntry } from '../workspace/workspace.ts';
 import { addManifests } from './additions.ts';
 import { gatewayParameters, gatewayPods } from './gatewayPods.ts';

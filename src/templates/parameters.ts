@@ -4,8 +4,8 @@ import {
   gatewayHostField,
   hostField,
   percentageField,
-} from '../check/structure/fields.ts';
-import { durationNs } from '../check/structure/goDuration.ts';
+} from '../rules/fields.ts';
+import { durationNs } from '../rules/goDuration.ts';
 import type { ParameterSpec, ParameterValidator } from './scenario.ts';
 
 /**

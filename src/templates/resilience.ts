@@ -1,10 +1,5 @@
-import {
-  abortStatusField,
-  durationField,
-  percentageField,
-  retryOnField,
-} from '../check/structure/fields.ts';
-import { durationNs } from '../check/structure/goDuration.ts';
+import { abortStatusField, durationField, percentageField, retryOnField } from '../rules/fields.ts';
+import { durationNs } from '../rules/goDuration.ts';
 import { APP_SUFFIX, readApp, routingCommand, singleBackend, versionedBackend } from './app.ts';
 import { destination } from './manifests.ts';
 import { all, appParameters, integerIn, numberParam, textParam } from './parameters.ts';

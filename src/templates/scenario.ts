@@ -13,7 +13,7 @@ export type ResolvedParams = Readonly<Record<string, ParameterValue>>;
 /**
  * Checks one parameter: a message for the field, or undefined when it is fine. `params` are all
  * the scenario's parameters, for rules that relate two fields (at most as many replicas…).
- * The field validators of src/check/structure/fields.ts fit this type as they are.
+ * The field validators of src/rules/fields.ts fit this type as they are.
  */
 export type ParameterValidator = (value: unknown, params: ResolvedParams) => string | undefined;
 

@@ -1,5 +1,5 @@
-import { headerNameField } from '../check/structure/fields.ts';
 import { fail } from '../edit/command.ts';
+import { headerNameField } from '../rules/fields.ts';
 import { APP_SUFFIX, readApp, routingCommand, versionedBackend } from './app.ts';
 import { deployment, destination, service } from './manifests.ts';
 import { all, appParameters, numberParam, textParam, weightPercent } from './parameters.ts';

@@ -2,9 +2,10 @@
  * Rules shared by VirtualService and DestinationRule validation (pkg/config/validation):
  * durations, ports, label maps and `exportTo`.
  */
+
+import { durationProblem } from '../../rules/goDuration.ts';
+import { isDnsLabel, labelKeyProblem, labelValueProblem } from '../../rules/names.ts';
 import type { Path } from '../../yaml/path.ts';
-import { durationProblem } from './goDuration.ts';
-import { isDnsLabel, labelKeyProblem, labelValueProblem } from './names.ts';
 import { at, type Report } from './report.ts';
 import { arr, entriesOf, isTemplated } from './values.ts';
 

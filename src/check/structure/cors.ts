@@ -1,10 +1,10 @@
 /** A CORS policy as Istio validates it (`validateCORSPolicy`, pkg/config/validation/validation.go). */
 
 import { regexProblem } from '../../model/regex.ts';
+import { durationNs } from '../../rules/goDuration.ts';
+import { corsHeaderNameProblem } from '../../rules/headers.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkDuration } from './common.ts';
-import { durationNs } from './goDuration.ts';
-import { corsHeaderNameProblem } from './headers.ts';
 import { at, type Report } from './report.ts';
 import { arr, isTemplated, obj, type Plain, text, textOr } from './values.ts';
 

@@ -2,8 +2,9 @@
  * Istio's `ValidateDestinationRule` (pkg/config/validation/validation.go) on a DestinationRule
  * as written: host, subsets, traffic policies, exportTo and workload selector.
  */
+
+import { isDnsLabel, wildcardDomainProblem } from '../../rules/names.ts';
 import { checkExportTo, checkLabels } from './common.ts';
-import { isDnsLabel, wildcardDomainProblem } from './names.ts';
 import { at, type Report } from './report.ts';
 import { checkTrafficPolicy } from './trafficPolicy.ts';
 import { arr, entriesOf, isSet, isTemplated, obj, type Plain, textOr } from './values.ts';

@@ -4,10 +4,10 @@
  * `validateRouteDestinations`, `validateGatewayNames`).
  */
 import { isLegacyGatewayName, resolveGatewayName } from '../../model/gatewayNames.ts';
+import { fqdnProblem, isDnsLabel, wildcardDomainProblem } from '../../rules/names.ts';
 import type { Path } from '../../yaml/path.ts';
 import { isValidPort, portMessage } from './common.ts';
 import { checkHeaderOperations } from './headerOperations.ts';
-import { fqdnProblem, isDnsLabel, wildcardDomainProblem } from './names.ts';
 import { at, type Report } from './report.ts';
 import { arr, int, isSet, isTemplated, obj, type Plain, textOr } from './values.ts';
 

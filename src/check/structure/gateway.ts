@@ -2,8 +2,9 @@
  * Istio's `ValidateGateway` (pkg/config/validation/validation.go: `validateServer`,
  * `validateServerPort`, `validateServerBind`) on a Gateway as written.
  */
+
+import { gatewayHostProblems, isDnsLabel, isIpAddress } from '../../rules/names.ts';
 import type { Path } from '../../yaml/path.ts';
-import { gatewayHostProblems, isDnsLabel, isIpAddress } from './names.ts';
 import { isHttpProtocol, isTlsProtocol, parseProtocol } from './protocol.ts';
 import { at, type Report } from './report.ts';
 import { serverTlsMode, validateServerTls } from './serverTls.ts';

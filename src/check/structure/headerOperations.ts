@@ -2,13 +2,14 @@
  * Header operations (`headers.request/response.set/add/remove`) of an HTTP rule or route
  * destination, as `validateHTTPRoute` checks them (pkg/config/validation/virtualservice.go).
  */
-import type { Path } from '../../yaml/path.ts';
+
 import {
   headerOperationProblem,
   headerValueProblem,
   isAuthorityHeader,
   requestSetHeaderProblem,
-} from './headers.ts';
+} from '../../rules/headers.ts';
+import type { Path } from '../../yaml/path.ts';
 import { at, type Report } from './report.ts';
 import { arr, entriesOf, isTemplated, obj, type Plain, textOr } from './values.ts';
 

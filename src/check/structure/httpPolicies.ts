@@ -5,10 +5,10 @@
  */
 
 import { regexProblem } from '../../model/regex.ts';
+import { retryOnProblem } from '../../rules/retryOn.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkDuration, isValidPort, portMessage } from './common.ts';
 import { at, type Report } from './report.ts';
-import { retryOnProblem } from './retryOn.ts';
 import { int, isSet, isTemplated, obj, type Plain, text, textOr } from './values.ts';
 
 const KB = 1024;

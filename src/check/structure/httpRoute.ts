@@ -5,6 +5,8 @@
  */
 
 import { regexProblem } from '../../model/regex.ts';
+import { matchHeaderNameProblem } from '../../rules/headers.ts';
+import { isDnsLabel } from '../../rules/names.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkDuration, checkLabels, isValidPort, portMessage } from './common.ts';
 import { checkCors } from './cors.ts';
@@ -16,9 +18,7 @@ import {
 } from './destinations.ts';
 import { checkFault } from './faults.ts';
 import { checkAuthorityRewrite, checkHeaderOperations } from './headerOperations.ts';
-import { matchHeaderNameProblem } from './headers.ts';
 import { checkDirectResponse, checkRedirect, checkRetries, checkRewrite } from './httpPolicies.ts';
-import { isDnsLabel } from './names.ts';
 import { at, type Report } from './report.ts';
 import {
   arr,

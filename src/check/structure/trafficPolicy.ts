@@ -4,11 +4,12 @@
  * `validatePortTrafficPolicies` (pkg/config/validation/validation.go) and `agent.ValidateTLS`
  * check it.
  */
+
+import { durationNs } from '../../rules/goDuration.ts';
+import { fqdnProblem, isIpAddress } from '../../rules/names.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkDuration, isValidPort, portMessage } from './common.ts';
-import { durationNs } from './goDuration.ts';
 import { checkLoadBalancer } from './loadBalancer.ts';
-import { fqdnProblem, isIpAddress } from './names.ts';
 import { at, type Report } from './report.ts';
 import { arr, int, isSet, number, obj, type Plain, textOr } from './values.ts';
 

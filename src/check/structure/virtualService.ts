@@ -4,12 +4,12 @@
  * unreachable-rule warnings it also emits (IST0130/IST0131) belong to the routing checks.
  */
 import { hostNamesOverlap, hostSubsetOf } from '../../model/hosts.ts';
+import { isJwtClaimHeader } from '../../rules/headers.ts';
+import { isIpAddress, subnetProblem, wildcardDomainProblem } from '../../rules/names.ts';
 import type { Path } from '../../yaml/path.ts';
 import { checkExportTo, checkLabels, isValidPort, portMessage } from './common.ts';
 import { checkGatewayNames, checkRouteDestinations } from './destinations.ts';
-import { isJwtClaimHeader } from './headers.ts';
 import { checkHttpRoute } from './httpRoute.ts';
-import { isIpAddress, subnetProblem, wildcardDomainProblem } from './names.ts';
 import { at, type Report } from './report.ts';
 import { arr, entriesOf, hasItems, int, isTemplated, number, obj, type Plain } from './values.ts';
 

@@ -1,9 +1,9 @@
-import { dnsLabelField } from '../../check/structure/fields.ts';
 import type { Gateway } from '../../model/gateway.ts';
 import { resolveHost } from '../../model/hosts.ts';
 import type { Dict } from '../../model/read.ts';
 import { splitServerHost } from '../../model/serverHosts.ts';
 import { readVirtualService } from '../../model/virtualService.ts';
+import { dnsLabelField } from '../../rules/fields.ts';
 import type { CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
 import { destinationPort } from './addDestination.ts';

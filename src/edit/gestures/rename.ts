@@ -1,7 +1,7 @@
-import { dnsLabelField } from '../../check/structure/fields.ts';
 import type { FlowGraph, GraphNode } from '../../graph/types.ts';
 import { serviceFqdn } from '../../model/hosts.ts';
 import { parseResourceId, resourceId } from '../../model/resource.ts';
+import { dnsLabelField } from '../../rules/fields.ts';
 import { findEntry, inDocument, type Workspace } from '../../workspace/workspace.ts';
 import type { Command, CommandResult } from '../command.ts';
 import { fail } from '../command.ts';

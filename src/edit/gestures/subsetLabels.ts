@@ -1,8 +1,8 @@
-import { dnsLabelField } from '../../check/structure/fields.ts';
 import type { Subset } from '../../model/destinationRule.ts';
 import { serviceFqdn } from '../../model/hosts.ts';
 import { isEmptySelector, selects } from '../../model/labels.ts';
 import type { Dict } from '../../model/read.ts';
+import { dnsLabelField } from '../../rules/fields.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { resourcesOf } from './lookup.ts';
 

@@ -5,7 +5,7 @@
  * lint checks of this folder, so a form and the Problems panel never disagree.
  */
 
-import { regexProblem } from '../../model/regex.ts';
+import { regexProblem } from '../model/regex.ts';
 import { durationProblem } from './goDuration.ts';
 import { matchHeaderNameProblem } from './headers.ts';
 import {
