@@ -75,7 +75,8 @@ for (let i = 0; i < 6; i++) {
 firstSims.sort((a, b) => a - b);
 const firstSim = firstSims[Math.floor(firstSims.length / 2)] as number;
 const sim = median(50, 5, () => simulate(workspace, request));
-const outcome = simulate(workspace, request).outcome;
+const simulated = simulate(workspace, request);
+const outcome = simulated.ok ? simulated.value.outcome : `error: ${simulated.error}`;
 
 const docs = workspace.files[0]?.docs.length ?? 0;
 const ratio = ours / baseline;

@@ -5,7 +5,6 @@ import { atLeast, LEVELS, parseLevel } from '../check/threshold.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { FlowGraph } from '../graph/types.ts';
 import { parseHeaderLines } from '../simulate/headerLines.ts';
-import { SimulationInputError } from '../simulate/request.ts';
 import { runSavedTests, type SavedTestRun } from '../simulate/runSavedTests.ts';
 import { parseSavedTests } from '../simulate/savedTests.ts';
 import { simulate } from '../simulate/simulate.ts';
@@ -115,17 +114,13 @@ const COMMANDS: Record<string, Handler> = {
     const headers = parseHeaderLines(args.headers);
     if (!headers.ok) throw new UsageError(`-H ${headers.error}`);
     const workspace = load(args);
-    let simulation: Simulation;
-    try {
-      simulation = simulate(workspace, {
-        url: args.url,
-        headers: headers.headers,
-        ...(args.method ? { method: args.method } : {}),
-      });
-    } catch (error) {
-      if (error instanceof SimulationInputError) throw new UsageError(error.message);
-      throw error;
-    }
+    const result = simulate(workspace, {
+      url: args.url,
+      headers: headers.headers,
+      ...(args.method ? { method: args.method } : {}),
+    });
+    if (!result.ok) throw new UsageError(result.error);
+    const simulation: Simulation = result.value;
     return withSyntaxErrors(
       workspace,
       args.format === 'text'

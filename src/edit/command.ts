@@ -1,4 +1,5 @@
 import type { ResourceId } from '../model/resource.ts';
+import { fail, ok, type Result } from '../model/result.ts';
 import type { DocAddress, SourceText } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
 
@@ -58,14 +59,7 @@ export type Command =
   | { readonly type: 'removeFile'; readonly file: string }
   | { readonly type: 'batch'; readonly commands: readonly Command[] };
 
-export type CommandResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: string };
+/** What a command gives: the new workspace (or a gesture, a value), or why not. */
+export type CommandResult<T> = Result<T>;
 
-export function ok<T>(value: T): CommandResult<T> {
-  return { ok: true, value };
-}
-
-export function fail<T>(error: string): CommandResult<T> {
-  return { ok: false, error };
-}
+export { fail, ok };

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { findings } from '../check/lint.ts';
 import { resolveGatewayRef } from '../model/gatewayNames.ts';
-import { simulate } from '../simulate/simulate.ts';
+import { simulated } from '../testing/simulated.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { deriveGraph } from './deriveGraph.ts';
 import { resourceNodeId } from './ids.ts';
@@ -127,7 +127,7 @@ describe("the simulator's path is the graph's lit path", () => {
       fc.property(workspaceArb, (w) => {
         const workspace = loadWorkspace([{ name: 'a.yaml', text: manifests(w) }]);
         const graph = deriveGraph(workspace);
-        const simulation = simulate(workspace, { url: 'http://myapp.example.com/' });
+        const simulation = simulated(workspace, { url: 'http://myapp.example.com/' });
         const lit = tracePath(graph, simulation);
         const taken = simulation.destinations.filter((d) => d.probability > 0);
         const receiving = new Set(
@@ -150,7 +150,7 @@ describe("the simulator's path is the graph's lit path", () => {
       fc.property(workspaceArb, (w) => {
         const workspace = loadWorkspace([{ name: 'a.yaml', text: manifests(w) }]);
         const graph = deriveGraph(workspace);
-        const simulation = simulate(workspace, { url: 'http://myapp.example.com/' });
+        const simulation = simulated(workspace, { url: 'http://myapp.example.com/' });
         const lit = tracePath(graph, simulation);
         const vs = resourceNodeId('virtualService', `VirtualService/${w.vsNamespace}/myapp`);
         const bind = graph.edges.find(

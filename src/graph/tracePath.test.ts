@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../simulate/simulate.ts';
+import { simulated } from '../testing/simulated.ts';
 import { EXAMPLE } from '../workspace/example.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { deriveGraph } from './deriveGraph.ts';
@@ -99,7 +99,7 @@ describe('tracePath', () => {
 describe('tracePath lights the pods that receive the request', () => {
   test('on the example, a request to the bare myapp Service lights both of its pods, through its subsets', () => {
     const workspace = loadWorkspace(EXAMPLE);
-    const simulation = simulate(workspace, { url: 'http://myapp.example.com/myapp/api' });
+    const simulation = simulated(workspace, { url: 'http://myapp.example.com/myapp/api' });
     const lit = tracePath(deriveGraph(workspace), simulation);
     expect(lit.nodes).toContain('pods:Deployment/default/myapp-v1');
     expect(lit.nodes).toContain('pods:Deployment/default/myapp-v2');

@@ -3,7 +3,7 @@ import { findings } from '../check/lint.ts';
 import { renameResource } from '../edit/resources.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import { resourceNodeId } from '../graph/ids.ts';
-import { simulate } from '../simulate/simulate.ts';
+import { simulated } from '../testing/simulated.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { renameGatewayRef, resolveGatewayName, resolveGatewayRef } from './gatewayNames.ts';
 
@@ -58,7 +58,7 @@ describe('a `gateways` entry means one Gateway everywhere (pilot resolveGatewayN
           e.target === resourceNodeId('virtualService', 'VirtualService/web/shop'),
       ),
     ).toBe(true);
-    const simulation = simulate(workspace, { url: 'http://shop.example.com/' });
+    const simulation = simulated(workspace, { url: 'http://shop.example.com/' });
     expect(simulation.outcome).toBe('route');
     expect(simulation.virtualService).toBe('VirtualService/web/shop');
     const codes = findings(workspace).map((f) => f.code);
@@ -71,14 +71,14 @@ describe('a `gateways` entry means one Gateway everywhere (pilot resolveGatewayN
   test('mesh alone: no bind edge, the gateway has no route, no finding about gateways', () => {
     const workspace = workspaceWith('mesh');
     expect(deriveGraph(workspace).edges.some((e) => e.kind === 'bind')).toBe(false);
-    expect(simulate(workspace, { url: 'http://shop.example.com/' }).outcome).toBe('noRoute');
+    expect(simulated(workspace, { url: 'http://shop.example.com/' }).outcome).toBe('noRoute');
     expect(findings(workspace).map((f) => f.code)).not.toContain('vs-gateway-not-found');
   });
 
   test('a legacy entry naming another namespace is not bound and is reported missing', () => {
     const workspace = workspaceWith('gw.other.svc.cluster.local');
     expect(deriveGraph(workspace).edges.some((e) => e.kind === 'bind')).toBe(false);
-    expect(simulate(workspace, { url: 'http://shop.example.com/' }).outcome).toBe('noRoute');
+    expect(simulated(workspace, { url: 'http://shop.example.com/' }).outcome).toBe('noRoute');
     const notFound = findings(workspace).find((f) => f.code === 'vs-gateway-not-found');
     expect(notFound?.message).toContain('other/gw');
   });

@@ -1,9 +1,5 @@
+import { fail, ok, type Result } from '../model/result.ts';
 import type { BackendRequest, SimRequest } from './types.ts';
-
-/** A request the simulator cannot read (bad URL, bad header name): the CLI prints it and exits 2. */
-export class SimulationInputError extends Error {
-  override readonly name = 'SimulationInputError';
-}
 
 /** The request as the gateway sees it on the wire. */
 export interface ParsedRequest {
@@ -30,23 +26,23 @@ export interface ParsedRequest {
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z@[\]]+$/;
 
 /**
- * Reads a request. Throws `SimulationInputError` with a message for the user when the URL
- * cannot be parsed, uses another scheme than http/https, or a header name is not a token.
+ * Reads a request, or says why it cannot: the URL does not parse, uses another scheme than
+ * http/https, has no host, or a header name or the method is not a token.
  */
-export function parseRequest(request: SimRequest): ParsedRequest {
+export function parseRequest(request: SimRequest): Result<ParsedRequest> {
   const raw = request.url.trim();
-  if (raw === '') throw new SimulationInputError('the URL is empty');
+  if (raw === '') return fail('the URL is empty');
   const withScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(raw) ? raw : `http://${raw}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new SimulationInputError(`not a valid URL: ${raw}`);
+    return fail(`not a valid URL: ${raw}`);
   }
   const scheme = url.protocol.slice(0, -1).toLowerCase();
   if (scheme !== 'http' && scheme !== 'https')
-    throw new SimulationInputError(`only http and https URLs can be simulated, not ${scheme}:`);
-  if (url.hostname === '') throw new SimulationInputError(`the URL has no host: ${raw}`);
+    return fail(`only http and https URLs can be simulated, not ${scheme}:`);
+  if (url.hostname === '') return fail(`the URL has no host: ${raw}`);
   const port = url.port === '' ? (scheme === 'https' ? 443 : 80) : Number(url.port);
 
   const headers = new Map<string, string>();
@@ -57,14 +53,13 @@ export function parseRequest(request: SimRequest): ParsedRequest {
       authority = String(value).trim();
       continue;
     }
-    if (!HEADER_NAME.test(lower))
-      throw new SimulationInputError(`not a valid header name: ${name}`);
+    if (!HEADER_NAME.test(lower)) return fail(`not a valid header name: ${name}`);
     headers.set(lower, String(value));
   }
   const method = (request.method ?? 'GET').trim() || 'GET';
-  if (!HEADER_NAME.test(method)) throw new SimulationInputError(`not a valid method: ${method}`);
+  if (!HEADER_NAME.test(method)) return fail(`not a valid method: ${method}`);
 
-  return {
+  return ok({
     scheme,
     sni: url.hostname.toLowerCase(),
     port,
@@ -73,7 +68,7 @@ export function parseRequest(request: SimRequest): ParsedRequest {
     query: url.search.startsWith('?') ? url.search.slice(1) : '',
     method,
     headers,
-  };
+  });
 }
 
 /** The host part of an authority, lower case, without a port (Envoy matches hosts ignoring the port). */

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { MANIFEST } from '../testing/istioArbitraries.ts';
+import { simulated } from '../testing/simulated.ts';
 import { EMPTY_WORKSPACE } from '../workspace/workspace.ts';
-import { simulate } from './simulate.ts';
 import { outcomeSummary } from './summary.ts';
 import { docs, httpGateway, sim, workspaceOf } from './testSimulate.ts';
 import type { Simulation } from './types.ts';
@@ -46,7 +46,7 @@ const URL = fc
 
 describe('simulate never throws on any workspace', () => {
   test('an empty workspace: nothing listens', () => {
-    expect(simulate(EMPTY_WORKSPACE, { url: 'http://a.test/' }).outcome).toBe('noServer');
+    expect(simulated(EMPTY_WORKSPACE, { url: 'http://a.test/' }).outcome).toBe('noServer');
   });
 
   test('garbage in every field of the kinds the simulator reads', () => {
@@ -88,7 +88,7 @@ describe('simulate never throws on any workspace', () => {
           const workspace = workspaceOf(
             docs(httpGateway(['*']), ...manifests.map((m) => stringify(m))),
           );
-          expect(invariantProblems(simulate(workspace, { url, headers }))).toEqual([]);
+          expect(invariantProblems(simulated(workspace, { url, headers }))).toEqual([]);
         },
       ),
       { numRuns: 150 },
@@ -136,11 +136,11 @@ spec: { template: { metadata: { labels: { app: svc${i}, version: v1 } } } }
       headers: { 'x-user': 'u249' },
     };
     const cold = performance.now();
-    const first = simulate(workspace, request);
+    const first = simulated(workspace, request);
     const coldMs = performance.now() - cold;
     const warm = performance.now();
     for (let i = 0; i < 10; i++)
-      simulate(workspace, { ...request, url: `http://host${i * 20}.example.com/x` });
+      simulated(workspace, { ...request, url: `http://host${i * 20}.example.com/x` });
     const warmMs = (performance.now() - warm) / 10;
     expect(first.rule?.index).toBe(0);
     expect(warmMs).toBeLessThan(50);

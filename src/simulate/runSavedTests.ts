@@ -1,7 +1,6 @@
 import type { Workspace } from '../workspace/workspace.ts';
 import { type RouteCoverage, routeCoverage } from './coverage.ts';
 import { mismatches } from './expectations.ts';
-import { SimulationInputError } from './request.ts';
 import type { SavedTest } from './savedTests.ts';
 import { simulate } from './simulate.ts';
 import type { Simulation } from './types.ts';
@@ -22,13 +21,10 @@ export interface SavedTestRun {
 /** Simulates every saved test on the workspace, compares it with its expectation, and measures route coverage. */
 export function runSavedTests(workspace: Workspace, tests: readonly SavedTest[]): SavedTestRun {
   const results: SavedTestResult[] = tests.map((test) => {
-    let simulation: Simulation;
-    try {
-      simulation = simulate(workspace, test.request);
-    } catch (error) {
-      if (!(error instanceof SimulationInputError)) throw error;
-      return { test, pass: false, simulation: null, mismatches: [`bad request: ${error.message}`] };
-    }
+    const result = simulate(workspace, test.request);
+    if (!result.ok)
+      return { test, pass: false, simulation: null, mismatches: [`bad request: ${result.error}`] };
+    const simulation: Simulation = result.value;
     const found = mismatches(simulation, test.expect);
     return { test, pass: found.length === 0, simulation, mismatches: found };
   });

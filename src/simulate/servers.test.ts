@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { SimulationInputError } from './request.ts';
-import { docs, httpGateway, sim, stepsOf, winner, yaml } from './testSimulate.ts';
+import { simulate } from './simulate.ts';
+import { docs, httpGateway, sim, stepsOf, winner, workspaceOf, yaml } from './testSimulate.ts';
 
 const SHOP_VS = yaml`
   apiVersion: networking.istio.io/v1
@@ -296,8 +296,10 @@ describe('several gateway proxies', () => {
   });
 
   test('an unknown request.gateway is an input error, not a crash', () => {
-    expect(() => sim(own, { url: 'http://shop.example.com/', gateway: 'Gateway/x/y' })).toThrow(
-      SimulationInputError,
-    );
+    const result = simulate(workspaceOf(own), {
+      url: 'http://shop.example.com/',
+      gateway: 'Gateway/x/y',
+    });
+    expect(result).toEqual({ ok: false, error: 'no Gateway/x/y in the workspace' });
   });
 });

@@ -1,5 +1,5 @@
+import { simulated } from '../testing/simulated.ts';
 import { loadWorkspace, type Workspace } from '../workspace/workspace.ts';
-import { simulate } from './simulate.ts';
 import type { SimRequest, Simulation, Step } from './types.ts';
 
 export { dedent as yaml } from '../testing/dedent.ts';
@@ -18,7 +18,7 @@ export function workspaceOf(...texts: string[]): Workspace {
 /** Simulates a request (a URL, or a full request) against texts loaded as one workspace. */
 export function sim(texts: string | readonly string[], request: string | SimRequest): Simulation {
   const workspace = workspaceOf(...(typeof texts === 'string' ? [texts] : texts));
-  return simulate(workspace, typeof request === 'string' ? { url: request } : request);
+  return simulated(workspace, typeof request === 'string' ? { url: request } : request);
 }
 
 /** `VirtualService/ns/name http[i]` of the winning rule, or the outcome when none won. */

@@ -4,7 +4,6 @@ import { routeNodeId } from '../graph/ids.ts';
 import { nodeForPath } from '../graph/nodeLocation.ts';
 import { type LitPath, tracePath } from '../graph/tracePath.ts';
 import type { FlowGraph } from '../graph/types.ts';
-import { SimulationInputError } from '../simulate/request.ts';
 import { runSavedTests, type SavedTestRun } from '../simulate/runSavedTests.ts';
 import type { SavedTest } from '../simulate/savedTests.ts';
 import { simulate } from '../simulate/simulate.ts';
@@ -154,13 +153,14 @@ export function selectSimulation(state: DesignerState): SimulationResult | null 
   }
   let result = byRequest.get(request);
   if (!result) {
-    try {
-      const simulation = simulate(state.workspace, request);
-      result = { ok: true, simulation, lit: tracePath(selectGraph(state), simulation) };
-    } catch (error) {
-      if (!(error instanceof SimulationInputError)) throw error;
-      result = { ok: false, error: error.message };
-    }
+    const simulated = simulate(state.workspace, request);
+    result = simulated.ok
+      ? {
+          ok: true,
+          simulation: simulated.value,
+          lit: tracePath(selectGraph(state), simulated.value),
+        }
+      : { ok: false, error: simulated.error };
     byRequest.set(request, result);
   }
   return result;

@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 import { type LintDiagnostic, lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { EdgeKind, FlowGraph } from '../graph/types.ts';
-import { simulate } from '../simulate/simulate.ts';
 import type { SimRequest, Simulation } from '../simulate/types.ts';
+import { simulated } from '../testing/simulated.ts';
 import { TestEditor } from '../testing/testEditor.ts';
 import { EXAMPLE } from '../workspace/example.ts';
 import {
@@ -84,7 +84,7 @@ export function graphOf(workspace: Workspace): FlowGraph {
 }
 
 export function send(workspace: Workspace, request: SimRequest): Simulation {
-  return simulate(workspace, request);
+  return simulated(workspace, request);
 }
 
 /** Where each destination of a simulation goes, with its probability. */

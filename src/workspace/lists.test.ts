@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
-import { simulate } from '../simulate/simulate.ts';
 import { asStored, listJson, listYaml } from '../testing/clusterDump.ts';
+import { simulated } from '../testing/simulated.ts';
 import { EXAMPLE_YAML } from './example.ts';
 import { helmSource } from './helmSource.ts';
 import { entries, loadWorkspace, type Workspace } from './workspace.ts';
@@ -40,9 +40,9 @@ describe.each(DUMPS)('a %s dump of the example', (_, text) => {
 
   it('simulates the same request the same way', () => {
     const request = { url: 'http://myapp.example.com/myapp/api' };
-    const answer = simulate(dump, request);
+    const answer = simulated(dump, request);
     expect(answer.outcome).toBe('route');
-    expect(answer).toEqual(simulate(separate, request));
+    expect(answer).toEqual(simulated(separate, request));
   });
 });
 
@@ -59,7 +59,7 @@ describe('one JSON object per file (kubectl get vs shop -o json)', () => {
     expect(deriveGraph(objects)).toEqual(deriveGraph(separate));
     expect(problems(objects)).toEqual(problems(separate));
     const request = { url: 'http://myapp.example.com/myapp/api' };
-    expect(simulate(objects, request)).toEqual(simulate(separate, request));
+    expect(simulated(objects, request)).toEqual(simulated(separate, request));
   });
 });
 
@@ -115,7 +115,7 @@ spec:
       'gateway:Gateway/default/shop -> virtualService:VirtualService/default/shop',
     );
     expect(lint(workspace).filter((d) => d.severity === 'error')).toEqual([]);
-    expect(simulate(workspace, { url: 'http://shop.example.com/' }).outcome).toBe('route');
+    expect(simulated(workspace, { url: 'http://shop.example.com/' }).outcome).toBe('route');
   });
 });
 

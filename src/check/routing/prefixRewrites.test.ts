@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../../simulate/simulate.ts';
 import { dedent } from '../../testing/dedent.ts';
+import { simulated } from '../../testing/simulated.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { lint } from '../lint.ts';
@@ -39,7 +39,7 @@ function routed(matchLines: string, rewrite = '/'): string {
 }
 
 const backendPath = (text: string, url: string) =>
-  simulate(workspaceOf(text), { url }).request.path;
+  simulated(workspaceOf(text), { url }).request.path;
 
 describe('prefix rewrite double slash (vs-rewrite-double-slash)', () => {
   const pitfall = routed('- uri: { prefix: /myapp }');
@@ -79,8 +79,8 @@ describe('prefix rewrite double slash (vs-rewrite-double-slash)', () => {
     const workspace = workspaceOf(withHeader);
     const fixed = applyFix(workspace, run(checkPrefixRewrites, workspace)[0]?.fixes?.[0]);
     const beta = { url: 'http://myapp.example.com/myapp', headers: { 'x-beta': '1' } };
-    expect(simulate(fixed, beta).outcome).toBe('route');
-    expect(simulate(fixed, { url: 'http://myapp.example.com/myapp' }).outcome).toBe('noRoute');
+    expect(simulated(fixed, beta).outcome).toBe('route');
+    expect(simulated(fixed, { url: 'http://myapp.example.com/myapp' }).outcome).toBe('noRoute');
   });
 
   test('a rewrite to a longer path ending in / is the same pitfall', () => {

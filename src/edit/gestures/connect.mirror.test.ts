@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../../simulate/simulate.ts';
+import { simulated } from '../../testing/simulated.ts';
 import { connect } from './connect.ts';
 import { IDS, SHOP } from './fixtures.ts';
 import {
@@ -30,7 +30,7 @@ describe('connecting a rule as a mirror (Alt-drag)', () => {
     });
     expect(edges(graphOf(editor), 'mirror')).toContain(`${IDS.beta} -> ${IDS.v3}`);
     expect(newErrors(before, editor.workspace)).toEqual([]);
-    const answer = simulate(editor.workspace, {
+    const answer = simulated(editor.workspace, {
       url: 'http://shop.example.com/',
       headers: { 'x-beta': '1' },
     });
