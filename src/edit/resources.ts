@@ -1,7 +1,7 @@
 import { isSeq } from 'yaml';
 import { renameGatewayRef, resolveGatewayRef } from '../model/gatewayNames.ts';
 import { isModelled, type ManifestObject } from '../model/kinds.ts';
-import { isRecord } from '../model/read.ts';
+import { sameValue } from '../model/read.ts';
 import { parseResourceId } from '../model/resource.ts';
 import { RULE_SECTIONS } from '../model/virtualService.ts';
 import {
@@ -95,7 +95,7 @@ export function addResource(workspace: Workspace, command: AddResource): Command
     const what = `The text of the new ${String(command.value.kind ?? 'resource')}`;
     const problem = added.problems[0];
     if (problem) return fail(`${what} has a YAML error: ${problem.message}`);
-    if (!samePlain(added.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), command.value))
+    if (!sameValue(added.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), command.value))
       return fail(`${what} does not hold the manifest given as its value`);
   }
   return ok({
@@ -133,25 +133,6 @@ function textOf(docs: readonly WorkspaceDoc[]): string {
 /** The documents before `index`, nearest first, then those from `index` on. */
 function nearestFirst(docs: readonly WorkspaceDoc[], index: number): WorkspaceDoc[] {
   return [...docs.slice(0, index).reverse(), ...docs.slice(index)];
-}
-
-/** Whether two plain values are equal, keys in any order; a key set to undefined is no key. */
-function samePlain(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, i) => samePlain(item, b[i]))
-    );
-  }
-  if (!isRecord(a) || !isRecord(b)) return false;
-  const keys = (r: Record<string, unknown>) => Object.keys(r).filter((k) => r[k] !== undefined);
-  const ka = keys(a);
-  return (
-    ka.length === keys(b).length && ka.every((k) => Object.hasOwn(b, k) && samePlain(a[k], b[k]))
-  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Command, DocTarget } from '../edit/command.ts';
+import { sameValue } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 
 /** Small constructors for the path commands the forms write. */
@@ -18,11 +19,6 @@ export function combine(commands: readonly Command[]): Command | null {
   return { type: 'batch', commands };
 }
 
-/** Structural equality of plain values (what a field held and what it would write). */
-export function samePlain(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * The commands that turn list `before` into `after`, touching only the items that differ: the
  * common head and tail stay, changed items are set in place, and the rest inserted or removed.
@@ -38,13 +34,13 @@ export function listCommands(
   if (after.length === 0) return before === undefined ? [] : [deleteAt(target, clear)];
   if (!Array.isArray(before) || before.length === 0) return [setAt(target, path, after)];
   let head = 0;
-  while (head < before.length && head < after.length && samePlain(before[head], after[head]))
+  while (head < before.length && head < after.length && sameValue(before[head], after[head]))
     head++;
   let tail = 0;
   while (
     tail < before.length - head &&
     tail < after.length - head &&
-    samePlain(before[before.length - 1 - tail], after[after.length - 1 - tail])
+    sameValue(before[before.length - 1 - tail], after[after.length - 1 - tail])
   )
     tail++;
   const oldMiddle = before.length - head - tail;
@@ -52,7 +48,7 @@ export function listCommands(
   const shared = Math.min(oldMiddle, newMiddle);
   const out: Command[] = [];
   for (let k = 0; k < shared; k++) {
-    if (!samePlain(before[head + k], after[head + k]))
+    if (!sameValue(before[head + k], after[head + k]))
       out.push(setAt(target, [...path, head + k], after[head + k]));
   }
   for (let k = shared; k < oldMiddle; k++)

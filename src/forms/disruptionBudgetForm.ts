@@ -1,7 +1,7 @@
-import { valueAt } from '../model/read.ts';
+import { sameValue, valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
-import { deleteAt, samePlain, setAt } from './commands.ts';
+import { deleteAt, setAt } from './commands.ts';
 import type { FormContext } from './context.ts';
 import { labelGroup } from './stringMap.ts';
 import type { FormSection } from './types.ts';
@@ -34,7 +34,7 @@ function budgetField(ctx: FormContext, label: string, key: string, other: string
       const next = intOrPercent(value);
       const written = valueAt(ctx.plain, path);
       if (next === undefined) return written === undefined ? [] : [deleteAt(target, path)];
-      if (samePlain(next, written)) return [];
+      if (sameValue(next, written)) return [];
       const drop = valueAt(ctx.plain, otherPath) !== undefined ? [deleteAt(target, otherPath)] : [];
       return [setAt(target, path, next), ...drop];
     },

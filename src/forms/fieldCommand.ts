@@ -1,5 +1,6 @@
 import type { DocTarget } from '../edit/command.ts';
-import { combine, deleteAt, listCommands, samePlain, setAt } from './commands.ts';
+import { sameValue } from '../model/read.ts';
+import { combine, deleteAt, listCommands, setAt } from './commands.ts';
 import { parseInput } from './parse.ts';
 import type { FieldResult, FormField } from './types.ts';
 
@@ -42,7 +43,7 @@ function defaultWrite(target: DocTarget, field: FormField, value: unknown) {
     return listCommands(target, field.path, field.value, after, clear);
   }
   if (value === undefined) return field.value === undefined ? [] : [deleteAt(target, clear)];
-  if (samePlain(field.value, value)) return [];
+  if (sameValue(field.value, value)) return [];
   // An empty string is written `""`, and a value written over a quoted scalar keeps its quotes:
   // passing through null first gives the new value the plain style it would have had.
   if (field.value === '')

@@ -86,3 +86,24 @@ export function defined<T extends object>(value: { [K in keyof T]: T[K] | undefi
   for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
   return out as T;
 }
+
+/**
+ * Deep equality of plain values: map keys in any order (YAML maps are unordered), and a key set
+ * to undefined counts as no key (a value about to be written and one read back agree).
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (Array.isArray(a) || Array.isArray(b))
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((item, i) => sameValue(item, b[i]))
+    );
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = (r: Record<string, unknown>) => Object.keys(r).filter((k) => r[k] !== undefined);
+  const ka = keys(a);
+  return (
+    ka.length === keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]))
+  );
+}

@@ -1,5 +1,5 @@
 import type { Command } from '../edit/command.ts';
-import { isRecord, valueAt } from '../model/read.ts';
+import { sameValue, valueAt } from '../model/read.ts';
 import type { Entry } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
 
@@ -54,19 +54,4 @@ export class Extension {
       });
     else this.commands.push({ type: 'setValue', target: this.entry.id, path, value: [value] });
   }
-}
-
-/** Deep equality of plain values, map key order ignored. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b))
-    return a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  if (isRecord(a) && isRecord(b)) {
-    const keys = Object.keys(a);
-    return (
-      keys.length === Object.keys(b).length &&
-      keys.every((key) => Object.hasOwn(b, key) && sameValue(a[key], b[key]))
-    );
-  }
-  return false;
 }
