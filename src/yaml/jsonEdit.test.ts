@@ -62,6 +62,17 @@ describe('editing a JSON document (kubectl get -o json)', () => {
     });
   });
 
+  it("setting the value already there changes nothing, not even a flow map's quoting", () => {
+    expect(edited({ op: 'set', path: [...VS, 'metadata', 'name'], value: 'a' })).toBe(JSON_LIST);
+    const flow = '{"apiVersion": networking.istio.io/v1, kind: Gateway, metadata: {name: v1}}\n';
+    const result = editDoc(parseYamlDoc(flow), {
+      op: 'set',
+      path: ['metadata', 'name'],
+      value: 'v1',
+    });
+    expect(result.ok && result.doc.text).toBe(flow);
+  });
+
   it('adds a key after the last one, indented as its neighbours', () => {
     const text = edited({ op: 'set', path: [...VS, 'spec', 'http', 0, 'timeout'], value: '5s' });
     expect(lineDiff(JSON_LIST, text)).toEqual({

@@ -20,8 +20,11 @@ export function isJsonDoc(ctx: EditContext): boolean {
 /** Plans an edit of a JSON document as a splice of JSON text. */
 export function planJsonSplice(ctx: EditContext, edit: DocEdit): Splice | string | null {
   const target = locate(ctx.root, edit.path);
-  if (edit.op === 'set' && target.found && target.node)
+  if (edit.op === 'set' && target.found && target.node) {
+    // Setting what is there already changes nothing, as in YAML documents: not even the quoting.
+    if (JSON.stringify(plainValue(ctx, target.node)) === JSON.stringify(edit.value)) return null;
     return replaceNode(ctx, target.node, edit.value);
+  }
   const parentPath =
     edit.op === 'insert' || edit.op === 'move' ? edit.path : edit.path.slice(0, -1);
   const parent = locate(ctx.root, parentPath);
