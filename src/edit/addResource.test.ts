@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import { dedent } from '../testing/dedent.ts';
+import { newErrors } from '../testing/gestures.ts';
 import { lineDiff } from '../testing/lineDiff.ts';
 import { TestEditor } from '../testing/testEditor.ts';
 import { EXAMPLE, EXAMPLE_FILE_NAME, EXAMPLE_YAML } from '../workspace/example.ts';
 import { entries } from '../workspace/workspace.ts';
 import type { Command } from './command.ts';
-import { newErrors } from './gestures/gestureTesting.ts';
 
 const CART_GATEWAY = {
   apiVersion: 'networking.istio.io/v1',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { httpGateway } from '../simulate/testSimulate.ts';
-import { graphOf } from './testGraph.ts';
+import { graphOf } from '../testing/graphs.ts';
+import { httpGateway } from '../testing/simulations.ts';
 
 const BOOKINFO = readFileSync(
   new URL('../simulate/fixtures/bookinfo-8080.yaml', import.meta.url),

@@ -7,7 +7,7 @@ import {
   node,
   nodeIds,
   yaml,
-} from './testGraph.ts';
+} from '../testing/graphs.ts';
 
 const BOOKINFO = yaml`
   apiVersion: networking.istio.io/v1

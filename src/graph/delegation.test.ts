@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { edgeList, graphOf, invariantProblems, node, yaml } from './testGraph.ts';
+import { edgeList, graphOf, invariantProblems, node, yaml } from '../testing/graphs.ts';
 
 const ROOT = yaml`
   apiVersion: networking.istio.io/v1

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { edgeList, graphOf, node, nodeIds, yaml } from './testGraph.ts';
+import { edgeList, graphOf, node, nodeIds, yaml } from '../testing/graphs.ts';
 
 describe('gateway pods', () => {
   const gateway = (selector: string) => yaml`

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { edgeList, graphOf, invariantProblems, node, yaml } from './testGraph.ts';
+import { edgeList, graphOf, invariantProblems, node, yaml } from '../testing/graphs.ts';
 
 describe('host resolution', () => {
   test('a short host resolves in the VirtualService namespace, not the DestinationRule one', () => {

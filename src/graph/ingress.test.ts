@@ -7,7 +7,7 @@ import {
   node,
   nodeIds,
   yaml,
-} from './testGraph.ts';
+} from '../testing/graphs.ts';
 
 /** Two Gateways: `shop-gw` on its own pods, `public-gw` on Istio's default ingress. */
 const MULTI = yaml`

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { edgeList, graphOf, invariantProblems, nodeIds, yaml } from '../testing/graphs.ts';
 import { EMPTY_WORKSPACE } from '../workspace/workspace.ts';
 import { deriveGraph } from './deriveGraph.ts';
-import { edgeList, graphOf, invariantProblems, nodeIds, yaml } from './testGraph.ts';
 
 const KINDS = [
   ['networking.istio.io/v1', 'Gateway'],

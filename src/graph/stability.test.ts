@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
+import { graphOf, yaml } from '../testing/graphs.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { deriveGraph } from './deriveGraph.ts';
-import { graphOf, yaml } from './testGraph.ts';
 
 const SHOP = yaml`
   apiVersion: networking.istio.io/v1

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { edgeList, graphOf, invariantProblems, node, yaml } from './testGraph.ts';
+import { edgeList, graphOf, invariantProblems, node, yaml } from '../testing/graphs.ts';
 
 const MYAPP_RULE = yaml`
   apiVersion: networking.istio.io/v1

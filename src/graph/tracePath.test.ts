@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { graphOf, yaml } from '../testing/graphs.ts';
 import { simulated } from '../testing/simulated.ts';
 import { EXAMPLE } from '../workspace/example.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { deriveGraph } from './deriveGraph.ts';
-import { graphOf, yaml } from './testGraph.ts';
 import { tracePath } from './tracePath.ts';
 
 const shop = yaml`

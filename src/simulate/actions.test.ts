@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { docs, httpGateway, sim, stepsOf, targets, yaml } from './testSimulate.ts';
+import { docs, httpGateway, sim, stepsOf, targets, yaml } from '../testing/simulations.ts';
 
 /** shop.example.com with one rule: `rule` is the YAML of that rule's fields (block style). */
 function oneRule(rule: string, gateway = httpGateway()): string {

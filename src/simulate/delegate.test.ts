@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { docs, httpGateway, sim, stepsOf, targets, yaml } from './testSimulate.ts';
+import { docs, httpGateway, sim, stepsOf, targets, yaml } from '../testing/simulations.ts';
 
 const ROOT = yaml`
   apiVersion: networking.istio.io/v1

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { docs, httpGateway, sim, stepsOf, yaml } from './testSimulate.ts';
+import { docs, httpGateway, sim, stepsOf, yaml } from '../testing/simulations.ts';
 
 function routeTo(destination: string): string {
   return docs(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { docs, sim, stepsOf, targets, yaml } from './testSimulate.ts';
+import { docs, sim, stepsOf, targets, yaml } from '../testing/simulations.ts';
 
 const PASSTHROUGH = yaml`
   apiVersion: networking.istio.io/v1

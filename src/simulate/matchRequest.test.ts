@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { httpGateway, sim, stepsOf, winner, yaml } from './testSimulate.ts';
+import { httpGateway, sim, stepsOf, winner, yaml } from '../testing/simulations.ts';
 
 /** One VirtualService for shop.example.com whose rule 0 has `match`, rule 1 catches the rest. */
 function withMatch(match: string): string {

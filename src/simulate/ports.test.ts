@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { docs, httpGateway, sim, stepsOf, webVs, winner, yaml } from './testSimulate.ts';
+import { docs, httpGateway, sim, stepsOf, webVs, winner, yaml } from '../testing/simulations.ts';
 
 const BOOKINFO = readFileSync(new URL('./fixtures/bookinfo-8080.yaml', import.meta.url), 'utf8');
 

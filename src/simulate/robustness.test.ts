@@ -3,9 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { MANIFEST } from '../testing/istioArbitraries.ts';
 import { simulated } from '../testing/simulated.ts';
+import { docs, httpGateway, sim, workspaceOf } from '../testing/simulations.ts';
 import { EMPTY_WORKSPACE } from '../workspace/workspace.ts';
 import { outcomeSummary } from './summary.ts';
-import { docs, httpGateway, sim, workspaceOf } from './testSimulate.ts';
 import type { Simulation } from './types.ts';
 
 const OUTCOMES = ['route', 'redirect', 'directResponse', 'fault', 'noRoute', 'noServer'];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { docs, httpGateway, workspaceOf, yaml } from '../testing/simulations.ts';
 import { runSavedTests } from './runSavedTests.ts';
 import { parseSavedTests, type SavedTest, stringifySavedTests } from './savedTests.ts';
-import { docs, httpGateway, workspaceOf, yaml } from './testSimulate.ts';
 
 const SHOP = docs(
   httpGateway(),

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import {
+  docs,
+  httpGateway,
+  sim,
+  stepsOf,
+  winner,
+  workspaceOf,
+  yaml,
+} from '../testing/simulations.ts';
 import { simulate } from './simulate.ts';
-import { docs, httpGateway, sim, stepsOf, winner, workspaceOf, yaml } from './testSimulate.ts';
 
 const SHOP_VS = yaml`
   apiVersion: networking.istio.io/v1

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { docs, httpGateway, sim, stepsOf, workspaceOf, yaml } from '../testing/simulations.ts';
 import { recordTest } from './recordTest.ts';
 import { runSavedTests } from './runSavedTests.ts';
 import { outcomeSummary, outcomeTone } from './summary.ts';
-import { docs, httpGateway, sim, stepsOf, workspaceOf, yaml } from './testSimulate.ts';
 
 /** myapp split 80/20 over subsets v1 and v2, with its Service; `pods` are the workloads. */
 function myapp(pods: string): string {

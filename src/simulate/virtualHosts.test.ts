@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { docs, httpGateway, sim, stepsOf, targets, winner, yaml } from './testSimulate.ts';
+import { docs, httpGateway, sim, stepsOf, targets, winner, yaml } from '../testing/simulations.ts';
 
 function vs(fields: {
   name?: string;

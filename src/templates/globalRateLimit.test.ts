@@ -2,11 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { lint } from '../check/lint.ts';
 import { isRecord } from '../model/read.ts';
-import { findEntry, type Workspace } from '../workspace/workspace.ts';
-import { descriptorKey, GLOBAL_RATE_LIMIT } from './globalRateLimit.ts';
-import { RATE_LIMIT } from './rateLimit.ts';
-import { SCALING_PACK } from './scalingPack.ts';
-import type { ScenarioParams } from './scenario.ts';
 import {
   applyScenario,
   edges,
@@ -18,7 +13,12 @@ import {
   send,
   serious,
   texts,
-} from './scenarioKit.ts';
+} from '../testing/scenarios.ts';
+import { findEntry, type Workspace } from '../workspace/workspace.ts';
+import { descriptorKey, GLOBAL_RATE_LIMIT } from './globalRateLimit.ts';
+import { RATE_LIMIT } from './rateLimit.ts';
+import { SCALING_PACK } from './scalingPack.ts';
+import type { ScenarioParams } from './scenario.ts';
 import { BASIC } from './trafficSplits.ts';
 
 const FILTER = 'envoyFilter:EnvoyFilter/istio-system/istio-ingressgateway-ratelimit';

@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { lint } from '../check/lint.ts';
-import { RATE_LIMIT } from './rateLimit.ts';
-import { SCALING_PACK } from './scalingPack.ts';
 import {
   applyScenario,
   edges,
@@ -12,7 +10,9 @@ import {
   SHOP,
   send,
   texts,
-} from './scenarioKit.ts';
+} from '../testing/scenarios.ts';
+import { RATE_LIMIT } from './rateLimit.ts';
+import { SCALING_PACK } from './scalingPack.ts';
 import { BASIC } from './trafficSplits.ts';
 
 const FILTER = 'envoyFilter:EnvoyFilter/istio-system/istio-ingressgateway-local-ratelimit';

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { FAULT_DRILL, MIRROR, TIMEOUTS_RETRIES } from './resilience.ts';
 import {
   applyScenario,
   BASES,
@@ -10,7 +9,8 @@ import {
   refusal,
   SHOP,
   send,
-} from './scenarioKit.ts';
+} from '../testing/scenarios.ts';
+import { FAULT_DRILL, MIRROR, TIMEOUTS_RETRIES } from './resilience.ts';
 
 const SHOP_FQDN = 'shop.default.svc.cluster.local';
 

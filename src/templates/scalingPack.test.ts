@@ -1,9 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
 import { lineDiff } from '../testing/lineDiff.ts';
-import { loadWorkspace } from '../workspace/workspace.ts';
-import { CLOUD_PRESETS, SCALING_PACK } from './scalingPack.ts';
-import { resolveParameters } from './scenario.ts';
 import {
   applyScenario,
   edges,
@@ -15,7 +12,10 @@ import {
   send,
   serious,
   texts,
-} from './scenarioKit.ts';
+} from '../testing/scenarios.ts';
+import { loadWorkspace } from '../workspace/workspace.ts';
+import { CLOUD_PRESETS, SCALING_PACK } from './scalingPack.ts';
+import { resolveParameters } from './scenario.ts';
 import { BASIC } from './trafficSplits.ts';
 
 const POD_ID = 'gatewayWorkload:Deployment/istio-system/istio-ingressgateway';

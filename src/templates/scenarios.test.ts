@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lineDiff } from '../testing/lineDiff.ts';
-import { applyScenario, BASES, serious, texts } from './scenarioKit.ts';
+import { applyScenario, BASES, serious, texts } from '../testing/scenarios.ts';
 import { parameterProblems, resolveParameters, SCENARIOS, scenarioById } from './scenarios.ts';
 
 const allText = (files: { text: string }[]) => files.map((f) => f.text).join('');

@@ -11,7 +11,7 @@ import {
   refusal,
   SHOP,
   send,
-} from './scenarioKit.ts';
+} from '../testing/scenarios.ts';
 import { HTTPS, MUTUAL_TLS } from './tls.ts';
 
 const SHOP_FQDN = 'shop.default.svc.cluster.local';

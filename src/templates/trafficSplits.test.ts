@@ -12,7 +12,7 @@ import {
   SHOP,
   send,
   texts,
-} from './scenarioKit.ts';
+} from '../testing/scenarios.ts';
 import { BASIC, BLUE_GREEN, CANARY, HEADER_BETA, PATH_SPLIT } from './trafficSplits.ts';
 
 const SHOP_FQDN = 'shop.default.svc.cluster.local';

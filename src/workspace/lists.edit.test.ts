@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { duplicate } from '../edit/gestures/duplicate.ts';
 import { IDS, SHOP } from '../edit/gestures/fixtures.ts';
-import { accepted, applyChecked, edges, newErrors } from '../edit/gestures/gestureTesting.ts';
 import { renameNode } from '../edit/gestures/rename.ts';
 import { setSplit } from '../edit/gestures/split.ts';
 import { editField } from '../forms/testForms.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import { nodeAtOffset } from '../graph/nodeLocation.ts';
 import { listJson, listYaml } from '../testing/clusterDump.ts';
+import { accepted, applyChecked, edges, newErrors } from '../testing/gestures.ts';
 import { TestEditor } from '../testing/testEditor.ts';
 import { entries } from './workspace.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { deriveGraph } from '../graph/deriveGraph.ts';
-import { invariantProblems } from '../graph/testGraph.ts';
+import { invariantProblems } from '../testing/graphs.ts';
 import { MANIFEST, SCALAR } from '../testing/istioArbitraries.ts';
 import { lineDiff } from '../testing/lineDiff.ts';
 import { writeFile, YAML_STYLE } from '../testing/styledYaml.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { run, seen, workspaceOf } from '../../testing/routingChecks.ts';
 import { findings } from '../lint.ts';
 import { checkDelegates } from './delegates.ts';
-import { run, seen, workspaceOf } from './testKit.ts';
 
 function vs(name: string, body: string, head = 'hosts: [shop.example.com]\n  gateways: [gw]') {
   return `${dedent`

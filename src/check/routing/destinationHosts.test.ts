@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { applyFix, run, seen, textOf, workspaceOf } from '../../testing/routingChecks.ts';
 import { findings } from '../lint.ts';
 import { checkDestinationHosts } from './destinationHosts.ts';
 import { checkIngressSubsets } from './ingressSubsets.ts';
-import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
 
 const services = dedent`
   apiVersion: v1

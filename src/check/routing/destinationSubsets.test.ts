@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { applyFix, run, seen, textOf, workspaceOf } from '../../testing/routingChecks.ts';
 import { findings } from '../lint.ts';
 import { checkDestinationSubsets } from './destinationSubsets.ts';
-import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
 
 const rule = dedent`
   apiVersion: networking.istio.io/v1

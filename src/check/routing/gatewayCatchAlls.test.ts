@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { run, seen, workspaceOf } from '../../testing/routingChecks.ts';
 import { checkGatewayCatchAlls } from './gatewayCatchAlls.ts';
-import { run, seen, workspaceOf } from './testKit.ts';
 
 function vs(name: string, body: string, head = 'hosts: [shop.example.com]\n  gateways: [gw]') {
   return `${dedent`

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { applyFix, run, seen, textOf, workspaceOf } from '../../testing/routingChecks.ts';
 import { findings } from '../lint.ts';
 import { checkGatewayRefs } from './gatewayRefs.ts';
 import { checkMatchGatewayRefs } from './matchGatewayRefs.ts';
-import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
 
 const gateway = dedent`
   apiVersion: networking.istio.io/v1

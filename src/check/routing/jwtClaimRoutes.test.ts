@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { run, seen, workspaceOf } from '../../testing/routingChecks.ts';
 import { checkJwtClaimRoutes } from './jwtClaimRoutes.ts';
-import { run, seen, workspaceOf } from './testKit.ts';
 
 const gateway = dedent`
   apiVersion: networking.istio.io/v1

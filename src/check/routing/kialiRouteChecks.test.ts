@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { applyFix, run, seen, textOf, workspaceOf } from '../../testing/routingChecks.ts';
 import { checkKialiRoutes } from './kialiRouteChecks.ts';
-import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
 
 function vs(name: string, body: string, head = 'hosts: [shop.example.com]\n  gateways: [gw]') {
   return `${dedent`

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { run, seen, workspaceOf } from '../../testing/routingChecks.ts';
 import { checkMeshHostConflicts } from './meshHostConflicts.ts';
-import { run, seen, workspaceOf } from './testKit.ts';
 
 function vs(name: string, namespace: string, hosts: string, extra = '') {
   return dedent`

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { applyFix, run, seen, textOf, workspaceOf } from '../../testing/routingChecks.ts';
 import { simulated } from '../../testing/simulated.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { lint } from '../lint.ts';
 import { checkPrefixRewrites } from './prefixRewrites.ts';
-import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
 
 /** The `match` list is given as YAML lines, without indentation. */
 function routed(matchLines: string, rewrite = '/'): string {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { MANIFEST } from '../../testing/istioArbitraries.ts';
+import { run, workspaceOf } from '../../testing/routingChecks.ts';
 import { ROUTING_CHECKS } from './checks.ts';
-import { run, workspaceOf } from './testKit.ts';
 
 /** Any JSON value at the places the checks read: rules, matches, destinations, gateways. */
 const ODD = fc.jsonValue({ maxDepth: 3 });

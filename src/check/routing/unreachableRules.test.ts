@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { applyFix, run, seen, textOf, workspaceOf } from './testKit.ts';
+import { applyFix, run, seen, textOf, workspaceOf } from '../../testing/routingChecks.ts';
 import { checkUnreachableRules } from './unreachableRules.ts';
 
 function vs(rules: string, section = 'http') {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { codes, seen } from './testFindings.ts';
+import { codes, seen } from '../../testing/structureFindings.ts';
 
 const gateway = (servers: string, name = 'web') => dedent`
   apiVersion: networking.istio.io/v1

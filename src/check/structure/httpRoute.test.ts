@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { codes, seen } from './testFindings.ts';
+import { codes, seen } from '../../testing/structureFindings.ts';
 
 /** A VirtualService with one HTTP rule; `rule` is indented as a list item's body. */
 const http = (rule: string, hosts = '[web]') => dedent`

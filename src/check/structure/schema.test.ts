@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { structureFindings } from './testFindings.ts';
+import { structureFindings } from '../../testing/structureFindings.ts';
 
 const schemaOnly = (yaml: string) =>
   structureFindings(yaml)

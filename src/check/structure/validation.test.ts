@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { seen, structureFindings } from '../../testing/structureFindings.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { lint } from '../lint.ts';
-import { seen, structureFindings } from './testFindings.ts';
 
 describe('structure findings in the editor', () => {
   it('places the marker on the offending field, with the Istio code', () => {

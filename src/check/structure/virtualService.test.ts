@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { codes, seen, structureFindings } from './testFindings.ts';
+import { codes, seen, structureFindings } from '../../testing/structureFindings.ts';
 
 const vs = (spec: string) => dedent`
   apiVersion: networking.istio.io/v1

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { withCode, workspaceOf } from '../../testing/workloadChecks.ts';
 import { lint } from '../lint.ts';
-import { withCode, workspaceOf } from './fixtures.ts';
 
 const rule = (host: string, subsets = '', extra = '') => dedent`
   apiVersion: networking.istio.io/v1

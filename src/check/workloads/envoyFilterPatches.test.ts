@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { workloadFindings } from './fixtures.ts';
+import { workloadFindings } from '../../testing/workloadChecks.ts';
 
 const filter = (name: string, patches: string[], priority = '') => dedent`
   apiVersion: networking.istio.io/v1alpha3

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { base64, CERTIFICATES, withCode, workspaceOf } from '../../testing/workloadChecks.ts';
 import { lint } from '../lint.ts';
-import { base64, CERTIFICATES, withCode, workspaceOf } from './fixtures.ts';
 
 const gateway = (credential: string, selector = 'istio: ingressgateway') => dedent`
   apiVersion: networking.istio.io/v1

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
+import { withCode, workspaceOf } from '../../testing/workloadChecks.ts';
 import { lint } from '../lint.ts';
-import { withCode, workspaceOf } from './fixtures.ts';
 
 const gateway = (selector: string, ports: number[], namespace = 'default') => dedent`
   apiVersion: networking.istio.io/v1

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { withCode } from './fixtures.ts';
+import { withCode } from '../../testing/workloadChecks.ts';
 
 const namespace = (labels = 'istio-injection: enabled') => dedent`
   apiVersion: v1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CERTIFICATES } from './fixtures.ts';
+import { CERTIFICATES } from '../../testing/workloadChecks.ts';
 import { certificateProblem, certificateValidities, decodeBase64, firstPemBlock } from './x509.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

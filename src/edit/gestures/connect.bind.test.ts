@@ -1,8 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { lineDiff } from '../../testing/lineDiff.ts';
-import { connect } from './connect.ts';
-import { IDS, SHOP } from './fixtures.ts';
 import {
   accepted,
   applyChecked,
@@ -11,7 +8,10 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { lineDiff } from '../../testing/lineDiff.ts';
+import { connect } from './connect.ts';
+import { IDS, SHOP } from './fixtures.ts';
 
 function bind(editor: TestEditor, from: string, to: string) {
   return connect(editor.workspace, graphOf(editor), from, to);

@@ -1,6 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { connect } from './connect.ts';
-import { IDS, SHOP } from './fixtures.ts';
 import {
   accepted,
   applyChecked,
@@ -9,7 +7,9 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { connect } from './connect.ts';
+import { IDS, SHOP } from './fixtures.ts';
 
 function link(editor: TestEditor, from: string, to: string) {
   return connect(editor.workspace, graphOf(editor), from, to);

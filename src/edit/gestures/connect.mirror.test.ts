@@ -1,7 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { simulated } from '../../testing/simulated.ts';
-import { connect } from './connect.ts';
-import { IDS, SHOP } from './fixtures.ts';
 import {
   accepted,
   applyChecked,
@@ -10,7 +7,10 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { simulated } from '../../testing/simulated.ts';
+import { connect } from './connect.ts';
+import { IDS, SHOP } from './fixtures.ts';
 
 function mirror(editor: TestEditor, from: string, to: string) {
   return connect(editor.workspace, graphOf(editor), from, to, { mirror: true });

@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { duplicate } from './duplicate.ts';
-import { IDS, SHOP } from './fixtures.ts';
 import {
   accepted,
   applyChecked,
@@ -9,7 +7,9 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { duplicate } from './duplicate.ts';
+import { IDS, SHOP } from './fixtures.ts';
 
 function copy(editor: TestEditor, nodeId: string) {
   return duplicate(editor.workspace, graphOf(editor), nodeId);

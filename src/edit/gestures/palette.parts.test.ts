@@ -1,6 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { lineDiff } from '../../testing/lineDiff.ts';
-import { IDS, SHOP } from './fixtures.ts';
 import {
   accepted,
   applyChecked,
@@ -9,7 +7,9 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { lineDiff } from '../../testing/lineDiff.ts';
+import { IDS, SHOP } from './fixtures.ts';
 import { addFromPalette, type PaletteContext, type PaletteItem } from './palette.ts';
 
 function add(editor: TestEditor, item: PaletteItem, context: PaletteContext = {}) {

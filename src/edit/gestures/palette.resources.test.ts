@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { IDS, SHOP } from './fixtures.ts';
 import {
   accepted,
   applyChecked,
@@ -9,7 +8,8 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { IDS, SHOP } from './fixtures.ts';
 import { addFromPalette, type PaletteContext, type PaletteItem } from './palette.ts';
 
 function add(editor: TestEditor, item: PaletteItem, context: PaletteContext = {}) {

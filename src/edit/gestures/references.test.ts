@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { graphOf, TestEditor } from '../../testing/gestures.ts';
 import { deleteNodeCommand } from '../graphDeletes.ts';
 import { IDS, SHOP } from './fixtures.ts';
-import { graphOf, TestEditor } from './gestureTesting.ts';
 import { nodeReferences, references, referenceWarning } from './references.ts';
 
 const LINKED = SHOP.replace(

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { lineDiff } from '../../testing/lineDiff.ts';
 import {
   accepted,
   applyChecked,
@@ -8,7 +7,8 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { lineDiff } from '../../testing/lineDiff.ts';
 import { reorderRule } from './reorder.ts';
 
 const ROUTES = dedent`

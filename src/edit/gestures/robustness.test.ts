@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { graphOf, TestEditor } from '../../testing/gestures.ts';
 import { applyCommand } from '../applyCommand.ts';
 import { connect } from './connect.ts';
 import { duplicate } from './duplicate.ts';
 import { IDS, SHOP } from './fixtures.ts';
-import { graphOf, TestEditor } from './gestureTesting.ts';
 import { addFromPalette, PALETTE_ITEMS } from './palette.ts';
 import { renameNode } from './rename.ts';
 

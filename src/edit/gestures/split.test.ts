@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { IDS, SHOP } from './fixtures.ts';
 import {
   accepted,
   applyChecked,
@@ -8,7 +7,8 @@ import {
   newErrors,
   refused,
   TestEditor,
-} from './gestureTesting.ts';
+} from '../../testing/gestures.ts';
+import { IDS, SHOP } from './fixtures.ts';
 import { setSplit } from './split.ts';
 import { rebalanceForNew, toPercentages } from './weights.ts';
 

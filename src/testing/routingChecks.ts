@@ -1,8 +1,8 @@
-import { applyCommand } from '../../edit/applyCommand.ts';
-import { fileText, loadWorkspace, type Workspace } from '../../workspace/workspace.ts';
-import { formatPath } from '../../yaml/path.ts';
-import { checkContext } from '../context.ts';
-import type { Check, Finding, QuickFix } from '../finding.ts';
+import { checkContext } from '../check/context.ts';
+import type { Check, Finding, QuickFix } from '../check/finding.ts';
+import { applyCommand } from '../edit/applyCommand.ts';
+import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { formatPath } from '../yaml/path.ts';
 
 /** A workspace of one file per text (`f0.yaml`, `f1.yaml`…). */
 export function workspaceOf(...texts: string[]): Workspace {

@@ -1,11 +1,11 @@
 import { expect } from 'vitest';
-import { lint } from '../../check/lint.ts';
-import type { FlowGraph } from '../../graph/types.ts';
-import { type LineDiff, lineDiff } from '../../testing/lineDiff.ts';
-import { TestEditor } from '../../testing/testEditor.ts';
-import type { Workspace } from '../../workspace/workspace.ts';
-import type { CommandResult } from '../command.ts';
-import type { Gesture } from './gesture.ts';
+import { lint } from '../check/lint.ts';
+import type { CommandResult } from '../edit/command.ts';
+import type { Gesture } from '../edit/gestures/gesture.ts';
+import type { FlowGraph } from '../graph/types.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { type LineDiff, lineDiff } from './lineDiff.ts';
+import { TestEditor } from './testEditor.ts';
 
 /**
  * Test helpers for gestures (not a test file itself): apply a gesture through the headless

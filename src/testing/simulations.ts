@@ -1,8 +1,8 @@
-import { simulated } from '../testing/simulated.ts';
+import type { SimRequest, Simulation, Step } from '../simulate/types.ts';
 import { loadWorkspace, type Workspace } from '../workspace/workspace.ts';
-import type { SimRequest, Simulation, Step } from './types.ts';
+import { simulated } from './simulated.ts';
 
-export { dedent as yaml } from '../testing/dedent.ts';
+export { dedent as yaml } from './dedent.ts';
 
 /**
  * Test helpers for the simulator (not a test file itself): a workspace from inline YAML, a

@@ -1,9 +1,9 @@
 import { loadWorkspace } from '../workspace/workspace.ts';
 
-export { dedent as yaml } from '../testing/dedent.ts';
+export { dedent as yaml } from './dedent.ts';
 
-import { deriveGraph } from './deriveGraph.ts';
-import type { EdgeKind, FlowGraph, GraphEdge, GraphNode } from './types.ts';
+import { deriveGraph } from '../graph/deriveGraph.ts';
+import type { EdgeKind, FlowGraph, GraphEdge, GraphNode } from '../graph/types.ts';
 
 /**
  * Test helpers for the graph (not a test file itself): inline YAML, a graph from texts, and

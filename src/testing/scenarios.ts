@@ -3,8 +3,7 @@ import { type LintDiagnostic, lint } from '../check/lint.ts';
 import { deriveGraph } from '../graph/deriveGraph.ts';
 import type { EdgeKind, FlowGraph } from '../graph/types.ts';
 import type { SimRequest, Simulation } from '../simulate/types.ts';
-import { simulated } from '../testing/simulated.ts';
-import { TestEditor } from '../testing/testEditor.ts';
+import type { Scenario, ScenarioParams } from '../templates/scenario.ts';
 import { EXAMPLE } from '../workspace/example.ts';
 import {
   EMPTY_WORKSPACE,
@@ -13,7 +12,8 @@ import {
   serializeWorkspace,
   type Workspace,
 } from '../workspace/workspace.ts';
-import type { Scenario, ScenarioParams } from './scenario.ts';
+import { simulated } from './simulated.ts';
+import { TestEditor } from './testEditor.ts';
 
 /**
  * Test helpers for scenarios (not a test file itself): the two workspaces every scenario is

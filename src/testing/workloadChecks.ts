@@ -1,7 +1,7 @@
-import { loadWorkspace, type Workspace } from '../../workspace/workspace.ts';
-import { checkContext } from '../context.ts';
-import type { Finding } from '../finding.ts';
-import { WORKLOAD_CHECKS } from './checks.ts';
+import { checkContext } from '../check/context.ts';
+import type { Finding } from '../check/finding.ts';
+import { WORKLOAD_CHECKS } from '../check/workloads/checks.ts';
+import { loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 
 /** A workspace of one file, `test.yaml`, for the tests of this folder. */
 export function workspaceOf(text: string): Workspace {

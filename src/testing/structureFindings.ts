@@ -1,9 +1,10 @@
 /** Test helpers: this folder's findings on inline YAML, in a shape that is easy to assert. */
-import { loadWorkspace } from '../../workspace/workspace.ts';
-import { formatPath } from '../../yaml/path.ts';
-import { checkContext } from '../context.ts';
-import type { Finding } from '../finding.ts';
-import { STRUCTURE_CHECKS } from './checks.ts';
+
+import { checkContext } from '../check/context.ts';
+import type { Finding } from '../check/finding.ts';
+import { STRUCTURE_CHECKS } from '../check/structure/checks.ts';
+import { loadWorkspace } from '../workspace/workspace.ts';
+import { formatPath } from '../yaml/path.ts';
 
 export function structureFindings(yaml: string): Finding[] {
   const context = checkContext(loadWorkspace([{ name: 'test.yaml', text: yaml }]));
