@@ -75,8 +75,10 @@ function CanvasView() {
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   // The quick columns: only used for nodes not placed yet, until the layout arrives.
   const fallback = useMemo(() => columnLayout(sizeNodes(elements.nodes, new Map())), [elements]);
-  useAutoLayout(elements, measured);
-  useRefitOnResize(useReadableFit(elements));
+  // One fit for both: after a layout and when a smaller pane would cut nodes off.
+  const refit = useReadableFit(elements);
+  useAutoLayout(elements, measured, refit);
+  useRefitOnResize(refit);
   const placed = useFlowNodes(elements.nodes, positions, fallback, selection, measured);
   const lit = useDesigner(selectLitPath);
   const nodes = useMemo(

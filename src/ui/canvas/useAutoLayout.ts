@@ -10,7 +10,7 @@ import { rulePortOffsets, type Size, type SizedNode, sizeNodes } from './nodeSiz
 import { placeNew } from './placeNew.ts';
 import { allInView, type Box, fitArea, READABLE_ZOOM } from './readableFit.ts';
 import type { FlowElements } from './toFlow.ts';
-import { useReadableFit } from './useReadableFit.ts';
+import type { ReadableFit } from './useReadableFit.ts';
 
 /**
  * Keeps every node placed, and the graph readable. Whenever some node has no stored position
@@ -25,35 +25,30 @@ import { useReadableFit } from './useReadableFit.ts';
  *
  * Positions are view state: stored with `setPositions`, outside the undo history.
  */
-export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<string, Size>): void {
+export function useAutoLayout(
+  elements: FlowElements,
+  measured: ReadonlyMap<string, Size>,
+  refit: ReadableFit,
+): void {
   const store = useDesignerStore();
   const positions = useDesigner((s) => s.positions);
   const layoutRequest = useDesigner((s) => s.layoutRequest);
   const flowStore = useStoreApi();
   const { getViewport } = useReactFlow();
-  const refit = useReadableFit(elements);
   const started = useRef('');
   const fittedOnce = useRef(false);
   // Where the last whole layout broke its layers into bands (bands.ts).
   const bands = useRef<readonly number[] | null>(null);
-  // How many nodes the canvas showed before these elements.
-  const shown = useRef(Number.POSITIVE_INFINITY);
   // Read at the time of a layout only: a measurement alone must not start one.
   const sizes = useRef(measured);
   sizes.current = measured;
-  // The resources drawn, and whether these elements brought any the previous ones lacked.
-  const drawn = useRef<{ elements: FlowElements; resources: Set<string>; grew: boolean }>(null);
+  // What these elements changed from the ones drawn before: how many nodes showed before, and
+  // whether they brought resources the previous ones lacked. Worked out once per elements.
+  const drawn = useRef<Drawn>(null);
 
   useEffect(() => {
-    const shownBefore = shown.current;
-    shown.current = elements.nodes.length;
-    if (drawn.current?.elements !== elements) {
-      const resources = new Set(elements.nodes.flatMap((n) => n.data.node.resource ?? []));
-      const before = drawn.current?.resources;
-      const grew = before !== undefined && [...resources].some((r) => !before.has(r));
-      drawn.current = { elements, resources, grew };
-    }
-    const grew = drawn.current.grew;
+    if (drawn.current?.elements !== elements) drawn.current = compare(drawn.current, elements);
+    const { shownBefore, grew } = drawn.current;
     const missing = elements.nodes.filter((n) => positions[n.id] === undefined).map((n) => n.id);
     const sized = sizeNodes(elements.nodes, sizes.current);
     if (missing.length === 0) {
@@ -123,6 +118,25 @@ export function useAutoLayout(elements: FlowElements, measured: ReadonlyMap<stri
       apply(columnLayout(sizeNodes(elements.nodes, sizes.current)));
     });
   }, [elements, positions, layoutRequest, store, flowStore, getViewport, refit]);
+}
+
+interface Drawn {
+  readonly elements: FlowElements;
+  readonly resources: ReadonlySet<string>;
+  /** How many nodes the canvas showed before these elements (none before: infinitely many). */
+  readonly shownBefore: number;
+  readonly grew: boolean;
+}
+
+function compare(before: Drawn | null, elements: FlowElements): Drawn {
+  const resources = new Set(elements.nodes.flatMap((n) => n.data.node.resource ?? []));
+  const old = before?.resources;
+  return {
+    elements,
+    resources,
+    shownBefore: before ? before.elements.nodes.length : Number.POSITIVE_INFINITY,
+    grew: old !== undefined && [...resources].some((r) => !old.has(r)),
+  };
 }
 
 /** The first VirtualService among the placed nodes, else the first of them: what to keep in sight. */

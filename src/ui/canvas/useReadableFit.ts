@@ -11,9 +11,9 @@ import type { FlowElements } from './toFlow.ts';
  * rest. Returns a stable function of the boxes to fit, the animation's length and, in place of
  * that request path, what to show when the whole cannot be read.
  */
-export function useReadableFit(
-  elements: FlowElements,
-): (boxes: readonly Box[], duration: number, focus?: Focus) => void {
+export type ReadableFit = (boxes: readonly Box[], duration: number, focus?: Focus) => void;
+
+export function useReadableFit(elements: FlowElements): ReadableFit {
   const store = useDesignerStore();
   const flowStore = useStoreApi();
   const { setViewport } = useReactFlow();

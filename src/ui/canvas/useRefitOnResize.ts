@@ -2,6 +2,7 @@ import { useReactFlow, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import type { Size } from './nodeSize.ts';
 import { allInView, type Box } from './readableFit.ts';
+import type { ReadableFit } from './useReadableFit.ts';
 
 /** How long the pane must keep its size before the view follows: a drag of the splitter settles. */
 const SETTLE_MS = 200;
@@ -11,7 +12,7 @@ const SETTLE_MS = 200;
  * window, a dragged splitter, a panel opened). Growing, or a resize that hides nothing that was
  * seen, leaves the view as the user set it.
  */
-export function useRefitOnResize(refit: (boxes: readonly Box[], duration: number) => void): void {
+export function useRefitOnResize(refit: ReadableFit): void {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const { getNodes, getViewport } = useReactFlow();
