@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { DialogName } from '../store/designerStore.ts';
+import { isTextField } from './isTextField.ts';
 import { useDesignerStore } from './StoreContext.tsx';
 
 /**
@@ -25,9 +26,7 @@ export function useGlobalShortcuts(): void {
     };
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || !(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"], .monaco-editor'))
-        return;
+      if (isTextField(event.target)) return;
       const state = store.getState();
       if (state.dialog !== null) return;
       const key = event.key.toLowerCase();

@@ -8,10 +8,11 @@ import {
   useState,
 } from 'react';
 import { runCommand } from '../commands/runCommand.ts';
+import { isTextField } from '../isTextField.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import type { FlowElements } from './toFlow.ts';
 import { useCanvasTabOrder } from './useCanvasTabOrder.ts';
-import { isTextField, useDeleteKey } from './useDeleteKey.ts';
+import { useDeleteKey } from './useDeleteKey.ts';
 
 /** The keys the canvas owns, and the props that give them to it. */
 export interface CanvasKeys {

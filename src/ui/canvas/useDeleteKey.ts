@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useCallback } from 'react';
 import { deleteFromGraph } from '../commands/deleteNode.ts';
+import { isTextField } from '../isTextField.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import type { FlowElements } from './toFlow.ts';
 
@@ -34,13 +35,5 @@ export function useDeleteKey(
       }
     },
     [store, elements, selectedEdge, onDeleted],
-  );
-}
-
-/** Text fields inside the canvas (a label being edited) keep their keys. */
-export function isTextField(target: EventTarget): boolean {
-  return (
-    target instanceof HTMLElement &&
-    target.closest('input, textarea, select, [contenteditable="true"]') !== null
   );
 }
