@@ -53,7 +53,14 @@ export async function editorText(page: Page): Promise<string> {
   await waitForEditor(page);
   const marker = `not copied yet ${Math.random()}`;
   await page.evaluate((m) => navigator.clipboard.writeText(m), marker);
-  await editorLines(page).click();
+  // Ctrl+A outside the editor would select (and copy) the whole page: the keys go only once
+  // the click has put focus in the editor (a notice or a selection may still be settling).
+  await expect(async () => {
+    await editorLines(page).click();
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'))).toBe(
+      true,
+    );
+  }).toPass();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+C');
   let text = marker;

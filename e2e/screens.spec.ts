@@ -23,6 +23,8 @@ for (const scheme of ['light', 'dark'] as const) {
         await openApp(page);
         await waitForEditor(page);
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+        // The quick columns stand still too until the layout arrives: wait for the fit.
+        await expect.poll(() => nodesOutsidePane(page)).toEqual([]);
         await canvasAtRest(page);
         expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
         expect(await nodesOutsidePane(page)).toEqual([]);
@@ -41,6 +43,11 @@ for (const scheme of ['light', 'dark'] as const) {
         ).toBeVisible();
         // The file tab names what was imported.
         await expect(page.getByRole('tab', { name: /bookstore\.yaml/ })).toBeVisible();
+        // Wait for the layout's fit: the whole graph, or (1280×720) the first path, in view.
+        await expect
+          .poll(async () => (await nodesOutsidePane(page)).includes('VirtualService bookstore'))
+          .toBe(false);
+        if (width > 1280) await expect.poll(() => nodesOutsidePane(page)).toEqual([]);
         await canvasAtRest(page);
         expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
         // Whole where it reads whole (at 1280×720 the first request path shows: readable.spec).
