@@ -2,6 +2,16 @@ import { type DestinationRule, readDestinationRule } from './destinationRule.ts'
 import { type EnvoyFilter, readEnvoyFilter } from './envoyFilter.ts';
 import { type Gateway, readGateway } from './gateway.ts';
 import {
+  type GatewayClass,
+  isGatewayApiVersion,
+  type K8sGateway,
+  type ReferenceGrant,
+  readGatewayClass,
+  readK8sGateway,
+  readReferenceGrant,
+} from './gatewayApi.ts';
+import { type GatewayRoute, readRoute } from './gatewayRoutes.ts';
+import {
   type HorizontalPodAutoscaler,
   readHorizontalPodAutoscaler,
 } from './horizontalPodAutoscaler.ts';
@@ -22,7 +32,8 @@ export type KubeObject =
   | HorizontalPodAutoscaler
   | PodDisruptionBudget
   | Secret;
-export type ModelledObject = IstioObject | KubeObject;
+export type GatewayApiObject = GatewayClass | K8sGateway | GatewayRoute | ReferenceGrant;
+export type ModelledObject = IstioObject | KubeObject | GatewayApiObject;
 export type ModelledKind = ModelledObject['kind'];
 
 /** A manifest of a kind the designer does not model: kept, named, and passed through untouched. */
@@ -40,12 +51,28 @@ const ISTIO_NETWORKING = new Set([
 
 type Reader = (raw: Record<string, unknown>) => ModelledObject;
 
-/** Which reader takes a manifest, by kind and the API versions the kind is modelled for. */
-const READERS: Record<
-  string,
-  { readonly accepts: (apiVersion: string) => boolean; readonly read: Reader }
-> = {
-  Gateway: { accepts: (v) => ISTIO_NETWORKING.has(v), read: readGateway },
+interface KindReader {
+  readonly accepts: (apiVersion: string) => boolean;
+  readonly read: Reader;
+}
+
+const gatewayApi = (read: Reader): KindReader => ({ accepts: isGatewayApiVersion, read });
+
+/**
+ * Which reader takes a manifest, by kind and the API versions the kind is modelled for. `Gateway`
+ * has two: Istio's and the Gateway API's, told apart by apiVersion.
+ */
+const READERS: Record<string, KindReader | readonly KindReader[]> = {
+  Gateway: [
+    { accepts: (v) => ISTIO_NETWORKING.has(v), read: readGateway },
+    gatewayApi(readK8sGateway),
+  ],
+  GatewayClass: gatewayApi(readGatewayClass),
+  HTTPRoute: gatewayApi(readRoute),
+  GRPCRoute: gatewayApi(readRoute),
+  TLSRoute: gatewayApi(readRoute),
+  TCPRoute: gatewayApi(readRoute),
+  ReferenceGrant: gatewayApi(readReferenceGrant),
   VirtualService: { accepts: (v) => ISTIO_NETWORKING.has(v), read: readVirtualService },
   DestinationRule: { accepts: (v) => ISTIO_NETWORKING.has(v), read: readDestinationRule },
   ServiceEntry: { accepts: (v) => ISTIO_NETWORKING.has(v), read: readServiceEntry },
@@ -67,9 +94,10 @@ const READERS: Record<
  */
 export function readObject(raw: unknown): ManifestObject | undefined {
   if (!isRecord(raw) || typeof raw.kind !== 'string' || raw.kind === '') return undefined;
-  const reader = Object.hasOwn(READERS, raw.kind) ? READERS[raw.kind] : undefined;
-  if (reader?.accepts(typeof raw.apiVersion === 'string' ? raw.apiVersion : ''))
-    return reader.read(raw);
+  const readers = Object.hasOwn(READERS, raw.kind) ? READERS[raw.kind] : undefined;
+  const apiVersion = typeof raw.apiVersion === 'string' ? raw.apiVersion : '';
+  for (const reader of Array.isArray(readers) ? readers : readers ? [readers] : [])
+    if (reader.accepts(apiVersion)) return reader.read(raw);
   return { ...readHeader(raw), modelled: false };
 }
 

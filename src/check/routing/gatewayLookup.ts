@@ -1,6 +1,6 @@
 import type { Gateway } from '../../model/gateway.ts';
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { isModelled } from '../../model/kinds.ts';
-import { isRecord } from '../../model/read.ts';
 import type { Entry } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
 
@@ -27,9 +27,10 @@ export function gatewayLookup(context: CheckContext): ReadonlyMap<string, Gatewa
   const cached = cache.get(context);
   if (cached) return cached;
   const out = new Map<string, GatewayTarget>();
-  for (const entry of context.entriesOf('Gateway')) {
+  // Istio's Gateway and the Gateway API's have different kinds (and ids) in the designer.
+  for (const entry of [...context.entriesOf('Gateway'), ...context.entriesOf(K8S_GATEWAY)]) {
     const key = `${entry.object.metadata.namespace}/${entry.object.metadata.name}`;
-    const target = readTarget(context, entry);
+    const target = readTarget(entry);
     const existing = out.get(key);
     if (!existing || (existing.kind !== 'istio' && target.kind === 'istio')) out.set(key, target);
   }
@@ -37,23 +38,16 @@ export function gatewayLookup(context: CheckContext): ReadonlyMap<string, Gatewa
   return out;
 }
 
-function readTarget(context: CheckContext, entry: Entry): GatewayTarget {
+function readTarget(entry: Entry): GatewayTarget {
   const object = entry.object;
   if (isModelled(object) && object.kind === 'Gateway') {
     return { kind: 'istio', entry, gateway: object };
   }
-  if (object.apiVersion.startsWith('gateway.networking.k8s.io/')) {
-    const spec = context.raw(entry).spec;
-    const listeners = isRecord(spec) ? spec.listeners : undefined;
+  if (isModelled(object) && object.kind === K8S_GATEWAY) {
     return {
       kind: 'kubernetes',
       entry,
-      hostnames: Array.isArray(listeners)
-        ? listeners.map((l) => {
-            const hostname = isRecord(l) ? l.hostname : undefined;
-            return typeof hostname === 'string' && hostname !== '' ? hostname : undefined;
-          })
-        : undefined,
+      hostnames: object.listeners.map((l) => l.hostname || undefined),
     };
   }
   return { kind: 'unknown', entry };
