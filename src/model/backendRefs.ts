@@ -77,7 +77,8 @@ export function resolveBackendRef(
   }
   if (ref.kind === 'Hostname')
     return { resolved: true, kind: ref.kind, name: ref.name, namespace, host: ref.name, grant };
-  if (ref.kind === 'Service' && groupKind === '/Service') {
+  if (groupKind === '/Service') {
+    // undefined: the workspace holds no Services, so this one is not in it rather than missing.
     const exists = lookup.serviceExists(namespace, ref.name);
     if (exists === false)
       return {
@@ -85,15 +86,6 @@ export function resolveBackendRef(
         reason: 'BackendNotFound',
         message: `backend(${ref.name}.${namespace}) not found`,
         namespace,
-      };
-    if (exists === undefined)
-      return {
-        resolved: true,
-        kind: ref.kind,
-        name: ref.name,
-        namespace,
-        host: serviceFqdn(ref.name, namespace),
-        grant,
       };
   }
   return {
