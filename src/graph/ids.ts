@@ -16,13 +16,17 @@ export function resourceNodeId(kind: string, resource: ResourceId): string {
   return `${kind}:${resource}`;
 }
 
-/** `route:VirtualService/web/shop:http[0]`. */
-export function routeNodeId(
-  virtualService: ResourceId,
-  section: RuleSection,
-  index: number,
-): string {
-  return `route:${virtualService}:${section}[${index}]`;
+/** A rule list: a VirtualService's `http`, `tls`, `tcp`, or a Gateway API route's `rules`. */
+export type RouteSection = RuleSection | 'rules';
+
+/** `route:VirtualService/web/shop:http[0]`, `route:HTTPRoute/web/shop:rules[0]`. */
+export function routeNodeId(owner: ResourceId, section: RouteSection, index: number): string {
+  return `route:${owner}:${section}[${index}]`;
+}
+
+/** `listener:Gateway.gateway.networking.k8s.io/infra/gw:listeners[0]`: a Gateway API listener row. */
+export function listenerNodeId(gateway: ResourceId, index: number): string {
+  return `listener:${gateway}:listeners[${index}]`;
 }
 
 /** `service:reviews.bookinfo.svc.cluster.local`: one node per destination FQDN. */
@@ -41,6 +45,6 @@ export function impliedPodsId(owner: string, labels: Dict<string>): string {
 }
 
 /** `12` → `http[12]`: how a rule without a name is labelled. */
-export function ruleLabel(section: RuleSection, index: number): string {
+export function ruleLabel(section: RouteSection, index: number): string {
   return `${section}[${index}]`;
 }

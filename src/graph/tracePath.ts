@@ -1,4 +1,4 @@
-import type { RuleSection } from '../model/virtualService.ts';
+import type { RouteSection } from './ids.ts';
 import { CLIENT_ID, resourceNodeId, routeNodeId, serviceNodeId } from './ids.ts';
 import type { FlowGraph, GraphEdge, GraphNode } from './types.ts';
 
@@ -7,7 +7,7 @@ export interface TracedRequest {
   readonly gateway?: string | null;
   readonly virtualService?: string | null;
   readonly rootVirtualService?: string | null;
-  readonly rule?: { readonly section: RuleSection; readonly index: number } | null;
+  readonly rule?: { readonly section: RouteSection; readonly index: number } | null;
   readonly destinations?: readonly {
     readonly host: string;
     readonly subset?: string | null;

@@ -1,3 +1,5 @@
+import type { RouteSection } from './ids.ts';
+
 /**
  * The flow graph of CONTRACT section 2: what `graph` prints and what the UI draws. Plain data,
  * JSON-serialisable as it is.
@@ -16,7 +18,14 @@ export type NodeKind =
   | 'pods'
   | 'autoscaler'
   | 'disruptionBudget'
-  | 'envoyFilter';
+  | 'envoyFilter'
+  /** Gateway API: one listener of a Gateway API Gateway, drawn as a row inside it (`parent`). */
+  | 'listener'
+  /** Gateway API routes (CONTRACT section 2); their `rules[i]` are `route` nodes. */
+  | 'httpRoute'
+  | 'grpcRoute'
+  | 'tlsRoute'
+  | 'tcpRoute';
 
 export interface GraphNode {
   /** Stable across re-parses: derived from resource identity, position and names only. */
@@ -27,8 +36,8 @@ export interface GraphNode {
   readonly resource?: string;
   /** The node this one is drawn inside (a route's VirtualService), or null. */
   readonly parent: string | null;
-  /** For `route` nodes: which rule list of the VirtualService. */
-  readonly section?: 'http' | 'tls' | 'tcp';
+  /** For `route` nodes: which rule list of the VirtualService, or `rules` of a Gateway API route. */
+  readonly section?: RouteSection;
   /** For `route` nodes: the position in that list. */
   readonly index?: number;
   /** True for nodes the workspace does not hold but Istio or Kubernetes would assume. */

@@ -74,7 +74,8 @@ export interface SimServer {
 export interface SimRule {
   readonly index: number;
   readonly name: string | null;
-  readonly section: RuleSection;
+  /** `rules` for a Gateway API route (CONTRACT section 4). */
+  readonly section: RuleSection | 'rules';
   /** Which `match` block matched (absent for a rule without matches). */
   readonly matchIndex?: number;
   /** For a delegated rule: the root rule that delegated, in `rootVirtualService`. */
@@ -159,11 +160,26 @@ export interface SimLoadBalancer {
   readonly implied?: true;
 }
 
+/** The Gateway API listener that took the request (CONTRACT section 4), in place of `server`. */
+export interface SimListener {
+  readonly name: string;
+  readonly port: number;
+  readonly protocol: string;
+  readonly hostname: string | null;
+  /** Position in `spec.listeners`. */
+  readonly index: number;
+}
+
 export interface Simulation {
   readonly outcome: Outcome;
   readonly status: number | null;
+  /** `Gateway/ns/name`, or `Gateway.gateway.networking.k8s.io/ns/name` for the Gateway API. */
   readonly gateway: ResourceId | null;
   readonly server: SimServer | null;
+  /** Gateway API: the listener that took the request (`server` is then null). */
+  readonly listener?: SimListener;
+  /** Gateway API: the route (HTTPRoute, GRPCRoute…) whose rule answered, in place of `virtualService`. */
+  readonly httpRoute?: ResourceId;
   readonly virtualService: ResourceId | null;
   readonly rootVirtualService?: ResourceId;
   readonly rule: SimRule | null;

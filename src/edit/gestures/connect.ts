@@ -117,6 +117,11 @@ const NAMES: Readonly<Record<NodeKind, string>> = {
   autoscaler: 'an autoscaler',
   disruptionBudget: 'a disruption budget',
   envoyFilter: 'an EnvoyFilter',
+  listener: 'a listener',
+  httpRoute: 'an HTTPRoute',
+  grpcRoute: 'a GRPCRoute',
+  tlsRoute: 'a TLSRoute',
+  tcpRoute: 'a TCPRoute',
 };
 
 /** Why a connection between two kinds is not a thing Istio lets you write. */

@@ -75,7 +75,12 @@ export interface RuleRef {
 
 /** Reads the rule a `route` node stands for. */
 export function findRule(workspace: Workspace, node: GraphNode): CommandResult<RuleRef> {
-  if (node.kind !== 'route' || node.section === undefined || node.index === undefined)
+  if (
+    node.kind !== 'route' ||
+    node.section === undefined ||
+    node.section === 'rules' ||
+    node.index === undefined
+  )
     return fail(`${node.label} is not a rule of a VirtualService`);
   const vs = findResource(workspace, node.resource, 'VirtualService');
   const rule = vs?.object[node.section][node.index];

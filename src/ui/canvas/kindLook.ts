@@ -28,6 +28,11 @@ export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   autoscaler: { title: 'Autoscaler', glyph: 'HPA', color: '#ca8a04', width: 200 },
   disruptionBudget: { title: 'Disruption budget', glyph: 'PDB', color: '#db2777', width: 200 },
   envoyFilter: { title: 'EnvoyFilter', glyph: 'EF', color: '#92400e', width: 190 },
+  listener: { title: 'Listener', glyph: 'L', color: '#9333ea', width: 220 },
+  httpRoute: { title: 'HTTPRoute', glyph: 'HR', color: '#2563eb', width: 240 },
+  grpcRoute: { title: 'GRPCRoute', glyph: 'GR', color: '#2563eb', width: 240 },
+  tlsRoute: { title: 'TLSRoute', glyph: 'TLS', color: '#2563eb', width: 240 },
+  tcpRoute: { title: 'TCPRoute', glyph: 'TCP', color: '#2563eb', width: 240 },
 };
 
 /** How an edge kind is drawn. Dash patterns are SVG `stroke-dasharray` values. */

@@ -91,7 +91,7 @@ function baseNode(
 }
 
 function ruleRow(route: GraphNode, vs: VirtualService | undefined): RuleRowData {
-  const section = route.section ?? 'http';
+  const section = route.section === 'rules' || !route.section ? 'http' : route.section;
   const rule = vs && route.index !== undefined ? vs[section][route.index] : undefined;
   return {
     id: route.id,

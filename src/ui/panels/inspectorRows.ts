@@ -42,7 +42,12 @@ export function inspectorRows(node: GraphNode, object: ManifestObject | undefine
       });
       break;
     case 'VirtualService':
-      if (node.kind === 'route' && node.section && node.index !== undefined) {
+      if (
+        node.kind === 'route' &&
+        node.section &&
+        node.section !== 'rules' &&
+        node.index !== undefined
+      ) {
         const rule = object[node.section][node.index];
         add('rule', node.label);
         if (rule) {

@@ -20,4 +20,9 @@ export const NODE_TYPES: Readonly<Record<CanvasNodeKind, NodeTypes[string]>> = {
   autoscaler: ResourceNode,
   disruptionBudget: ResourceNode,
   envoyFilter: ResourceNode,
+  listener: ResourceNode,
+  httpRoute: ResourceNode,
+  grpcRoute: ResourceNode,
+  tlsRoute: ResourceNode,
+  tcpRoute: ResourceNode,
 };
