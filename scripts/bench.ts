@@ -4,7 +4,9 @@
  *    same text (budget: at most 2×);
  *  - one edit + serialize of the whole workspace (budget: at most 5 ms);
  *  - lint of the loaded workspace, every check (budget: 200 ms; issue 5);
- *  - one simulated request, and a workspace's first simulation with its index (issue 6).
+ *  - one simulated request, and a workspace's first simulation with its index (issue 6);
+ *  - the same load + graph, lint and simulation on 1,000 Gateway API HTTPRoutes (issue 12:
+ *    within the budgets of VirtualServices).
  * Usage: npm run bench
  */
 import { parseAllDocuments } from 'yaml';
@@ -13,7 +15,7 @@ import { applyCommand } from '../src/edit/applyCommand.ts';
 import { deriveGraph } from '../src/graph/deriveGraph.ts';
 import { simulate } from '../src/simulate/simulate.ts';
 import { fileText, loadWorkspace, type Workspace } from '../src/workspace/workspace.ts';
-import { generateWorkspaceText } from './generateWorkspace.ts';
+import { generateGatewayApiWorkspaceText, generateWorkspaceText } from './generateWorkspace.ts';
 
 const RESOURCES = 1000;
 const text = generateWorkspaceText(RESOURCES);
@@ -31,11 +33,31 @@ function median(runs: number, warmup: number, fn: () => unknown): number {
   return times[Math.floor(times.length / 2)] as number;
 }
 
-const baseline = median(15, 3, () => parseAllDocuments(text));
-let workspace: Workspace = loadWorkspace([{ name: 'bench.yaml', text }]);
-const ours = median(15, 3, () => deriveGraph(loadWorkspace([{ name: 'bench.yaml', text }])));
-const loadOnly = median(15, 3, () => loadWorkspace([{ name: 'bench.yaml', text }]));
-workspace = loadWorkspace([{ name: 'bench.yaml', text }]);
+/** Load + graph against yaml's bare parse of the same text. */
+function loadAndGraph(source: string) {
+  const load = () => loadWorkspace([{ name: 'bench.yaml', text: source }]);
+  return {
+    baseline: median(15, 3, () => parseAllDocuments(source)),
+    ours: median(15, 3, () => deriveGraph(load())),
+    loadOnly: median(15, 3, load),
+  };
+}
+
+/** Median of `runs` calls of `fn` on a fresh workspace each (checks and simulations memoise per workspace). */
+function medianFresh(source: string, runs: number, warmup: number, fn: (ws: Workspace) => unknown) {
+  const times: number[] = [];
+  for (let i = 0; i < runs + warmup; i++) {
+    const ws = loadWorkspace([{ name: 'bench.yaml', text: source }]);
+    const start = performance.now();
+    fn(ws);
+    if (i >= warmup) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+const { baseline, ours, loadOnly } = loadAndGraph(text);
+const workspace: Workspace = loadWorkspace([{ name: 'bench.yaml', text }]);
 const graph = deriveGraph(workspace);
 
 let weight = 0;
@@ -51,32 +73,21 @@ const edit = median(200, 20, () => {
   return fileText(result.value.files[0] as Workspace['files'][number]);
 });
 
-// A fresh workspace object per run: checks and simulations memoise per workspace.
-const fresh = () => loadWorkspace([{ name: 'bench.yaml', text }]);
-const lintTimes: number[] = [];
 let findingCount = 0;
-for (let i = 0; i < 8; i++) {
-  const ws = fresh();
-  const start = performance.now();
+const lintMs = medianFresh(text, 6, 2, (ws) => {
   findingCount = lint(ws).length;
-  if (i >= 2) lintTimes.push(performance.now() - start);
-}
-lintTimes.sort((a, b) => a - b);
-const lintMs = lintTimes[Math.floor(lintTimes.length / 2)] as number;
+});
 
 const request = { url: 'https://app-100.example.com/api/x', headers: { 'x-beta': 'true' } };
-const firstSims: number[] = [];
-for (let i = 0; i < 6; i++) {
-  const ws = fresh();
-  const start = performance.now();
-  simulate(ws, request);
-  firstSims.push(performance.now() - start);
-}
-firstSims.sort((a, b) => a - b);
-const firstSim = firstSims[Math.floor(firstSims.length / 2)] as number;
+const firstSim = medianFresh(text, 5, 1, (ws) => simulate(ws, request));
 const sim = median(50, 5, () => simulate(workspace, request));
-const simulated = simulate(workspace, request);
-const outcome = simulated.ok ? simulated.value.outcome : `error: ${simulated.error}`;
+const outcomeOf = (ws: Workspace, r: typeof request) => {
+  const simulated = simulate(ws, r);
+  return simulated.ok
+    ? `${simulated.value.outcome}${simulated.value.status ? ` ${simulated.value.status}` : ''}`
+    : `error: ${simulated.error}`;
+};
+const outcome = outcomeOf(workspace, request);
 
 const docs = workspace.files[0]?.docs.length ?? 0;
 const ratio = ours / baseline;
@@ -100,3 +111,38 @@ row(
 );
 row(`simulate one request (${outcome}), index built`, `${sim.toFixed(2)} ms`);
 row('simulate on a new workspace (index + request)', `${firstSim.toFixed(1)} ms`);
+
+// The Gateway API: 1,000 HTTPRoutes with their Services, on ten shared Gateways.
+const ROUTES = 1000;
+const apiText = generateGatewayApiWorkspaceText(ROUTES);
+const api = loadAndGraph(apiText);
+const apiWorkspace = loadWorkspace([{ name: 'bench.yaml', text: apiText }]);
+const apiGraph = deriveGraph(apiWorkspace);
+const apiRatio = api.ours / api.baseline;
+let apiFindings = 0;
+const apiLint = medianFresh(apiText, 6, 2, (ws) => {
+  apiFindings = lint(ws).length;
+});
+const apiRequest = { url: 'https://app-512.g5.example.com/api/x', headers: { 'x-beta': 'true' } };
+const apiFirstSim = medianFresh(apiText, 5, 1, (ws) => simulate(ws, apiRequest));
+const apiSim = median(50, 5, () => simulate(apiWorkspace, apiRequest));
+console.log(
+  `\nGateway API: ${ROUTES} HTTPRoutes, ${apiWorkspace.files[0]?.docs.length ?? 0} documents, ${(apiText.length / 1024).toFixed(0)} KB, graph ${apiGraph.nodes.length} nodes / ${apiGraph.edges.length} edges`,
+);
+row('yaml parseAllDocuments (baseline)', `${api.baseline.toFixed(1)} ms`);
+row('load workspace (parse + typed views)', `${api.loadOnly.toFixed(1)} ms`);
+row(
+  'load workspace + deriveGraph',
+  `${api.ours.toFixed(1)} ms`,
+  `${apiRatio.toFixed(2)}× baseline (budget 2×) ${apiRatio <= 2 ? 'OK' : 'OVER'}`,
+);
+row(
+  `lint (every check; ${apiFindings} findings)`,
+  `${apiLint.toFixed(1)} ms`,
+  `(budget 200 ms per 1,000 resources) ${apiLint <= 200 * ((apiWorkspace.files[0]?.docs.length ?? 0) / 1000) ? 'OK' : 'OVER'}`,
+);
+row(
+  `simulate one request (${outcomeOf(apiWorkspace, apiRequest)}), index built`,
+  `${apiSim.toFixed(2)} ms`,
+);
+row('simulate on a new workspace (index + request)', `${apiFirstSim.toFixed(1)} ms`);

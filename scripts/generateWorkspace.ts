@@ -110,3 +110,88 @@ spec:
   }
   return docs.join('---\n');
 }
+
+/** Teams per shared Gateway API Gateway in the generated Gateway API workspace. */
+const TEAMS_PER_GATEWAY = 100;
+
+/**
+ * The same kind of workspace written with the Kubernetes Gateway API: `routes` HTTPRoutes (one
+ * per team, in its own namespace, three rules: a 90/10 split, a header-matched `/api` with a
+ * URLRewrite, an exact `/health`), each team's two Services, and one shared Gateway of class
+ * `istio` per hundred teams in `infra`, with HTTP and HTTPS listeners that take routes from
+ * every namespace. A request for `app-<i>.example.com` reaches team i's route.
+ */
+export function generateGatewayApiWorkspaceText(routes: number): string {
+  const docs: string[] = [];
+  for (let g = 0; g * TEAMS_PER_GATEWAY < routes; g++)
+    docs.push(`# shared ingress ${g}
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: shared-${g}
+  namespace: infra
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: http
+    port: 80
+    protocol: HTTP
+    hostname: "*.g${g}.example.com"
+    allowedRoutes: {namespaces: {from: All}}
+  - name: https
+    port: 443
+    protocol: HTTPS
+    hostname: "*.g${g}.example.com"
+    tls:
+      certificateRefs:
+      - name: wildcard-${g}
+    allowedRoutes: {namespaces: {from: All}}
+`);
+  for (let i = 0; i < routes; i++) {
+    const ns = `team-${i}`;
+    const g = Math.floor(i / TEAMS_PER_GATEWAY);
+    docs.push(`apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: route-${i}
+  namespace: ${ns}
+spec:
+  parentRefs:
+  - name: shared-${g}
+    namespace: infra
+  hostnames:
+  - "app-${i}.g${g}.example.com"
+  rules:
+  - backendRefs:
+    - {name: svc-${i}-v1, port: 8080, weight: 90}
+    - {name: svc-${i}-v2, port: 8080, weight: 10}
+  - name: api
+    matches:
+    - path: {type: PathPrefix, value: /api}
+      headers:
+      - {name: x-beta, value: "true"}
+    filters:
+    - type: URLRewrite
+      urlRewrite:
+        path: {type: ReplacePrefixMatch, replacePrefixMatch: /}
+    backendRefs:
+    - {name: svc-${i}-v2, port: 8080}
+  - matches:
+    - path: {type: Exact, value: /health}
+    backendRefs:
+    - {name: svc-${i}-v1, port: 8080}
+`);
+    for (const version of ['v1', 'v2'])
+      docs.push(`apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${i}-${version}
+  namespace: ${ns}
+spec:
+  selector: {app: svc-${i}, version: ${version}}
+  ports:
+  - {name: http, port: 8080}
+`);
+  }
+  return docs.join('---\n');
+}
