@@ -26,7 +26,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** Text validators see the text; a number typed into a text field is read as its digits. */
-function textual(check: (text: string) => string | undefined): FieldValidator {
+export function textual(check: (text: string) => string | undefined): FieldValidator {
   return (value) => {
     if (isEmpty(value)) return undefined;
     if (typeof value !== 'string' && typeof value !== 'number') return 'Enter text';
@@ -35,7 +35,7 @@ function textual(check: (text: string) => string | undefined): FieldValidator {
 }
 
 /** A number from a number input or from text (`"80"`); undefined when it is not one. */
-function numeric(value: unknown): number | undefined {
+export function numeric(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'string' && /^\s*[+-]?(?:\d+\.?\d*|\.\d+)\s*$/.test(value))
     return Number(value);
