@@ -6,6 +6,7 @@ import { fail, ok } from '../command.ts';
 import { addDestination, type DestinationTarget } from './addDestination.ts';
 import { bindGateway } from './bind.ts';
 import { delegateRule } from './delegate.ts';
+import { connectGatewayApi, gatewayApiRefusal, involvesGatewayApi } from './gatewayApiConnect.ts';
 import { type Gesture, verified } from './gesture.ts';
 import { findNode, findResource, findRule, findSubset } from './lookup.ts';
 import { mirrorRule } from './mirror.ts';
@@ -15,7 +16,9 @@ import { mirrorRule } from './mirror.ts';
  * - Gateway → VirtualService: binds it (`bindGateway`);
  * - rule → service or subset: adds a destination, rebalancing weights (`addDestination`), or
  *   with `mirror` (Alt-drag) mirrors the rule's traffic there (`mirrorRule`);
- * - rule → VirtualService without hosts: delegates the rule (`delegateRule`).
+ * - rule → VirtualService without hosts: delegates the rule (`delegateRule`);
+ * - Gateway API: Gateway or listener → route attaches it, rule → Service adds a backendRef
+ *   (`connectGatewayApi`).
  * Anything else is refused with the reason, in the user's terms: the edges around the client,
  * load balancers and pods follow from selectors and Services and are not written anywhere.
  */
@@ -46,6 +49,8 @@ function connectUnchecked(
   const from = source.value;
   const to = target.value;
   if (from.id === to.id) return fail('Drag the connection to another node');
+  if (involvesGatewayApi(from, to))
+    return connectGatewayApi(workspace, from, to, options) ?? fail(refusal(from, to));
 
   if (from.kind === 'gateway' && to.kind === 'virtualService') {
     const gateway = findResource(workspace, from.resource, 'Gateway');
@@ -126,6 +131,8 @@ const NAMES: Readonly<Record<NodeKind, string>> = {
 
 /** Why a connection between two kinds is not a thing Istio lets you write. */
 function refusal(from: GraphNode, to: GraphNode): string {
+  const gatewayApi = gatewayApiRefusal(from, to);
+  if (gatewayApi) return gatewayApi;
   const a = from.kind;
   const b = to.kind;
   if (a === 'gateway') {

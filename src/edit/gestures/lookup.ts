@@ -113,7 +113,11 @@ export function findSubset(workspace: Workspace, node: GraphNode): CommandResult
 }
 
 /** How messages name a rule: its `name`, else its place (`http[2]`). */
-export function ruleName(rule: { readonly name?: string }, section: string, index: number): string {
+export function ruleName(
+  rule: { readonly name?: string | undefined },
+  section: string,
+  index: number,
+): string {
   return rule.name ? rule.name : `${section}[${index}]`;
 }
 

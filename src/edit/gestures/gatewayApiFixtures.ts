@@ -1,0 +1,210 @@
+import { listenerNodeId, resourceNodeId, routeNodeId, serviceNodeId } from '../../graph/ids.ts';
+import type { FlowGraph, GraphNode } from '../../graph/types.ts';
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
+import { type GatewayRoute, ROUTE_KINDS } from '../../model/gatewayRoutes.ts';
+import { serviceFqdn } from '../../model/hosts.ts';
+import { isModelled } from '../../model/kinds.ts';
+import { dedent } from '../../testing/dedent.ts';
+import type { TestEditor } from '../../testing/testEditor.ts';
+import { entries } from '../../workspace/workspace.ts';
+import { ROUTE_NODE_KINDS } from './gatewayApiLookup.ts';
+
+/**
+ * The Gateway API workspace the gesture tests start from (not a test file itself): a shared
+ * Gateway in `infra` with HTTP, HTTPS and TCP listeners, a route attached to one listener with a
+ * comment and a lone backend, a route attached to nothing with a 90/10 split and a redirect
+ * rule, a TCPRoute, and Services in the routes' namespace and in another one.
+ */
+export const GATEWAY_API = dedent`
+  apiVersion: gateway.networking.k8s.io/v1
+  kind: Gateway
+  metadata:
+    name: gw
+    namespace: infra
+  spec:
+    gatewayClassName: istio
+    listeners:
+    - name: http
+      port: 80
+      protocol: HTTP
+      allowedRoutes:
+        namespaces: {from: All}
+    - name: https
+      hostname: "*.example.com"
+      port: 443
+      protocol: HTTPS
+      tls:
+        certificateRefs:
+        - name: wildcard-cert
+      allowedRoutes:
+        namespaces: {from: All}
+    - name: tcp
+      port: 9000
+      protocol: TCP
+  ---
+  # The shop: every path to web.
+  apiVersion: gateway.networking.k8s.io/v1
+  kind: HTTPRoute
+  metadata:
+    name: shop
+    namespace: web
+  spec:
+    parentRefs:
+    - name: gw
+      namespace: infra
+      sectionName: http
+    hostnames: [shop.example.com]
+    rules:
+    - name: all
+      backendRefs:
+      - name: web
+        port: 80 # the Service's http port
+  ---
+  apiVersion: gateway.networking.k8s.io/v1
+  kind: HTTPRoute
+  metadata:
+    name: api
+    namespace: web
+  spec:
+    hostnames: [api.example.com]
+    rules:
+    - matches:
+      - path: {type: PathPrefix, value: /v1}
+      backendRefs:
+      - name: api
+        port: 80
+        weight: 90
+      - name: web
+        port: 80
+        weight: 10
+    - filters:
+      - type: RequestRedirect
+        requestRedirect: {scheme: https, statusCode: 301}
+  ---
+  apiVersion: gateway.networking.k8s.io/v1alpha2
+  kind: TCPRoute
+  metadata:
+    name: db
+    namespace: infra
+  spec:
+    rules:
+    - backendRefs:
+      - name: db
+        port: 5432
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: web
+    namespace: web
+  spec:
+    selector: {app: web}
+    ports:
+    - {name: http, port: 80, targetPort: 8080}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: api
+    namespace: web
+  spec:
+    selector: {app: api}
+    ports:
+    - {name: grpc, port: 9090}
+    - {name: http-api, port: 8080}
+  ---
+  apiVersion: v1
+  kind: Service
+  metadata:
+    name: ratings
+    namespace: shared
+  spec:
+    selector: {app: ratings}
+    ports:
+    - {name: http, port: 9080}
+`;
+
+const GW = `${K8S_GATEWAY}/infra/gw`;
+
+/** Node ids of GATEWAY_API, as `src/graph/ids.ts` forms them. */
+export const API_IDS = {
+  gateway: resourceNodeId('gateway', GW),
+  http: listenerNodeId(GW, 0),
+  https: listenerNodeId(GW, 1),
+  tcp: listenerNodeId(GW, 2),
+  shop: resourceNodeId('httpRoute', 'HTTPRoute/web/shop'),
+  api: resourceNodeId('httpRoute', 'HTTPRoute/web/api'),
+  db: resourceNodeId('tcpRoute', 'TCPRoute/infra/db'),
+  shopAll: routeNodeId('HTTPRoute/web/shop', 'rules', 0),
+  apiV1: routeNodeId('HTTPRoute/web/api', 'rules', 0),
+  apiRedirect: routeNodeId('HTTPRoute/web/api', 'rules', 1),
+  dbRule: routeNodeId('TCPRoute/infra/db', 'rules', 0),
+  web: serviceNodeId(serviceFqdn('web', 'web')),
+  apiService: serviceNodeId(serviceFqdn('api', 'web')),
+  ratings: serviceNodeId(serviceFqdn('ratings', 'shared')),
+} as const;
+
+/**
+ * The graph the canvas draws, with the Gateway API nodes it must hold (Gateway, listener rows,
+ * routes, rule rows, a node per Service) added as `src/graph` ids and fields name them, where the
+ * derived graph lacks them. Gestures read only ids, kinds, resources, paths and sections.
+ */
+export function apiGraph(editor: TestEditor): FlowGraph {
+  const graph = editor.graph();
+  const have = new Set(graph.nodes.map((n) => n.id));
+  const extra: GraphNode[] = [];
+  const add = (node: GraphNode) => {
+    if (!have.has(node.id)) extra.push(node);
+    have.add(node.id);
+  };
+  for (const entry of entries(editor.workspace)) {
+    const object = entry.object;
+    if (!isModelled(object)) continue;
+    const { name, namespace } = object.metadata;
+    if (object.kind === K8S_GATEWAY) {
+      const id = resourceNodeId('gateway', entry.id);
+      add({ id, kind: 'gateway', label: name, resource: entry.id, parent: null });
+      object.listeners.forEach((l, i) => {
+        add({
+          id: listenerNodeId(entry.id, i),
+          kind: 'listener',
+          label: l.name,
+          resource: entry.id,
+          parent: id,
+          path: ['spec', 'listeners', i],
+        });
+      });
+    } else if ((ROUTE_KINDS as readonly string[]).includes(object.kind)) {
+      const route = object as GatewayRoute;
+      const id = resourceNodeId(ROUTE_NODE_KINDS[route.kind], entry.id);
+      add({
+        id,
+        kind: ROUTE_NODE_KINDS[route.kind],
+        label: name,
+        resource: entry.id,
+        parent: null,
+      });
+      route.rules.forEach((rule, i) => {
+        add({
+          id: routeNodeId(entry.id, 'rules', i),
+          kind: 'route',
+          label: rule.name ?? `rules[${i}]`,
+          resource: entry.id,
+          parent: id,
+          section: 'rules',
+          index: i,
+          path: ['spec', 'rules', i],
+        });
+      });
+    } else if (object.kind === 'Service') {
+      add({
+        id: serviceNodeId(serviceFqdn(name, namespace)),
+        kind: 'service',
+        label: name,
+        resource: entry.id,
+        parent: null,
+      });
+    }
+  }
+  return { nodes: [...graph.nodes, ...extra], edges: graph.edges };
+}
