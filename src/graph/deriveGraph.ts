@@ -1,10 +1,13 @@
 import { serviceFqdn } from '../model/hosts.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
+import { gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { hostTarget } from './endpoints.ts';
+import { addGatewayApiIngress } from './gatewayApiIngress.ts';
+import { addGatewayApiRoutes } from './gatewayApiRoutes.ts';
 import { GraphBuilder } from './graphBuilder.ts';
 import { serviceNodeId } from './ids.ts';
-import { addIngress } from './ingress.ts';
+import { addIngress, type Ingress } from './ingress.ts';
 import { addPods, selectPods, selectUncoveredPods } from './pods.ts';
 import { addVirtualServices } from './routes.ts';
 import { createServiceNodes } from './services.ts';
@@ -14,16 +17,22 @@ import type { FlowGraph } from './types.ts';
 /**
  * The flow graph of a workspace (CONTRACT section 2): client → load balancer → gateway pods →
  * Gateway → VirtualService → route → service or subset → pods, with autoscalers, budgets and
- * EnvoyFilters attached to the gateway pods. Pure and total: never throws, whatever the
+ * EnvoyFilters attached to the gateway pods; and the same for the Kubernetes Gateway API:
+ * Gateway → listener → HTTPRoute (GRPCRoute, TLSRoute, TCPRoute) → rule → backend services. Pure and total: never throws, whatever the
  * workspace holds, and ids depend only on resource identity, positions and names.
  */
 export function deriveGraph(workspace: Workspace): FlowGraph {
   const catalog = buildCatalog(workspace);
   const graph = new GraphBuilder();
-  const ingress = addIngress(catalog, graph);
+  const gatewayApi = gatewayApiIndex(workspace);
+  const ingress = joined(
+    addIngress(catalog, graph),
+    addGatewayApiIngress(catalog, gatewayApi, graph),
+  );
   const services = createServiceNodes(catalog, graph);
 
   addVirtualServices(catalog, graph, services);
+  addGatewayApiRoutes(gatewayApi, graph, services);
   addPods(catalog, graph, ingress);
   addSubsets(catalog, graph, services, ingress);
   for (const service of catalog.services) {
@@ -42,4 +51,13 @@ export function deriveGraph(workspace: Workspace): FlowGraph {
     else selectUncoveredPods(catalog, graph, ingress, owner, target, subsetLabels(catalog, fqdn));
   }
   return graph.build();
+}
+
+/** Both APIs' ingress chains: what either draws as gateway pods or load balancers. */
+function joined(a: Ingress, b: Ingress): Ingress {
+  if (b.gatewayWorkloads.size === 0 && b.balancers.size === 0) return a;
+  return {
+    gatewayWorkloads: new Set([...a.gatewayWorkloads, ...b.gatewayWorkloads]),
+    balancers: new Set([...a.balancers, ...b.balancers]),
+  };
 }

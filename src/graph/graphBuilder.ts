@@ -56,6 +56,8 @@ export class GraphBuilder {
       readonly slot?: string;
       readonly weight?: number | undefined;
       readonly origin?: GraphEdge['origin'];
+      readonly grant?: string | undefined;
+      readonly broken?: GraphEdge['broken'];
     } = {},
   ): void {
     const id =
@@ -70,6 +72,8 @@ export class GraphBuilder {
       kind,
       ...(options.weight === undefined ? {} : { weight: options.weight }),
       ...(options.origin === undefined ? {} : { origin: options.origin }),
+      ...(options.grant === undefined ? {} : { grant: options.grant }),
+      ...(options.broken === undefined ? {} : { broken: options.broken }),
     };
     this.edges.set(id, edge);
   }

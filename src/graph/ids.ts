@@ -1,3 +1,4 @@
+import type { RouteKind } from '../model/gatewayRoutes.ts';
 import { formatLabels } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
@@ -47,4 +48,23 @@ export function impliedPodsId(owner: string, labels: Dict<string>): string {
 /** `12` → `http[12]`: how a rule without a name is labelled. */
 export function ruleLabel(section: RouteSection, index: number): string {
   return `${section}[${index}]`;
+}
+
+/** The node kind of each Gateway API route kind: `HTTPRoute` → `httpRoute`. */
+export const ROUTE_NODE_KIND = {
+  HTTPRoute: 'httpRoute',
+  GRPCRoute: 'grpcRoute',
+  TLSRoute: 'tlsRoute',
+  TCPRoute: 'tcpRoute',
+} as const satisfies Record<RouteKind, string>;
+
+/**
+ * The node of a Gateway API route by its resource id (`httpRoute:HTTPRoute/web/shop`), or
+ * undefined when the id names no route kind.
+ */
+export function gatewayRouteNodeId(route: ResourceId): string | undefined {
+  const kind = route.slice(0, route.indexOf('/'));
+  return Object.hasOwn(ROUTE_NODE_KIND, kind)
+    ? resourceNodeId(ROUTE_NODE_KIND[kind as RouteKind], route)
+    : undefined;
 }

@@ -1,12 +1,23 @@
 import type { RouteSection } from './ids.ts';
-import { CLIENT_ID, resourceNodeId, routeNodeId, serviceNodeId } from './ids.ts';
-import type { FlowGraph, GraphEdge, GraphNode } from './types.ts';
+import {
+  CLIENT_ID,
+  gatewayRouteNodeId,
+  listenerNodeId,
+  resourceNodeId,
+  routeNodeId,
+  serviceNodeId,
+} from './ids.ts';
+import type { EdgeKind, FlowGraph, GraphEdge, GraphNode } from './types.ts';
 
 /** The parts of a simulated request's answer (CONTRACT section 4) that name places on the graph. */
 export interface TracedRequest {
   readonly gateway?: string | null;
   readonly virtualService?: string | null;
   readonly rootVirtualService?: string | null;
+  /** Gateway API: the listener that took the request (its position in `spec.listeners`). */
+  readonly listener?: { readonly index: number } | null;
+  /** Gateway API: the route (HTTPRoute, GRPCRoute…) whose rule answered. */
+  readonly httpRoute?: string | null;
   readonly rule?: { readonly section: RouteSection; readonly index: number } | null;
   readonly destinations?: readonly {
     readonly host: string;
@@ -29,8 +40,10 @@ export interface LitPath {
 /**
  * The path a request takes through the graph: client → load balancer → gateway pods → the
  * Gateway that took it → (root) VirtualService → the rule → delegate and its rule → each
- * destination with its probability → the pods that receive it. Walks the graph's own edges, so what
- * lights up is exactly what is drawn; steps the graph does not have are skipped.
+ * destination with its probability → the pods that receive it. For the Gateway API: the Gateway
+ * → the listener → the route (HTTPRoute…) → its rule → the backends, likewise. Walks the
+ * graph's own edges, so what lights up is exactly what is drawn; steps the graph does not have
+ * are skipped.
  */
 export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
   const nodes = new Set<string>();
@@ -61,32 +74,12 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
     at = edge.source;
   }
 
-  const root = trace.rootVirtualService ?? trace.virtualService;
-  if (!root) return { nodes, edges };
-  const rootNode = resourceNodeId('virtualService', root);
-  const bind = (outgoing.get(gateway) ?? []).find(
-    (e) => e.kind === 'bind' && e.target === rootNode,
-  );
-  if (bind) lightEdge(bind);
-  else if (byId.has(rootNode)) nodes.add(rootNode);
-  if (!trace.rule || !trace.virtualService) return { nodes, edges };
-
-  const ruleNode = routeNodeId(trace.virtualService, trace.rule.section, trace.rule.index);
-  if (trace.rootVirtualService && trace.rootVirtualService !== trace.virtualService) {
-    // The delegating rule of the root is the one whose delegate edge reaches the delegate.
-    const delegateNode = resourceNodeId('virtualService', trace.virtualService);
-    const delegating = graph.edges.find(
-      (e) =>
-        e.kind === 'delegate' &&
-        e.target === delegateNode &&
-        byId.get(e.source)?.parent === rootNode,
-    );
-    if (delegating) {
-      nodes.add(delegating.source);
-      lightEdge(delegating);
-    }
-  }
-  if (!byId.has(ruleNode)) return { nodes, edges };
+  const walk: Walk = { graph, outgoing, byId, nodes, lightEdge };
+  const ruleNode =
+    trace.httpRoute || trace.listener
+      ? gatewayApiRule(trace, gateway, walk)
+      : virtualServiceRule(trace, gateway, walk);
+  if (ruleNode === undefined || !byId.has(ruleNode)) return { nodes, edges };
   nodes.add(ruleNode);
 
   for (const destination of trace.destinations ?? []) {
@@ -129,6 +122,72 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
   }
 
   return { nodes, edges };
+}
+
+/** What the parts of a walk share: the graph, its edges by source, and what is lit so far. */
+interface Walk {
+  readonly graph: FlowGraph;
+  readonly outgoing: ReadonlyMap<string, readonly GraphEdge[]>;
+  readonly byId: ReadonlyMap<string, GraphNode>;
+  readonly nodes: Set<string>;
+  readonly lightEdge: (edge: GraphEdge, share?: number) => void;
+}
+
+/**
+ * Lights the `kind` edge from `source` to `target`; without one, lights `target` alone when
+ * the graph has it (a route whose bind the graph does not draw is still the one that answered).
+ */
+function lightStep(
+  walk: Walk,
+  source: string | undefined,
+  kind: EdgeKind,
+  target: string | undefined,
+) {
+  const edge =
+    source === undefined
+      ? undefined
+      : (walk.outgoing.get(source) ?? []).find((e) => e.kind === kind && e.target === target);
+  if (edge) walk.lightEdge(edge);
+  else if (target !== undefined && walk.byId.has(target)) walk.nodes.add(target);
+}
+
+/** The VirtualService part: its bind from the Gateway, a delegation; the rule's node id. */
+function virtualServiceRule(trace: TracedRequest, gateway: string, walk: Walk): string | undefined {
+  const root = trace.rootVirtualService ?? trace.virtualService;
+  if (!root) return undefined;
+  const rootNode = resourceNodeId('virtualService', root);
+  lightStep(walk, gateway, 'bind', rootNode);
+  if (!trace.rule || !trace.virtualService) return undefined;
+
+  const ruleNode = routeNodeId(trace.virtualService, trace.rule.section, trace.rule.index);
+  if (trace.rootVirtualService && trace.rootVirtualService !== trace.virtualService) {
+    // The delegating rule of the root is the one whose delegate edge reaches the delegate.
+    const delegateNode = resourceNodeId('virtualService', trace.virtualService);
+    const delegating = walk.graph.edges.find(
+      (e) =>
+        e.kind === 'delegate' &&
+        e.target === delegateNode &&
+        walk.byId.get(e.source)?.parent === rootNode,
+    );
+    if (delegating) {
+      walk.nodes.add(delegating.source);
+      walk.lightEdge(delegating);
+    }
+  }
+  return ruleNode;
+}
+
+/** The Gateway API part: the Gateway's listener row, its bind to the route; the rule's node id. */
+function gatewayApiRule(trace: TracedRequest, gateway: string, walk: Walk): string | undefined {
+  const route = trace.httpRoute;
+  const listener =
+    trace.listener && trace.gateway
+      ? listenerNodeId(trace.gateway, trace.listener.index)
+      : undefined;
+  lightStep(walk, gateway, 'listener', listener);
+  lightStep(walk, listener, 'bind', route ? gatewayRouteNodeId(route) : undefined);
+  if (!route || trace.rule?.section !== 'rules') return undefined;
+  return routeNodeId(route, 'rules', trace.rule.index);
 }
 
 function push(map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void {

@@ -1,3 +1,4 @@
+import type { BackendDenialReason } from '../model/backendRefs.ts';
 import type { RouteSection } from './ids.ts';
 
 /**
@@ -54,11 +55,13 @@ export interface GraphNode {
   readonly ports?: readonly { readonly port: number; readonly targetPort: number }[];
 }
 
-/** Section 2's edge kinds plus `mirror`, `attach` and `subset` (see CONTEXT.md). */
+/** Section 2's edge kinds plus `mirror`, `attach`, `subset` and `listener` (see CONTEXT.md). */
 export type EdgeKind =
   | 'flow'
   | 'bind'
   | 'rule'
+  /** Gateway API: a Gateway to one of its listener rows (as `rule` joins a route to its rules). */
+  | 'listener'
   | 'route'
   | 'delegate'
   | 'select'
@@ -71,8 +74,21 @@ export interface GraphEdge {
   readonly source: string;
   readonly target: string;
   readonly kind: EdgeKind;
-  /** For `route` edges: the destination's `weight`, only when the manifest writes one. */
+  /**
+   * For `route` edges: the destination's `weight`, only when the manifest writes one; for a
+   * Gateway API backendRef always, as the API defaults it (1 when unwritten, 0 sends nothing).
+   */
   readonly weight?: number;
+  /**
+   * Gateway API backendRefs (and mirrors) into another namespace: the ReferenceGrant that
+   * permits the reference, `ReferenceGrant/ns/name`.
+   */
+  readonly grant?: string;
+  /**
+   * Gateway API backendRefs (and mirrors) that do not resolve: why, as the route's
+   * `ResolvedRefs` condition says. The edge still shows where the rule meant to send requests.
+   */
+  readonly broken?: BackendDenialReason;
   /**
    * For edges a manifest writes (bind, route, mirror, delegate): the resource that writes them
    * and where, e.g. `['spec', 'http', 0, 'route', 1]`. A bind edge may be written more than

@@ -48,6 +48,7 @@ export const EDGE_LOOK: Readonly<Record<EdgeKind, EdgeLook>> = {
   flow: { color: '#64748b', width: 2, arrow: true },
   bind: { color: '#9333ea', width: 1.5, arrow: true },
   rule: { color: '#2563eb', width: 1.5, arrow: true },
+  listener: { color: '#9333ea', width: 1.5, arrow: true },
   route: { color: '#2563eb', width: 2, arrow: true },
   mirror: { color: '#0891b2', dash: '6 4', width: 1.5, arrow: true },
   delegate: { color: '#4f46e5', dash: '2 4', width: 2, arrow: true },
