@@ -1,6 +1,7 @@
 import { type Command, type CommandResult, fail, ok } from '../edit/command.ts';
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import { hostsOverlap } from '../model/hosts.ts';
+import { readObject } from '../model/kinds.ts';
 import { selects } from '../model/labels.ts';
 import { resourceId } from '../model/resource.ts';
 import { splitServerHost } from '../model/serverHosts.ts';
@@ -20,7 +21,9 @@ export function addManifests(
 ): CommandResult<Command> {
   for (const manifest of manifests) {
     const { kind, metadata } = manifest;
-    if (findEntry(workspace, resourceId(kind, metadata.namespace, metadata.name))) {
+    // The typed kind, as resource ids carry it: a Gateway API Gateway's has its group.
+    const typed = readObject(manifest)?.kind ?? kind;
+    if (findEntry(workspace, resourceId(typed, metadata.namespace, metadata.name))) {
       return fail(
         `${kind} ${metadata.namespace}/${metadata.name} already exists: choose another name`,
       );

@@ -53,24 +53,34 @@ export function versionedBackend(app: App, versions: readonly string[]): Manifes
   return [
     destinationRule(app.name, app.namespace, app.name, subsets),
     service(app.name, app.namespace, { app: app.name }),
-    ...versions.map((version) =>
-      deployment(
-        `${app.name}-${version}`,
-        app.namespace,
-        { app: app.name, version },
-        app.name,
-        `example/${app.name}:${version}`,
-      ),
+    ...versionDeployments(app, versions),
+  ];
+}
+
+/** One Deployment `<name>-<version>` per version, its pods labelled `app` and `version`. */
+export function versionDeployments(app: App, versions: readonly string[]): Manifest[] {
+  return versions.map((version) =>
+    deployment(
+      `${app.name}-${version}`,
+      app.namespace,
+      { app: app.name, version },
+      app.name,
+      `example/${app.name}:${version}`,
     ),
+  );
+}
+
+/** Service and Deployment `name` (its pods labelled `app: name`), with no versions. */
+export function plainBackend(namespace: string, name: string, container: string): Manifest[] {
+  return [
+    service(name, namespace, { app: name }),
+    deployment(name, namespace, { app: name }, container, `example/${name}:v1`),
   ];
 }
 
 /** Service and Deployment `<name>`, for scenarios that need no subsets. */
 export function singleBackend(app: App): Manifest[] {
-  return [
-    service(app.name, app.namespace, { app: app.name }),
-    deployment(app.name, app.namespace, { app: app.name }, app.name, `example/${app.name}:v1`),
-  ];
+  return plainBackend(app.namespace, app.name, app.name);
 }
 
 export interface RoutingDesign {

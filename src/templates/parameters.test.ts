@@ -8,6 +8,7 @@ import { CANARY } from './trafficSplits.ts';
 describe('resolving parameters', () => {
   test('the host follows the name unless the user gives one', () => {
     expect(resolveParameters(CANARY, { name: 'cart' }, EMPTY_WORKSPACE)).toEqual({
+      api: 'istio',
       name: 'cart',
       namespace: 'default',
       gatewayNamespace: 'istio-system',
@@ -17,6 +18,15 @@ describe('resolving parameters', () => {
     expect(
       resolveParameters(CANARY, { name: 'cart', host: 'shop.example.org' }, EMPTY_WORKSPACE).host,
     ).toBe('shop.example.org');
+  });
+
+  test('in the Gateway API the Gateway goes with the app, whose namespace it follows', () => {
+    const params = resolveParameters(
+      CANARY,
+      { api: 'gateway-api', name: 'cart', namespace: 'shop' },
+      EMPTY_WORKSPACE,
+    );
+    expect([params.gatewayNamespace, params.host]).toEqual(['shop', 'cart.example.com']);
   });
 
   test('blank fields take their default; text is trimmed; numbers typed as text are numbers', () => {

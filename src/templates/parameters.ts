@@ -5,8 +5,10 @@ import {
   hostField,
   percentageField,
 } from '../rules/fields.ts';
+import { gatewayHostnameField } from '../rules/gatewayApiFields.ts';
 import { durationNs } from '../rules/goDuration.ts';
-import type { ParameterSpec, ParameterValidator } from './scenario.ts';
+import { API_PARAMETER, apiOf } from './designApi.ts';
+import { type ParameterSpec, type ParameterValidator, text } from './scenario.ts';
 
 /**
  * Parameters most scenarios share, and the few checks fields.ts does not have because they are
@@ -63,7 +65,10 @@ export function integerIn(min: number, max: number): ParameterValidator {
   };
 }
 
-/** A host a Gateway server and a VirtualService both accept: `shop.example.com`, `*.example.com`. */
+/**
+ * A host a Gateway server and a VirtualService both accept: `shop.example.com`, `*.example.com`;
+ * in the Gateway API, one a listener's and an HTTPRoute's `hostname` accept.
+ */
 export const gatewayHost: ParameterValidator = all(
   (value) =>
     String(value).includes('/')
@@ -71,6 +76,7 @@ export const gatewayHost: ParameterValidator = all(
       : undefined,
   hostField,
   gatewayHostField,
+  (value, params) => (apiOf(params) === 'gateway-api' ? gatewayHostnameField(value) : undefined),
 );
 
 /** A route weight in percent: Istio weights are whole numbers. */
@@ -110,13 +116,18 @@ export function namespaceParam(defaultNamespace: string, label = 'Namespace'): P
   };
 }
 
-/** Where the Gateway resource goes; the seed keeps it with the gateway pods, in istio-system. */
+/**
+ * Where the Gateway resource goes. An Istio Gateway stays with the gateway pods in istio-system,
+ * as the seed does; a Gateway API Gateway brings its own pods, which Istio deploys in the
+ * Gateway's namespace, so it goes with the app, as Istio's Gateway API samples do.
+ */
 export const GATEWAY_NAMESPACE: ParameterSpec = {
   key: 'gatewayNamespace',
   label: 'Gateway namespace',
-  help: 'Namespace of the Gateway resource (the VirtualService refers to it as namespace/name)',
+  help: 'Namespace of the Gateway resource (Istio API: istio-system, with the gateway pods; Gateway API: the app’s, where Istio deploys its gateway)',
   type: 'text',
-  default: 'istio-system',
+  default: (params) =>
+    apiOf(params) === 'gateway-api' ? text(params, 'namespace') : 'istio-system',
   validate: namespaceName,
 };
 
@@ -129,9 +140,34 @@ export const HOST: ParameterSpec = {
   validate: gatewayHost,
 };
 
+/**
+ * The longest suffix a Gateway API design adds to the name: Istio names the gateway it deploys
+ * for Gateway `<name>-gateway` `<name>-gateway-istio`.
+ */
+export const GATEWAY_API_SUFFIX = '-gateway-istio';
+
 /** The parameters every routing scenario starts with. */
 export function appParameters(suffix: string): ParameterSpec[] {
-  return [nameParam('shop', suffix), namespaceParam('default'), GATEWAY_NAMESPACE, HOST];
+  const name = nameParam('shop', suffix);
+  const longer = resourceName(GATEWAY_API_SUFFIX);
+  return [
+    {
+      ...name,
+      validate: (value, params) =>
+        (apiOf(params) === 'gateway-api' ? longer : name.validate)(value, params),
+    },
+    namespaceParam('default'),
+    GATEWAY_NAMESPACE,
+    HOST,
+  ];
+}
+
+/**
+ * The parameters of a scenario written in either API: the API first, since the names, the
+ * Gateway's namespace and the host follow it.
+ */
+export function eitherApiParameters(suffix: string): ParameterSpec[] {
+  return [API_PARAMETER, ...appParameters(suffix)];
 }
 
 /** A `number` parameter. */

@@ -1,9 +1,19 @@
 import { abortStatusField, durationField, percentageField, retryOnField } from '../rules/fields.ts';
+import { mirrorPercentField } from '../rules/gatewayApiFields.ts';
 import { durationNs } from '../rules/goDuration.ts';
-import { APP_SUFFIX, readApp, routingCommand, singleBackend, versionedBackend } from './app.ts';
+import { APP_SUFFIX, readApp, routingCommand, singleBackend } from './app.ts';
+import { apiOf } from './designApi.ts';
 import { destination } from './manifests.ts';
-import { all, appParameters, integerIn, numberParam, textParam } from './parameters.ts';
+import {
+  all,
+  appParameters,
+  eitherApiParameters,
+  integerIn,
+  numberParam,
+  textParam,
+} from './parameters.ts';
 import { defineScenario, num, type Scenario, text } from './scenario.ts';
+import { designCommand } from './trafficDesign.ts';
 
 /** Scenarios that test or harden a route: mirroring, fault injection, timeouts and retries. */
 
@@ -12,22 +22,25 @@ export const MIRROR: Scenario = defineScenario({
   title: 'Traffic mirroring',
   description:
     'Every request goes to v1, which answers; a copy of a share of them goes to v2, whose answers are dropped. A safe way to try v2 on real traffic.',
+  gatewayApiDescription:
+    'The HTTPRoute sends every request to Service <name>-v1, which answers; a RequestMirror filter copies a share of them to Service <name>-v2, whose answers are dropped.',
   parameters: [
-    ...appParameters(APP_SUFFIX),
-    numberParam('percent', 'Mirrored percentage', 10, percentageField),
+    ...eitherApiParameters(APP_SUFFIX),
+    numberParam('percent', 'Mirrored percentage', 10, (value, params) =>
+      (apiOf(params) === 'gateway-api' ? mirrorPercentField : percentageField)(value),
+    ),
   ],
   create(params, workspace) {
     const app = readApp(params);
-    return routingCommand(app, workspace, {
-      http: [
+    return designCommand(app, workspace, apiOf(params), {
+      rules: [
         {
           name: 'mirror',
-          route: [destination(app.name, 'v1')],
-          mirror: { host: app.name, subset: 'v2' },
-          mirrorPercentage: { value: num(params, 'percent') },
+          to: [{ service: app.name, version: 'v1' }],
+          mirror: { to: { service: app.name, version: 'v2' }, percent: num(params, 'percent') },
         },
       ],
-      backend: versionedBackend(app, ['v1', 'v2']),
+      backend: { versions: ['v1', 'v2'] },
     });
   },
 });

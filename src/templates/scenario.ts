@@ -43,6 +43,11 @@ export interface Scenario {
   readonly title: string;
   /** What it adds, and what the user must provide outside the workspace (a TLS Secret…). */
   readonly description: string;
+  /**
+   * What it adds in the Gateway API, for scenarios written in either API (those with the `api`
+   * parameter): `description` speaks of the Istio API's resources.
+   */
+  readonly gatewayApiDescription?: string;
   readonly parameters: readonly ParameterSpec[];
   /**
    * The one command that adds the design: a `batch`, so it is one undo step. Refuses with a
