@@ -1,5 +1,3 @@
-import { grantFor } from '../../model/backendRefs.ts';
-import { GATEWAY_API_GROUP } from '../../model/gatewayApi.ts';
 import type { BackendRef, RouteKind } from '../../model/gatewayRoutes.ts';
 import { serviceFqdn } from '../../model/hosts.ts';
 import { gatewayApiIndex } from '../../workspace/gatewayApiIndex.ts';
@@ -9,14 +7,8 @@ import { destinationPort } from './addDestination.ts';
 import type { RouteRuleRef } from './gatewayApiLookup.ts';
 import { combine, type Gesture, gesture } from './gesture.ts';
 import { rawAt, rawLength, resourcesOf } from './lookup.ts';
-import { namesOf, uniqueName } from './names.ts';
+import { missingGrant, type ServiceTarget } from './referenceGrants.ts';
 import { describeSplit, rebalanceForNew } from './weights.ts';
-
-/** A Kubernetes Service a rule sends to. */
-export interface ServiceTarget {
-  readonly name: string;
-  readonly namespace: string;
-}
 
 /**
  * Rule → Service: appends a backendRef `{name, namespace?, port}` to a Gateway API rule and
@@ -44,7 +36,12 @@ export function addBackendRef(
     b.name === service.name &&
     (b.namespace ?? routeNamespace) === service.namespace;
 
-  const port = backendPort(workspace, ref, service);
+  const port = backendPort(
+    workspace,
+    service,
+    { kind, namespace: routeNamespace },
+    rule.backendRefs,
+  );
   const backendRef: Record<string, unknown> = { name: service.name };
   if (service.namespace !== routeNamespace) backendRef.namespace = service.namespace;
   backendRef.port = port.number;
@@ -100,17 +97,17 @@ export function addBackendRef(
         : `Rule ${label} now splits its traffic: ${describeSplit(labels, weights)}`;
   }
 
-  const grant = grantCommand(workspace, ref, service);
+  const grant = missingGrant(
+    workspace,
+    { kind: route.object.kind, namespace: routeNamespace },
+    service,
+    { after: route.entry.id },
+  );
   if (grant) {
     commands.push(grant.command);
     notes.push(grant.note);
   }
   return gesture(combine(commands), summary, notes);
-}
-
-/** `an HTTPRoute`, `a TCPRoute`: route kinds read with the article their letters sound with. */
-function article(kind: string): string {
-  return /^[AEFHILMNORSX]/.test(kind) ? 'an' : 'a';
 }
 
 /** `web`, or `web.shop` for a Service in another namespace than the route's. */
@@ -126,17 +123,17 @@ function serviceLabel(service: ServiceTarget, routeNamespace: string): string {
  * for HTTP (as for a VirtualService destination, IST0112); for a Service this workspace does not
  * hold, the port other backendRefs to it use, else 80.
  */
-function backendPort(
+export function backendPort(
   workspace: Workspace,
-  ref: RouteRuleRef,
   service: ServiceTarget,
+  route: { readonly kind: RouteKind; readonly namespace: string },
+  siblings: readonly BackendRef[] = [],
 ): { number: number; note?: string } {
-  const routeNamespace = ref.route.object.metadata.namespace;
   const sameService = (b: BackendRef, namespace: string) =>
     b.kind === 'Service' &&
     b.name === service.name &&
     (b.namespace ?? namespace) === service.namespace;
-  const sibling = ref.rule.backendRefs.find((b) => sameService(b, routeNamespace) && b.port);
+  const sibling = siblings.find((b) => sameService(b, route.namespace) && b.port);
   if (sibling?.port !== undefined) return { number: sibling.port };
   const held = resourcesOf(workspace, 'Service').find(
     (s) =>
@@ -144,14 +141,14 @@ function backendPort(
   );
   const ports = (held?.object.ports ?? []).flatMap((p) => (p.port === undefined ? [] : [p.port]));
   if (held && ports.length > 0) {
-    const l4 = ref.route.object.kind === 'TCPRoute' || ref.route.object.kind === 'TLSRoute';
+    const l4 = route.kind === 'TCPRoute' || route.kind === 'TLSRoute';
     const fqdn = serviceFqdn(service.name, service.namespace);
     return destinationPort(workspace, fqdn, l4 ? 'tcp' : 'http') ?? { number: ports[0] as number };
   }
-  for (const { route } of gatewayApiIndex(workspace).routes)
-    for (const rule of route.rules)
+  for (const other of gatewayApiIndex(workspace).routes)
+    for (const rule of other.route.rules)
       for (const b of rule.backendRefs)
-        if (sameService(b, route.metadata.namespace) && b.port !== undefined)
+        if (sameService(b, other.route.metadata.namespace) && b.port !== undefined)
           return { number: b.port };
   return held
     ? { number: 80, note: `Service ${service.name} declares no port: port 80 was written` }
@@ -160,46 +157,3 @@ function backendPort(
         note: `Service ${service.name} is not in this workspace, so its port is not known: port 80 was written (change it if the Service listens elsewhere)`,
       };
 }
-
-/**
- * A ReferenceGrant in the Service's namespace letting routes of this kind from the route's
- * namespace refer to that Service, when the rule reaches across namespaces and none does yet.
- * It names the one Service, granting no more than the gesture needs.
- */
-function grantCommand(
-  workspace: Workspace,
-  ref: RouteRuleRef,
-  service: ServiceTarget,
-): { command: Command; note: string } | undefined {
-  const route = ref.route.object;
-  const from = { kind: route.kind as RouteKind, namespace: route.metadata.namespace };
-  if (service.namespace === from.namespace) return undefined;
-  const to = { group: '', kind: 'Service', name: service.name, namespace: service.namespace };
-  if (grantFor(gatewayApiIndex(workspace).grants, from, to)) return undefined;
-  const name = uniqueName(
-    `${from.namespace}-to-${service.name}`.slice(0, 63).replace(/-+$/, ''),
-    namesOf(workspace, 'ReferenceGrant', service.namespace),
-  );
-  return {
-    command: {
-      type: 'addResource',
-      after: ref.route.entry.id,
-      value: {
-        apiVersion: REFERENCE_GRANT_API,
-        kind: 'ReferenceGrant',
-        metadata: { name, namespace: service.namespace },
-        spec: {
-          from: [{ group: GATEWAY_API_GROUP, kind: from.kind, namespace: from.namespace }],
-          to: [{ group: '', kind: 'Service', name: service.name }],
-        },
-      },
-    },
-    note: `Added ReferenceGrant ${service.namespace}/${name}: without it ${article(from.kind)} ${from.kind} of namespace ${from.namespace} may not send to Service ${service.name} in ${service.namespace} (RefNotPermitted)`,
-  };
-}
-
-/**
- * ReferenceGrant as `v1beta1`: its storage version, served by every release that has it (`v1`
- * came later, and older clusters do not serve it).
- */
-export const REFERENCE_GRANT_API = `${GATEWAY_API_GROUP}/v1beta1`;

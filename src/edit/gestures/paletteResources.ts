@@ -161,7 +161,7 @@ function hostFromGateway(gateway: Gateway, namespace: string, taken: ReadonlySet
 }
 
 /** `app.example.com`, else `app-2.example.com`…: a host not in `taken`. */
-function freeHost(label: string, domain: string, taken: ReadonlySet<string>): string {
+export function freeHost(label: string, domain: string, taken: ReadonlySet<string>): string {
   const labels = new Set(
     [...taken].filter((h) => h.endsWith(`.${domain}`)).map((h) => h.slice(0, -domain.length - 1)),
   );

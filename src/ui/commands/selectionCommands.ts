@@ -67,10 +67,15 @@ const PALETTE_TITLES: Record<PaletteItem, string> = {
   gateway: 'Add a Gateway',
   server: 'Add a server to the selected Gateway',
   virtualService: 'Add a VirtualService',
-  rule: 'Add a rule to the selected VirtualService',
+  rule: 'Add a rule to the selected VirtualService or HTTPRoute',
   destinationRule: 'Add a DestinationRule',
   subset: 'Add a subset to the selected DestinationRule',
   service: 'Add a Service',
+  // Not "Add a Gateway …": the Istio entry's name stays unique as a substring, as it is found by.
+  k8sGateway: 'Add a Kubernetes Gateway (Gateway API)',
+  listener: 'Add a listener to the selected Kubernetes Gateway',
+  httpRoute: 'Add an HTTPRoute',
+  referenceGrant: 'Add a ReferenceGrant for the selected Service',
 };
 
 /** The palette: new resources and parts, next to the selection and in the open file. */
