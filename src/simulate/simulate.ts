@@ -1,5 +1,7 @@
 import { fail, ok, type Result } from '../model/result.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { onK8sGateway, whyNoListener } from './gatewayApi/flow.ts';
+import type { K8sGatewayProxy } from './gatewayApi/proxies.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import type { Scored } from './httpFlow.ts';
 import { loadBalancerHop, onProxy, whyNotListening } from './listener.ts';
@@ -20,10 +22,13 @@ export function simulate(workspace: Workspace, request: SimRequest): Result<Simu
   const parsed = read.value;
   const index = simulationIndex(workspace);
   let proxies = index.proxies;
+  let k8sGateways = index.k8sGateways;
   if (request.gateway !== undefined) {
-    if (!index.catalog.gatewayIds.has(request.gateway))
-      return fail(`no ${request.gateway} in the workspace`);
-    proxies = proxies.filter((p) => p.gateways.some((g) => g.id === request.gateway));
+    const wanted = request.gateway;
+    const k8s = index.gatewayApi.gateways.some((g) => g.entry.id === wanted);
+    if (!index.catalog.gatewayIds.has(wanted) && !k8s) return fail(`no ${wanted} in the workspace`);
+    proxies = proxies.filter((p) => p.gateways.some((g) => g.id === wanted));
+    k8sGateways = k8sGateways.filter((g) => g.id === wanted);
   }
   const first: Step = {
     kind: 'request',
@@ -34,9 +39,14 @@ export function simulate(workspace: Workspace, request: SimRequest): Result<Simu
     const scored = onProxy(index, proxy, parsed);
     if (scored) results.push({ proxy, scored });
   }
+  // Gateway API Gateways have proxies of their own (Istio deploys one per Gateway).
+  for (const gw of k8sGateways) {
+    const scored = onK8sGateway(index, index.gatewayApi, gw, parsed);
+    if (scored) results.push({ proxy: gw.proxy, scored });
+  }
   let best = results[0];
   for (const r of results) if (best && r.scored.score > best.scored.score) best = r;
-  if (!best) return ok(nothingListens(index, proxies, parsed, first));
+  if (!best) return ok(nothingListens(index, proxies, k8sGateways, parsed, first));
   const others = results
     .filter((r) => r !== best)
     .map((r) => `${r.proxy.label} (${r.scored.simulation.outcome})`);
@@ -57,9 +67,11 @@ export function simulate(workspace: Workspace, request: SimRequest): Result<Simu
 function nothingListens(
   index: SimulationIndex,
   proxies: readonly GatewayProxy[],
+  k8sGateways: readonly K8sGatewayProxy[],
   request: ParsedRequest,
   first: Step,
 ): Simulation {
+  const none = proxies.length === 0 && k8sGateways.length === 0;
   return {
     outcome: 'noServer',
     status: null,
@@ -71,7 +83,7 @@ function nothingListens(
     destinations: [],
     steps: [
       first,
-      ...(proxies.length === 0
+      ...(none
         ? [
             {
               kind: 'server',
@@ -87,6 +99,24 @@ function nothingListens(
               ...(proxy.workload ? { resource: proxy.workload } : {}),
             }),
           )),
+      ...k8sGateways.map(
+        (gw): Step => ({
+          kind: 'server',
+          matched: false,
+          detail: whyNoListener(gw, request.port),
+          resource: gw.id,
+        }),
+      ),
+      ...index.gatewayApi.gateways
+        .filter((g) => g.deployment === undefined)
+        .map(
+          (g): Step => ({
+            kind: 'note',
+            detail: `${g.entry.id}: class ${g.gateway.gatewayClassName || '(none)'} is not run by Istio's gateway controller, so it is not simulated`,
+            resource: g.entry.id,
+            path: ['spec', 'gatewayClassName'],
+          }),
+        ),
     ],
   };
 }

@@ -1,9 +1,11 @@
 import { listenPort } from '../model/gatewayPorts.ts';
 import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
+import { type GatewayApiIndex, gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { allVsInfo, type VsInfo } from './bindings.ts';
 import { type FlatRule, flattenHttpRules } from './delegate.ts';
 import { indexDestinationRules } from './destinationRules.ts';
+import { type K8sGatewayProxy, k8sGatewayProxies } from './gatewayApi/proxies.ts';
 import { type GatewayProxy, gatewayProxies } from './gatewayProxies.ts';
 import { type BuiltRoute, buildHttpRoutes } from './httpRoutes.ts';
 import { mergeGateways, type PortServers, type ServerRef } from './servers.ts';
@@ -30,6 +32,10 @@ export interface SimulationIndex {
   readonly destinationRules: ReturnType<typeof indexDestinationRules>;
   readonly flatRules: (vs: VsInfo) => { readonly rules: FlatRule[]; readonly notes: Step[] };
   readonly proxyState: (proxy: GatewayProxy) => ProxyState;
+  /** The Gateway API resources, joined (`workspace/gatewayApiIndex.ts`). */
+  readonly gatewayApi: GatewayApiIndex;
+  /** The proxies Istio runs for Gateway API Gateways of its class. */
+  readonly k8sGateways: readonly K8sGatewayProxy[];
 }
 
 const indexes = new WeakMap<Workspace, SimulationIndex>();
@@ -54,7 +60,10 @@ export function simulationIndex(workspace: Workspace): SimulationIndex {
     return rules;
   };
   const states = new Map<GatewayProxy, ProxyState>();
+  const gatewayApi = gatewayApiIndex(workspace);
   const index: SimulationIndex = {
+    gatewayApi,
+    k8sGateways: k8sGatewayProxies(catalog, gatewayApi.gateways),
     catalog,
     proxies: gatewayProxies(catalog),
     virtualServices,

@@ -1,4 +1,5 @@
 import { shortHost } from '../graph/services.ts';
+import { K8S_GATEWAY } from '../model/gatewayApi.ts';
 import { formatShare } from '../model/weights.ts';
 import type { SimDestination, Simulation } from './types.ts';
 
@@ -9,8 +10,9 @@ import type { SimDestination, Simulation } from './types.ts';
  */
 export function outcomeSummary(simulation: Simulation): string {
   const { outcome, status } = simulation;
+  const owner = simulation.httpRoute ?? simulation.virtualService;
   const rule = simulation.rule
-    ? `rule ${simulation.rule.name ?? `${simulation.rule.section}[${simulation.rule.index}]`} of ${simulation.virtualService}`
+    ? `rule ${simulation.rule.name ?? `${simulation.rule.section}[${simulation.rule.index}]`} of ${owner}`
     : undefined;
   switch (outcome) {
     case 'route':
@@ -22,7 +24,7 @@ export function outcomeSummary(simulation: Simulation): string {
     case 'fault':
       return `${status ?? 'gRPC'} abort injected by ${rule}`;
     case 'noRoute':
-      return `${status ?? 404} from the gateway: no VirtualService route matches`;
+      return `${status ?? 404} from the gateway: ${isGatewayApi(simulation) ? `no ${routeKindOf(simulation)} rule matches${simulation.listener ? ` on listener ${simulation.listener.name}` : ''}` : 'no VirtualService route matches'}`;
     case 'noServer':
       return 'No server of any Gateway takes this request: the connection fails';
   }
@@ -63,11 +65,29 @@ function routeSummary(simulation: Simulation, rule: string | undefined): string 
       simulation.status === null ? 'The connection fails' : `${simulation.status} from the gateway`;
     return `${answer}: ${failureText(failing)}`;
   }
-  const routed = `Routed by ${rule ?? simulation.virtualService} to ${served.map(destinationText).join(', ')}`;
+  const routed = `Routed by ${rule ?? simulation.httpRoute ?? simulation.virtualService} to ${served.map(destinationText).join(', ')}`;
   if (failing.length === 0) return routed;
-  const share = failing.reduce((sum, d) => sum + d.probability, 0);
-  const names = failing.map((d) => `${shortName(d)} ${d.endpointsNote ?? 'has no endpoints'}`);
-  return `${routed}; ${formatShare(share)} fail with 503: ${names.join(', ')}`;
+  const parts: string[] = [];
+  // Gateway API: an unresolved backendRef's share is answered 500, one without endpoints 503.
+  for (const [code, group] of [
+    [500, failing.filter((d) => d.unresolved !== undefined)],
+    [503, failing.filter((d) => d.unresolved === undefined)],
+  ] as const) {
+    if (group.length === 0) continue;
+    const share = group.reduce((sum, d) => sum + d.probability, 0);
+    const names = group.map((d) => `${shortName(d)} ${d.endpointsNote ?? 'has no endpoints'}`);
+    parts.push(`${formatShare(share)} fail with ${code}: ${names.join(', ')}`);
+  }
+  return `${routed}; ${parts.join('; ')}`;
+}
+
+function isGatewayApi(simulation: Simulation): boolean {
+  return simulation.gateway?.startsWith(`${K8S_GATEWAY}/`) === true;
+}
+
+/** What kind of route a Gateway API answer names: `HTTPRoute`, `GRPCRoute`… (from its id). */
+function routeKindOf(simulation: Simulation): string {
+  return simulation.httpRoute?.split('/')[0] ?? 'HTTPRoute';
 }
 
 /** `no endpoints for myapp v1, v2 (UH); no cluster for myapp v3 (NC)`. */

@@ -119,6 +119,11 @@ export interface SimDestination {
   readonly responseFlag?: 'NC' | 'UH';
   /** Why `none` or `unknown`, to follow the host: "has no endpoints", "its pods are not in this workspace". */
   readonly endpointsNote?: string;
+  /**
+   * Gateway API: why the backendRef does not resolve (`InvalidKind`, `RefNotPermitted`,
+   * `BackendNotFound`); the gateway answers its share with 500.
+   */
+  readonly unresolved?: string;
   readonly path: FieldPath;
 }
 
