@@ -1,12 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import { lint } from '../../check/lint.ts';
 import { dedent } from '../../testing/dedent.ts';
-import { accepted, applyChecked, refused, TestEditor } from '../../testing/gestures.ts';
+import {
+  accepted,
+  applyChecked,
+  edges,
+  graphOf,
+  refused,
+  TestEditor,
+} from '../../testing/gestures.ts';
 import { connect } from './connect.ts';
-import { API_IDS, apiGraph, GATEWAY_API } from './gatewayApiFixtures.ts';
+import { API_IDS, GATEWAY_API } from './gatewayApiFixtures.ts';
 
 function drag(editor: TestEditor, from: string, to: string, mirror = false) {
-  return connect(editor.workspace, apiGraph(editor), from, to, { mirror });
+  return connect(editor.workspace, graphOf(editor), from, to, { mirror });
 }
 
 describe('listener → route', () => {
@@ -19,6 +26,7 @@ describe('listener → route', () => {
       removed: [],
       added: ['  parentRefs:', '  - name: gw', '    namespace: infra', '    sectionName: https'],
     });
+    expect(edges(graphOf(editor), 'bind')).toContain(`${API_IDS.https} -> ${API_IDS.api}`);
   });
 
   test('a second listener of the same Gateway adds a second parentRef; the first stays as written', () => {
@@ -59,7 +67,7 @@ describe('listener → route', () => {
 
   test('says when the listener will not accept the route: allowedRoutes Same keeps other namespaces out', () => {
     const editor = TestEditor.load(GATEWAY_API);
-    const gesture = accepted(drag(editor, API_IDS.tcp, API_IDS.db));
+    const gesture = accepted(drag(editor, API_IDS.tcp, API_IDS.dbRoute));
     expect(gesture.notes).toBeUndefined();
     const other = TestEditor.load(
       GATEWAY_API.replace('  name: db\n  namespace: infra', '  name: db\n  namespace: web'),
@@ -121,6 +129,10 @@ describe('rule → Service', () => {
       added: ['      weight: 50', '    - name: api', '      port: 8080', '      weight: 50'],
     });
     expect(editor.yaml()).toContain("      port: 80 # the Service's http port\n      weight: 50\n");
+    expect(edges(graphOf(editor), 'route').filter((e) => e.startsWith(API_IDS.shopAll))).toEqual([
+      `${API_IDS.shopAll} -> ${API_IDS.web} @50`,
+      `${API_IDS.shopAll} -> ${API_IDS.apiService} @50`,
+    ]);
   });
 
   test('a third backend gets an equal share; the others keep their proportions (90/10 → 60/7/33)', () => {
@@ -220,42 +232,31 @@ describe('rule → Service', () => {
   });
 
   test('a Service not in the workspace gets the port other routes use for it, else 80 with a note', () => {
-    const editor = TestEditor.load(GATEWAY_API);
-    const graph = apiGraph(editor);
-    const nodes = [
-      ...graph.nodes,
-      {
-        id: 'service:db.infra.svc.cluster.local',
-        kind: 'service' as const,
-        label: 'db',
-        parent: null,
-      },
-      {
-        id: 'service:cart.web.svc.cluster.local',
-        kind: 'service' as const,
-        label: 'cart',
-        parent: null,
-      },
-    ];
-    const db = accepted(
-      connect(
-        editor.workspace,
-        { ...graph, nodes },
-        API_IDS.shopAll,
-        nodes[nodes.length - 2]?.id ?? '',
-      ),
-    );
-    expect(JSON.stringify(db.command)).toContain('"port":5432');
-    const cart = accepted(
-      connect(
-        editor.workspace,
-        { ...graph, nodes },
-        API_IDS.shopAll,
-        'service:cart.web.svc.cluster.local',
-      ),
-    );
-    expect(JSON.stringify(cart.command)).toContain('"port":80');
-    expect(cart.notes).toEqual([expect.stringContaining('Service cart is not in this workspace')]);
+    const cartRoute = dedent`
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: cart, namespace: web}
+      spec:
+        rules:
+        - backendRefs:
+          - name: cart
+    `;
+    const editor = TestEditor.load(GATEWAY_API + cartRoute);
+    const db = accepted(drag(editor, API_IDS.shopAll, API_IDS.db));
+    expect(db.notes).toEqual([expect.stringMatching(/^Added ReferenceGrant infra\/web-to-db/)]);
+    expect(applyChecked(editor, db).added.slice(0, 5)).toEqual([
+      '      weight: 50',
+      '    - name: db',
+      '      namespace: infra',
+      '      port: 5432',
+      '      weight: 50',
+    ]);
+    const cart = accepted(drag(editor, API_IDS.shopAll, 'service:cart.web.svc.cluster.local'));
+    expect(cart.summary).toBe('Rule all now splits its traffic: web 34%, db.infra 33%, cart 33%');
+    expect(cart.notes).toEqual([
+      'Service cart is not in this workspace, so its port is not known: port 80 was written (change it if the Service listens elsewhere)',
+    ]);
   });
 
   test('Alt-drag mirrors the rule to the Service with a RequestMirror filter', () => {

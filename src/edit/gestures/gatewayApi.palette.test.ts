@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../../testing/dedent.ts';
-import { accepted, applyChecked, refused, TestEditor } from '../../testing/gestures.ts';
-import { API_IDS, apiGraph, GATEWAY_API } from './gatewayApiFixtures.ts';
+import { accepted, applyChecked, graphOf, refused, TestEditor } from '../../testing/gestures.ts';
+import { API_IDS, GATEWAY_API } from './gatewayApiFixtures.ts';
 import { addFromPalette, type PaletteContext, type PaletteItem } from './palette.ts';
 
 function add(editor: TestEditor, item: PaletteItem, context: PaletteContext = {}) {
-  return addFromPalette(editor.workspace, apiGraph(editor), item, context);
+  return addFromPalette(editor.workspace, graphOf(editor), item, context);
 }
 
 /** The text a gesture appended to the end of the first file. */

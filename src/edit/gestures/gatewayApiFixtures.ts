@@ -1,13 +1,7 @@
 import { listenerNodeId, resourceNodeId, routeNodeId, serviceNodeId } from '../../graph/ids.ts';
-import type { FlowGraph, GraphNode } from '../../graph/types.ts';
 import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
-import { type GatewayRoute, ROUTE_KINDS } from '../../model/gatewayRoutes.ts';
 import { serviceFqdn } from '../../model/hosts.ts';
-import { isModelled } from '../../model/kinds.ts';
 import { dedent } from '../../testing/dedent.ts';
-import type { TestEditor } from '../../testing/testEditor.ts';
-import { entries } from '../../workspace/workspace.ts';
-import { ROUTE_NODE_KINDS } from './gatewayApiLookup.ts';
 
 /**
  * The Gateway API workspace the gesture tests start from (not a test file itself): a shared
@@ -134,7 +128,7 @@ export const API_IDS = {
   tcp: listenerNodeId(GW, 2),
   shop: resourceNodeId('httpRoute', 'HTTPRoute/web/shop'),
   api: resourceNodeId('httpRoute', 'HTTPRoute/web/api'),
-  db: resourceNodeId('tcpRoute', 'TCPRoute/infra/db'),
+  dbRoute: resourceNodeId('tcpRoute', 'TCPRoute/infra/db'),
   shopAll: routeNodeId('HTTPRoute/web/shop', 'rules', 0),
   apiV1: routeNodeId('HTTPRoute/web/api', 'rules', 0),
   apiRedirect: routeNodeId('HTTPRoute/web/api', 'rules', 1),
@@ -142,69 +136,5 @@ export const API_IDS = {
   web: serviceNodeId(serviceFqdn('web', 'web')),
   apiService: serviceNodeId(serviceFqdn('api', 'web')),
   ratings: serviceNodeId(serviceFqdn('ratings', 'shared')),
+  db: serviceNodeId(serviceFqdn('db', 'infra')),
 } as const;
-
-/**
- * The graph the canvas draws, with the Gateway API nodes it must hold (Gateway, listener rows,
- * routes, rule rows, a node per Service) added as `src/graph` ids and fields name them, where the
- * derived graph lacks them. Gestures read only ids, kinds, resources, paths and sections.
- */
-export function apiGraph(editor: TestEditor): FlowGraph {
-  const graph = editor.graph();
-  const have = new Set(graph.nodes.map((n) => n.id));
-  const extra: GraphNode[] = [];
-  const add = (node: GraphNode) => {
-    if (!have.has(node.id)) extra.push(node);
-    have.add(node.id);
-  };
-  for (const entry of entries(editor.workspace)) {
-    const object = entry.object;
-    if (!isModelled(object)) continue;
-    const { name, namespace } = object.metadata;
-    if (object.kind === K8S_GATEWAY) {
-      const id = resourceNodeId('gateway', entry.id);
-      add({ id, kind: 'gateway', label: name, resource: entry.id, parent: null });
-      object.listeners.forEach((l, i) => {
-        add({
-          id: listenerNodeId(entry.id, i),
-          kind: 'listener',
-          label: l.name,
-          resource: entry.id,
-          parent: id,
-          path: ['spec', 'listeners', i],
-        });
-      });
-    } else if ((ROUTE_KINDS as readonly string[]).includes(object.kind)) {
-      const route = object as GatewayRoute;
-      const id = resourceNodeId(ROUTE_NODE_KINDS[route.kind], entry.id);
-      add({
-        id,
-        kind: ROUTE_NODE_KINDS[route.kind],
-        label: name,
-        resource: entry.id,
-        parent: null,
-      });
-      route.rules.forEach((rule, i) => {
-        add({
-          id: routeNodeId(entry.id, 'rules', i),
-          kind: 'route',
-          label: rule.name ?? `rules[${i}]`,
-          resource: entry.id,
-          parent: id,
-          section: 'rules',
-          index: i,
-          path: ['spec', 'rules', i],
-        });
-      });
-    } else if (object.kind === 'Service') {
-      add({
-        id: serviceNodeId(serviceFqdn(name, namespace)),
-        kind: 'service',
-        label: name,
-        resource: entry.id,
-        parent: null,
-      });
-    }
-  }
-  return { nodes: [...graph.nodes, ...extra], edges: graph.edges };
-}
