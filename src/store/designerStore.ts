@@ -4,6 +4,7 @@ import { applyCommand } from '../edit/applyCommand.ts';
 import type { Command } from '../edit/command.ts';
 import type { SavedTest } from '../simulate/savedTests.ts';
 import type { SimRequest } from '../simulate/types.ts';
+import type { DesignApi } from '../templates/designApi.ts';
 import {
   fileText,
   loadFile,
@@ -87,6 +88,8 @@ export interface DesignerState {
    * Secrets or pods it does not hold are errors rather than "not in this workspace".
    */
   readonly assumeComplete: boolean;
+  /** The API new designs (scenarios) are written in: a setting, kept across visits. */
+  readonly designApi: DesignApi;
   /**
    * The checks' findings and the workspace they were found in: computed away from typing (by
    * the screen, in a worker) and set with `setProblems`; null until the first answer.
@@ -141,6 +144,8 @@ export interface DesignerActions {
   /** The system's theme changed: followed unless the user has chosen one. */
   followSystemTheme(theme: Theme): void;
   setAssumeComplete(complete: boolean): void;
+  /** The API new designs are written in: kept across visits. */
+  setDesignApi(api: DesignApi): void;
   setProblems(problems: Problems): void;
   notify(notice: Notice | null): void;
   revealAt(file: string, line: number, column: number): void;
@@ -165,6 +170,7 @@ export interface DesignerInit {
   /** The system's theme, shown until the user chooses. */
   readonly systemTheme?: Theme;
   readonly assumeComplete?: boolean;
+  readonly designApi?: DesignApi;
   readonly savedTests?: readonly SavedTest[];
   readonly now?: () => number;
 }
@@ -211,6 +217,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       theme: init.theme ?? init.systemTheme ?? 'light',
       themeChosen: init.theme !== undefined,
       assumeComplete: init.assumeComplete ?? false,
+      designApi: init.designApi ?? 'istio',
       problems: null,
       notice: null,
       reveal: null,
@@ -328,6 +335,10 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
       setAssumeComplete(assumeComplete) {
         set({ assumeComplete });
+      },
+
+      setDesignApi(designApi) {
+        set({ designApi });
       },
 
       setProblems(problems) {

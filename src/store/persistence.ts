@@ -1,4 +1,5 @@
 import { parseSavedTests, stringifySavedTests } from '../simulate/savedTests.ts';
+import { type DesignApi, isDesignApi } from '../templates/designApi.ts';
 import { type SourceText, serializeWorkspace } from '../workspace/workspace.ts';
 import type { DesignerInit, DesignerState, DesignerStore, Theme, XY } from './designerStore.ts';
 
@@ -22,6 +23,8 @@ interface Saved {
    */
   readonly theme?: Theme;
   readonly assumeComplete?: boolean;
+  /** The API new designs are written in. */
+  readonly designApi?: DesignApi;
   /** Saved test requests, in the YAML form they import and export as. */
   readonly savedTests?: string;
 }
@@ -43,6 +46,7 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
         typeof saved.positions === 'object' && saved.positions !== null ? saved.positions : {},
       ...chosenTheme(saved),
       assumeComplete: saved.assumeComplete === true,
+      ...(isDesignApi(saved.designApi) ? { designApi: saved.designApi } : {}),
       savedTests:
         typeof saved.savedTests === 'string' ? parseSavedTests(saved.savedTests).tests : [],
     };
@@ -64,6 +68,7 @@ function snapshot(state: DesignerState): Saved {
     positions: state.positions,
     ...(state.themeChosen ? { chosenTheme: state.theme } : {}),
     assumeComplete: state.assumeComplete,
+    designApi: state.designApi,
     savedTests: stringifySavedTests(state.savedTests),
   };
 }
@@ -93,6 +98,7 @@ export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs 
       state.theme !== previous.theme ||
       state.themeChosen !== previous.themeChosen ||
       state.assumeComplete !== previous.assumeComplete ||
+      state.designApi !== previous.designApi ||
       state.savedTests !== previous.savedTests;
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);

@@ -100,3 +100,24 @@ describe('panels', () => {
     expect(store.getState().panelMaximized).toBeNull();
   });
 });
+
+describe('the API for new designs', () => {
+  test('is the Istio API until the user chooses; the choice is kept across visits, outside history', () => {
+    const storage = memory();
+    const store = createDesignerStore({ files: [{ name: 'a.yaml', text: GW }] });
+    expect(store.getState().designApi).toBe('istio');
+    const stop = persist(store, storage, 0);
+    store.getState().setDesignApi('gateway-api');
+    expect(store.getState().history.past).toHaveLength(0);
+    stop();
+    const saved = loadSaved(storage);
+    expect(saved?.designApi).toBe('gateway-api');
+    expect(createDesignerStore(saved ?? { files: [] }).getState().designApi).toBe('gateway-api');
+  });
+
+  test('a saved value that is not an API is ignored', () => {
+    const storage = memory();
+    storage.setItem(STORAGE_KEY, JSON.stringify({ files: [], designApi: 'gateway' }));
+    expect(loadSaved(storage)?.designApi).toBeUndefined();
+  });
+});

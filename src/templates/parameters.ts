@@ -99,7 +99,7 @@ export function nameParam(defaultName: string, suffix: string, label = 'Name'): 
   return {
     key: 'name',
     label,
-    help: 'Names every resource the scenario adds (shop → Gateway shop-gateway, VirtualService shop…)',
+    help: 'Names every resource the scenario adds (shop → Gateway shop-gateway, VirtualService or HTTPRoute shop…)',
     type: 'text',
     default: defaultName,
     validate: resourceName(suffix),
@@ -134,7 +134,7 @@ export const GATEWAY_NAMESPACE: ParameterSpec = {
 export const HOST: ParameterSpec = {
   key: 'host',
   label: 'Host',
-  help: 'The host name clients use; the Gateway listens for it and the VirtualService routes it',
+  help: 'The host name clients use; the Gateway listens for it and the VirtualService (HTTPRoute) routes it',
   type: 'text',
   default: (params) => `${String(params.name ?? 'app')}.example.com`,
   validate: gatewayHost,
