@@ -2,7 +2,7 @@ import type { GraphEdge, GraphNode } from '../../graph/types.ts';
 
 /**
  * A node's name where a sentence needs it alone: a rule is its VirtualService and place
- * (`myapp http[0]`), a subset its DestinationRule's name and its own (`myapp v1`), as neither
+ * (`myapp http[0]`), a listener its Gateway's name and its own (`gw listener http`), a subset its DestinationRule's name and its own (`myapp v1`), as neither
  * says alone which one it is.
  */
 export function nodeName(node: GraphNode, nodes: ReadonlyMap<string, GraphNode>): string {
@@ -10,6 +10,10 @@ export function nodeName(node: GraphNode, nodes: ReadonlyMap<string, GraphNode>)
     const parent = node.parent === null ? undefined : nodes.get(node.parent);
     const place = `${node.section ?? 'http'}[${node.index ?? 0}]`;
     return parent ? `${parent.label} ${place}` : `${node.label} ${place}`;
+  }
+  if (node.kind === 'listener') {
+    const parent = node.parent === null ? undefined : nodes.get(node.parent);
+    return parent ? `${parent.label} listener ${node.label}` : `listener ${node.label}`;
   }
   if (node.kind === 'subset' && node.resource) {
     const owner = node.resource.split('/')[2];

@@ -1,20 +1,36 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from '../../graph/types.ts';
+import type { ListenerSummary } from './gatewayApiSummaries.ts';
 import type { ServerSummary } from './summaries.ts';
 
-/** One rule of a VirtualService, drawn as a row of its node with its own source handle. */
+/**
+ * One rule of a VirtualService or of a Gateway API route (HTTPRoute…), drawn as a row of its
+ * node with its own source handle.
+ */
 export interface RuleRowData {
   /** The route node's id: the row's handle id and what selecting the row selects. */
   readonly id: string;
   readonly label: string;
-  /** `prefix /api · x-beta=true`. */
+  /** `prefix /api · x-beta=true`; `Exact /productpage, PathPrefix /static +3`. */
   readonly match: string;
-  /** What the rule does besides routing: `rewrite /`, `redirect 301`… */
+  /** What the rule does besides routing: `rewrite /`, `redirect 301`, `headers`, `mirror`… */
   readonly tags: readonly string[];
   readonly resource: string | undefined;
   /** Which rule list and where in it: dragging a row moves the rule within its list. */
-  readonly section: 'http' | 'tls' | 'tcp';
+  readonly section: 'http' | 'tls' | 'tcp' | 'rules';
   readonly index: number;
+}
+
+/**
+ * One listener of a Gateway API Gateway, drawn as a row with its own source handle: bind edges
+ * to the routes it accepts leave from it, and a connection drawn from it attaches a route there.
+ */
+export interface ListenerRowData extends ListenerSummary {
+  /** The listener node's id: the row's handle id and what selecting the row selects. */
+  readonly id: string;
+  /** The listener's name. */
+  readonly label: string;
+  readonly resource: string | undefined;
 }
 
 /** What every canvas node carries. A `type` alias: React Flow wants an index-signature type. */
@@ -24,12 +40,17 @@ export type CanvasNodeData = {
   readonly lines: readonly string[];
   /** Gateway nodes: their servers. */
   readonly servers: readonly ServerSummary[];
-  /** VirtualService nodes: their rules, in manifest order. */
+  /** VirtualService and Gateway API route nodes: their rules, in manifest order. */
   readonly rules: readonly RuleRowData[];
+  /** Gateway API Gateway nodes: their listeners, in manifest order. */
+  readonly listeners: readonly ListenerRowData[];
 };
 
-/** Kinds drawn as React Flow nodes: every kind but `route`, which is a row of its VirtualService. */
-export type CanvasNodeKind = Exclude<NodeKind, 'route'>;
+/**
+ * Kinds drawn as React Flow nodes: every kind but `route` and `listener`, which are rows of their
+ * VirtualService or route, and of their Gateway.
+ */
+export type CanvasNodeKind = Exclude<NodeKind, 'route' | 'listener'>;
 
 export type CanvasNode = Node<CanvasNodeData, CanvasNodeKind>;
 

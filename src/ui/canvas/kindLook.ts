@@ -57,6 +57,17 @@ export const EDGE_LOOK: Readonly<Record<EdgeKind, EdgeLook>> = {
   attach: { color: '#a8a29e', dash: '1 3', width: 1.5, arrow: false },
 };
 
+/**
+ * A Gateway API backendRef that does not resolve (RefNotPermitted, BackendNotFound,
+ * InvalidKind): red and dashed whatever its kind, its label says why.
+ */
+export const BROKEN_EDGE_LOOK: EdgeLook = {
+  color: '#dc2626',
+  dash: '5 4',
+  width: 2,
+  arrow: true,
+};
+
 /** The accessible name of a node: `Gateway my-gateway`. */
 export function nodeAriaLabel(kind: NodeKind, label: string): string {
   return `${KIND_LOOK[kind].title} ${label}`;

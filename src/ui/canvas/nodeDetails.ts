@@ -8,7 +8,8 @@ import type { Deployment, Pod } from '../../model/workload.ts';
 
 /**
  * The few facts a node shows under its name, read from the typed manifest. Gateways and
- * VirtualServices have their own richer bodies (servers, rule rows) and get no lines here.
+ * VirtualServices have their own richer bodies (servers, rule rows) and get no lines here; the
+ * Gateway API's Gateway says its class, its routes their hostnames, above their rows.
  */
 
 /** A reader per manifest kind, typed by that kind's object. */
@@ -22,7 +23,12 @@ type DetailReaders = {
 /** Per manifest kind, so adding a kind is one entry rather than a branch in every component. */
 const DETAILS: DetailReaders = {
   Service: (s, node) => [
-    s.type === 'LoadBalancer' || s.type === 'NodePort' ? s.type : '',
+    s.type === 'LoadBalancer' || s.type === 'NodePort'
+      ? s.type
+      : // Only a Gateway API Gateway's own Service is drawn as one (its `<name>-istio`).
+        node.kind === 'loadBalancer'
+        ? `${s.type || 'ClusterIP'}: no external load balancer`
+        : '',
     // A load balancer shows where its ports lead instead (`balancerPorts`).
     node.kind === 'loadBalancer' ? '' : servicePorts(s),
   ],
@@ -52,6 +58,13 @@ const DETAILS: DetailReaders = {
     `${f.configPatches.length} patch${f.configPatches.length === 1 ? '' : 'es'}`,
     f.configPatches.map((p) => p.filterName ?? p.applyTo).find(Boolean) ?? '',
   ],
+  'Gateway.gateway.networking.k8s.io': (g) => [
+    `class ${g.gatewayClassName || '(none)'}`,
+    g.addresses.length > 0 ? `address ${g.addresses.map((a) => a.value).join(', ')}` : '',
+  ],
+  HTTPRoute: (r) => [routeHostnames(r.hostnames)],
+  GRPCRoute: (r) => [routeHostnames(r.hostnames)],
+  TLSRoute: (r) => [r.hostnames.length > 0 ? `SNI ${r.hostnames.join(', ')}` : 'any SNI'],
   ServiceEntry: (e) => [
     e.location === 'MESH_INTERNAL' ? 'ServiceEntry (internal)' : 'ServiceEntry (external)',
     e.hosts.join(', '),
@@ -75,7 +88,7 @@ export function nodeDetails(node: GraphNode, object: ManifestObject | undefined)
   const lines: string[] = [];
   if (node.kind === 'client') lines.push('external callers');
   if (node.implied) lines.push(impliedParts(node.label).note ?? 'assumed: not in the manifests');
-  if (node.kind === 'service') {
+  if (node.kind === 'service' && !node.implied) {
     // Service nodes are keyed by the destination's FQDN: the name alone hides the namespace.
     const fqdn = node.id.startsWith('service:') ? node.id.slice('service:'.length) : '';
     if (fqdn && fqdn !== node.label) lines.push(fqdn);
@@ -88,6 +101,11 @@ export function nodeDetails(node: GraphNode, object: ManifestObject | undefined)
   }
   if (node.kind === 'loadBalancer') lines.push(balancerPorts(node));
   return lines.filter((line) => line !== '');
+}
+
+/** A route's `hostnames`: requests for these only (the listener's hostname narrows them). */
+function routeHostnames(hostnames: readonly string[]): string {
+  return hostnames.length > 0 ? hostnames.join(', ') : 'any hostname';
 }
 
 function servicePorts(service: Service): string {

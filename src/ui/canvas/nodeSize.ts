@@ -15,6 +15,8 @@ export const NODE_METRICS = {
   row: 42,
   /** Extra height of a rule row that shows action tags. */
   rowTags: 18,
+  /** A Gateway API listener row: name and port, hostname and TLS, allowed routes. */
+  listenerRow: 59,
   padding: 14,
 } as const;
 
@@ -42,28 +44,42 @@ export function sizeNodes(
   }));
 }
 
-/** The estimated size of a node from its content: a VirtualService grows with its rules. */
+/**
+ * The estimated size of a node from its content: a VirtualService or route grows with its
+ * rules, a Gateway with its servers or listeners.
+ */
 export function estimateSize(node: BaseNode): Size {
-  const { lines, servers, rules } = node.data;
+  const { lines, servers } = node.data;
   const m = NODE_METRICS;
   let height = m.header + m.padding + lines.length * m.line;
   for (const server of servers)
     height += m.server + (server.tls || server.httpsRedirect ? m.line : 0);
-  for (const rule of rules) height += m.row + (rule.tags.length > 0 ? m.rowTags : 0);
+  for (const row of rowHeights(node)) height += row.height;
   return { width: KIND_LOOK[node.data.node.kind].width, height };
 }
 
+/** The rows of a node (rules, listeners) with their heights, in the order they are drawn. */
+function rowHeights(node: BaseNode): { id: string; height: number }[] {
+  const m = NODE_METRICS;
+  return [
+    ...node.data.listeners.map((listener) => ({ id: listener.id, height: m.listenerRow })),
+    ...node.data.rules.map((rule) => ({
+      id: rule.id,
+      height: m.row + (rule.tags.length > 0 ? m.rowTags : 0),
+    })),
+  ];
+}
+
 /**
- * Where each rule row's handle sits, from the node's top: the layout gives each row a port there,
- * so the targets of a rule line up with its row.
+ * Where each rule or listener row's handle sits, from the node's top: the layout gives each row
+ * a port there, so the targets of a row line up with it.
  */
 export function rulePortOffsets(node: BaseNode): { id: string; y: number }[] {
   const m = NODE_METRICS;
   let y = m.header + m.padding / 2 + node.data.lines.length * m.line;
-  return node.data.rules.map((rule) => {
-    const height = m.row + (rule.tags.length > 0 ? m.rowTags : 0);
-    const port = { id: rule.id, y: y + height / 2 };
-    y += height;
+  return rowHeights(node).map((row) => {
+    const port = { id: row.id, y: y + row.height / 2 };
+    y += row.height;
     return port;
   });
 }

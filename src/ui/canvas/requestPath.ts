@@ -15,8 +15,8 @@ interface PathEdge {
  * The nodes a request passes through: everything upstream of the focused node (its
  * VirtualService, Gateway, gateway pods, load balancer, client) and everything downstream (the
  * services, subsets and pods it routes to, delegates). The focus is the selected node, where a
- * VirtualService stands for its first rule; with nothing selected, the first rule of the first
- * VirtualService (else the first Gateway). When a graph is too large to read whole, this is the
+ * VirtualService (or HTTPRoute…) stands for its first rule; with nothing selected, the first rule
+ * of the first VirtualService or route (else the first Gateway). When a graph is too large to read whole, this is the
  * part the view shows first. Takes the graph's own nodes and edges (rules are nodes there).
  */
 export interface RequestPath {
@@ -33,10 +33,10 @@ export function requestPath(
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const picked =
     (selected === null ? undefined : byId.get(selected)) ??
-    nodes.find((node) => node.kind === 'virtualService') ??
+    nodes.find((node) => RULE_OWNERS.has(node.kind)) ??
     nodes.find((node) => node.kind === 'gateway');
   const firstRule =
-    picked?.kind === 'virtualService'
+    picked && RULE_OWNERS.has(picked.kind)
       ? nodes.find((node) => node.kind === 'route' && node.parent === picked.id)
       : undefined;
   const focus = firstRule ?? picked;
@@ -50,9 +50,19 @@ export function requestPath(
   const path = new Set<string>([focus.id]);
   walk(focus.id, forward, path);
   walk(focus.id, backward, path);
-  const anchor = focus.kind === 'route' && focus.parent ? focus.parent : focus.id;
+  const anchor =
+    (focus.kind === 'route' || focus.kind === 'listener') && focus.parent ? focus.parent : focus.id;
   return { nodes: path, anchor };
 }
+
+/** Nodes whose rules are rows: VirtualServices and the Gateway API's routes. */
+const RULE_OWNERS: ReadonlySet<NodeKind> = new Set([
+  'virtualService',
+  'httpRoute',
+  'grpcRoute',
+  'tlsRoute',
+  'tcpRoute',
+]);
 
 function push(map: Map<string, string[]>, from: string, to: string): void {
   const list = map.get(from);

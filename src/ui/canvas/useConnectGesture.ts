@@ -12,7 +12,7 @@ import { useDesignerStore } from '../StoreContext.tsx';
 /**
  * Drawing a connection on the canvas: Gateway → VirtualService binds it, rule → service or
  * subset adds a destination (weights rebalanced) or, with Alt held, a mirror; rule → delegate
- * VirtualService delegates.
+ * VirtualService delegates; a Gateway API listener (or Gateway) → route attaches the route.
  * The gesture engine decides; a refusal says why (ConnectionHint while dragging, a notice on a
  * drop), and offers (add the host to the Gateway…) come with the notice as buttons. A rule's
  * connection starts at its row's handle, whose id is the rule's node id; it ends anywhere on a
@@ -68,9 +68,10 @@ function gestureFor(
   },
 ) {
   const state = store.getState();
-  const source = connection.sourceHandle?.startsWith('route:')
-    ? connection.sourceHandle
-    : connection.source;
+  // A rule's or a listener's row: the connection starts at the row's node, not its parent's.
+  const handle = connection.sourceHandle;
+  const source =
+    handle?.startsWith('route:') || handle?.startsWith('listener:') ? handle : connection.source;
   if (!source || !connection.target) return undefined;
   const mirror = altHeld();
   const target = connection.target;

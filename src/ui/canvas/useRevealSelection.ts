@@ -50,10 +50,12 @@ export function useRevealSelection(selection: string | null, elements: FlowEleme
   }, [centre, getInternalNode, getViewport, setCenter]);
 }
 
-/** The node drawn for a graph node: a rule is drawn inside its VirtualService. */
+/** The node drawn for a graph node: a rule is drawn inside its route, a listener its Gateway. */
 function drawnId(id: string, elements: FlowElements): string {
   const graphNode = elements.graphNodes.get(id);
-  return graphNode?.kind === 'route' && graphNode.parent ? graphNode.parent : id;
+  return (graphNode?.kind === 'route' || graphNode?.kind === 'listener') && graphNode.parent
+    ? graphNode.parent
+    : id;
 }
 
 function middle(node: InternalNode): { x: number; y: number } {

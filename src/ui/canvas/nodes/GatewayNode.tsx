@@ -1,10 +1,29 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { CanvasNode } from '../flowTypes.ts';
+import { ListenerRow } from './ListenerRow.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
 
-/** A Gateway with the servers it opens: port and protocol, hosts, TLS mode, HTTPS redirect. */
+/**
+ * A Gateway. Istio's lists the servers it opens: port and protocol, hosts, TLS mode, HTTPS
+ * redirect. The Gateway API's lists its listeners as rows, each with its own handle, since
+ * routes attach to a listener rather than to the Gateway as a whole.
+ */
 export const GatewayNode = memo(function GatewayNode({ data, selected }: NodeProps<CanvasNode>) {
+  if (data.listeners.length > 0 || data.node.resource?.startsWith('Gateway.'))
+    return (
+      <NodeFrame data={data} selected={selected}>
+        {data.listeners.length === 0 ? (
+          <div className="cnode__line cnode__line--muted">no listeners</div>
+        ) : (
+          <ol className="rules">
+            {data.listeners.map((listener) => (
+              <ListenerRow key={listener.id} listener={listener} />
+            ))}
+          </ol>
+        )}
+      </NodeFrame>
+    );
   return (
     <NodeFrame data={data} selected={selected}>
       {data.servers.length === 0 && <div className="cnode__line">no servers</div>}

@@ -20,9 +20,8 @@ export const NODE_TYPES: Readonly<Record<CanvasNodeKind, NodeTypes[string]>> = {
   autoscaler: ResourceNode,
   disruptionBudget: ResourceNode,
   envoyFilter: ResourceNode,
-  listener: ResourceNode,
-  httpRoute: ResourceNode,
-  grpcRoute: ResourceNode,
-  tlsRoute: ResourceNode,
-  tcpRoute: ResourceNode,
+  httpRoute: VirtualServiceNode,
+  grpcRoute: VirtualServiceNode,
+  tlsRoute: VirtualServiceNode,
+  tcpRoute: VirtualServiceNode,
 };
