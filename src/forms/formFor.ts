@@ -1,4 +1,5 @@
 import type { GraphNode } from '../graph/types.ts';
+import { K8S_GATEWAY } from '../model/gatewayApi.ts';
 import { resolveHost, serviceFqdn } from '../model/hosts.ts';
 import { isModelled } from '../model/kinds.ts';
 import type { Service } from '../model/service.ts';
@@ -11,8 +12,13 @@ import { destinationRuleForm, subsetForm } from './destinationRuleForm.ts';
 import { disruptionBudgetForm } from './disruptionBudgetForm.ts';
 import { envoyFilterForm } from './envoyFilterForm.ts';
 import { gatewayForm } from './gatewayForm.ts';
+import { gatewayRouteForm } from './gatewayRouteForm.ts';
+import { gatewayRuleForm } from './gatewayRuleForm.ts';
 import { httpRuleForm } from './httpRuleForm.ts';
+import { k8sGatewayForm } from './k8sGatewayForm.ts';
 import { l4RuleForm } from './l4RuleForm.ts';
+import { listenerForm } from './listenerForm.ts';
+import { referenceGrantForm } from './referenceGrantForm.ts';
 import { serviceForm } from './serviceForm.ts';
 import type { FormSection } from './types.ts';
 import { virtualServiceForm } from './virtualServiceForm.ts';
@@ -36,6 +42,21 @@ export function formFor(workspace: Workspace, node: GraphNode): FormSection[] {
   switch (entry.object.kind) {
     case 'Gateway':
       return gatewayForm(ctx);
+    case K8S_GATEWAY: {
+      const [, , index] = part;
+      return typeof index === 'number' ? listenerForm(ctx, index) : k8sGatewayForm(ctx);
+    }
+    case 'HTTPRoute':
+    case 'GRPCRoute':
+    case 'TLSRoute':
+    case 'TCPRoute': {
+      const [, , index] = part;
+      return typeof index === 'number'
+        ? gatewayRuleForm(ctx, entry.object.kind, index)
+        : gatewayRouteForm(ctx, entry.object.kind);
+    }
+    case 'ReferenceGrant':
+      return referenceGrantForm(ctx);
     case 'VirtualService': {
       const [, section, index] = part;
       if (typeof index !== 'number') return virtualServiceForm(ctx);

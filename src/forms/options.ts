@@ -74,3 +74,52 @@ export const KEYED_MATCH_KINDS: readonly FieldOption[] = [
   ...MATCH_KINDS,
   { value: 'present', label: 'present' },
 ];
+
+/** Gateway API `Listener.protocol`: the core protocols (an implementation may define more). */
+export const LISTENER_PROTOCOLS = choices(['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP']);
+
+/** Gateway API `ListenerTLSConfig.mode`. */
+export const LISTENER_TLS_MODES = choices(['Terminate', 'Passthrough']);
+
+/** Gateway API `RouteNamespaces.from` (a listener's `allowedRoutes`). */
+export const ROUTE_NAMESPACES_FROM = choices(['Same', 'All', 'Selector']);
+
+/** Gateway API route kinds a listener may allow. */
+export const ROUTE_KIND_CHOICES = choices(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute']);
+
+/** Gateway API `GatewaySpecAddress.type`. */
+export const ADDRESS_TYPES = choices(['IPAddress', 'Hostname', 'NamedAddress']);
+
+/** Gateway API `HTTPPathMatch.type`. */
+export const PATH_MATCH_CHOICES = choices(['Exact', 'PathPrefix', 'RegularExpression']);
+
+/** Gateway API header, query parameter and gRPC method match types. */
+export const VALUE_MATCH_TYPES = choices(['Exact', 'RegularExpression']);
+
+/** Gateway API `HTTPMethod`. */
+export const GATEWAY_HTTP_METHODS = choices([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+]);
+
+/** The HTTPRoute filters the forms edit (ExtensionRef, CORS and ExternalAuth are edited as text). */
+export const HTTP_FILTER_TYPES = choices([
+  'RequestHeaderModifier',
+  'ResponseHeaderModifier',
+  'RequestRedirect',
+  'URLRewrite',
+  'RequestMirror',
+]);
+
+/** Gateway API `HTTPRequestRedirectFilter.statusCode`. */
+export const REDIRECT_STATUS_CHOICES = choices(['301', '302', '303', '307', '308']);
+
+/** Gateway API `HTTPPathModifier.type`. */
+export const PATH_MODIFIER_TYPES = choices(['ReplaceFullPath', 'ReplacePrefixMatch']);

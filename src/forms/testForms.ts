@@ -14,13 +14,15 @@ import type { FormEntry, FormField, FormGroup, FormSection, GroupItem } from './
  * groups by id, and an edit applied through the headless editor with its undo and redo checked.
  */
 
-export function nodeOf(workspace: Workspace, id: string): GraphNode {
+/** A node of the graph by id, or a node given as it is (one the graph does not draw yet). */
+export function nodeOf(workspace: Workspace, id: string | GraphNode): GraphNode {
+  if (typeof id !== 'string') return id;
   const node = deriveGraph(workspace).nodes.find((n) => n.id === id);
   if (!node) throw new Error(`no node ${id}`);
   return node;
 }
 
-export function formOf(editor: TestEditor, nodeId: string): FormSection[] {
+export function formOf(editor: TestEditor, nodeId: string | GraphNode): FormSection[] {
   return formFor(editor.workspace, nodeOf(editor.workspace, nodeId));
 }
 
@@ -92,7 +94,12 @@ export function applyChecked(
 }
 
 /** Types `input` into a field of a node's form and applies the command it gives. */
-export function editField(yaml: string, nodeId: string, fieldId: string, input: unknown): Edited {
+export function editField(
+  yaml: string,
+  nodeId: string | GraphNode,
+  fieldId: string,
+  input: unknown,
+): Edited {
   const editor = TestEditor.load(yaml);
   const node = nodeOf(editor.workspace, nodeId);
   const field = fieldOf(formFor(editor.workspace, node), fieldId);
@@ -103,7 +110,12 @@ export function editField(yaml: string, nodeId: string, fieldId: string, input: 
 }
 
 /** The message a field gives for `input`; fails when it would give a command instead. */
-export function refusal(yaml: string, nodeId: string, fieldId: string, input: unknown): string {
+export function refusal(
+  yaml: string,
+  nodeId: string | GraphNode,
+  fieldId: string,
+  input: unknown,
+): string {
   const editor = TestEditor.load(yaml);
   const node = nodeOf(editor.workspace, nodeId);
   const field = fieldOf(formFor(editor.workspace, node), fieldId);
@@ -115,7 +127,7 @@ export function refusal(yaml: string, nodeId: string, fieldId: string, input: un
 /** Adds an item to a group of a node's form with the add row's inputs. */
 export function addItem(
   yaml: string,
-  nodeId: string,
+  nodeId: string | GraphNode,
   groupId: string,
   inputs: Readonly<Record<string, unknown>> = {},
 ): Edited {
