@@ -1,4 +1,5 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
+import { K8S_GATEWAY } from '../model/gatewayApi.ts';
 import { selects } from '../model/labels.ts';
 import { resourceId } from '../model/resource.ts';
 import { readService, type Service } from '../model/service.ts';
@@ -61,6 +62,8 @@ export function checkContext(workspace: Workspace): CheckContext {
           return catalog.services.length > 0;
         case 'Gateway':
           return catalog.gateways.length > 0;
+        case K8S_GATEWAY:
+          return (byKind.get(K8S_GATEWAY)?.length ?? 0) > 0;
         case 'DestinationRule':
           return catalog.destinationRules.length > 0;
         case 'DelegateVirtualService':

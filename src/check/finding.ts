@@ -14,6 +14,8 @@ export type ReferencedKind =
   | 'Secret'
   | 'Workload'
   | 'Gateway'
+  /** A Gateway API Gateway (`K8S_GATEWAY`): routes' parentRefs name these. */
+  | 'Gateway.gateway.networking.k8s.io'
   | 'DestinationRule'
   /** A VirtualService without hosts, which only a root rule's `delegate` can use. */
   | 'DelegateVirtualService';

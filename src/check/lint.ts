@@ -6,6 +6,7 @@ import { type Entry, entries, type Workspace } from '../workspace/workspace.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { checkContext } from './context.ts';
 import type { Finding, QuickFix, ReferencedKind } from './finding.ts';
+import { GATEWAY_API_CHECKS } from './gatewayApi/checks.ts';
 import { ROUTING_CHECKS } from './routing/checks.ts';
 import { STRUCTURE_CHECKS } from './structure/checks.ts';
 import { type SuppressedBy, type Suppression, suppressedBy, suppressionCode } from './suppress.ts';
@@ -42,7 +43,7 @@ export interface LintReport {
   readonly suppressed: SuppressedDiagnostic[];
 }
 
-const CHECKS = [...STRUCTURE_CHECKS, ...WORKLOAD_CHECKS, ...ROUTING_CHECKS];
+const CHECKS = [...STRUCTURE_CHECKS, ...WORKLOAD_CHECKS, ...ROUTING_CHECKS, ...GATEWAY_API_CHECKS];
 
 /** Every finding about the workspace, as raw findings (before positions). */
 export function findings(workspace: Workspace, options: LintOptions = {}): Finding[] {
@@ -123,6 +124,7 @@ const HELD_KINDS: Record<ReferencedKind, string> = {
   Secret: 'Secrets',
   Workload: 'Pods or Deployments',
   Gateway: 'Gateways',
+  'Gateway.gateway.networking.k8s.io': 'Gateway API Gateways',
   DestinationRule: 'DestinationRules',
   DelegateVirtualService: 'delegate VirtualServices',
 };

@@ -37,6 +37,8 @@ const BACKEND_KINDS = new Set([
   'networking.istio.io/ServiceEntry',
   'multicluster.x-k8s.io/ServiceImport',
   'inference.networking.k8s.io/InferencePool',
+  // Experimental (Istio's PILOT_ENABLE_ALPHA_GATEWAY_API): an external backend by hostname.
+  'gateway.networking.x-k8s.io/XBackend',
 ]);
 
 export interface BackendLookup {

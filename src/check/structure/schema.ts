@@ -26,7 +26,7 @@ interface AjvError {
   readonly message?: string;
 }
 
-type Validate = (this: unknown) => void;
+export type Validate = (this: unknown) => void;
 
 /** The v1 validators serve every served version: the three schemas differ only in apiVersion. */
 const VALIDATORS: Readonly<Record<string, Validate>> = {
@@ -54,8 +54,20 @@ export function schemaIssues(
 ): SchemaIssue[] {
   const validate = VALIDATORS[kind];
   if (!validate) return [];
+  return validatorIssues(validate, document, 'networking.istio.io/v1');
+}
+
+/**
+ * What one of `@kubernetes-models`' compiled validators finds in a document, read as `apiVersion`
+ * (the version the validator was compiled for), nulls pruned first.
+ */
+export function validatorIssues(
+  validate: Validate,
+  document: Readonly<Record<string, unknown>>,
+  apiVersion: string,
+): SchemaIssue[] {
   const pruned = withoutNulls(document) as Record<string, unknown>;
-  const subject = { ...pruned, apiVersion: 'networking.istio.io/v1' };
+  const subject = { ...pruned, apiVersion };
   let errors: readonly AjvError[];
   try {
     validate.call(subject);

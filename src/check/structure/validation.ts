@@ -11,7 +11,7 @@ import { validateDestinationRule } from './destinationRule.ts';
 import { validateGateway } from './gateway.ts';
 import { networkingEntries } from './istioEntries.ts';
 import { type Issue, Report, SCHEMA_ERROR } from './report.ts';
-import { schemaIssues } from './schema.ts';
+import { type SchemaIssue, schemaIssues } from './schema.ts';
 import type { Plain } from './values.ts';
 import { validateVirtualService } from './virtualService.ts';
 
@@ -50,13 +50,31 @@ export const istioValidation: Check = (context) => {
 function documentIssues(kind: string, rules: Rules, doc: Plain, namespace: string): Issue[] {
   const report = new Report();
   rules(doc, namespace, report);
-  const schema = schemaIssues(kind, doc);
+  return withSchemaIssues(report.issues, schemaIssues(kind, doc), (issue) => ({
+    code: 'schema-invalid',
+    severity: 'error',
+    path: issue.path,
+    message: issue.message,
+    istio: SCHEMA_ERROR,
+  }));
+}
+
+/**
+ * A document's rule issues joined with its schema issues: where the schema finds a wrong type,
+ * the rules say nothing at or below that field; where a rule speaks about a field, its message
+ * replaces the schema's (each schema issue becomes a finding through `asIssue`).
+ */
+export function withSchemaIssues(
+  ruleIssues: readonly Issue[],
+  schema: readonly SchemaIssue[],
+  asIssue: (issue: SchemaIssue) => Issue,
+): Issue[] {
   const typeErrors = schema.filter((s) => s.keyword === 'type').map((s) => formatPath(s.path));
   const underTypeError = (path: string) =>
     typeErrors.some((t) => path === t || path.startsWith(`${t}.`) || path.startsWith(`${t}[`));
   const out: Issue[] = [];
   const rulePaths = new Set<string>();
-  for (const issue of report.issues) {
+  for (const issue of ruleIssues) {
     const path = formatPath(issue.path);
     if (underTypeError(path)) continue;
     rulePaths.add(path);
@@ -68,13 +86,7 @@ function documentIssues(kind: string, rules: Rules, doc: Plain, namespace: strin
     if (issue.keyword !== 'type' && (rulePaths.has(path) || (missing && rulePaths.has(missing)))) {
       continue;
     }
-    out.push({
-      code: 'schema-invalid',
-      severity: 'error',
-      path: issue.path,
-      message: issue.message,
-      istio: SCHEMA_ERROR,
-    });
+    out.push(asIssue(issue));
   }
   return out;
 }
