@@ -1,9 +1,16 @@
 import type { GraphNode } from '../../graph/types.ts';
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
+import type { GatewayRoute } from '../../model/gatewayRoutes.ts';
 import { isModelled, type ManifestObject } from '../../model/kinds.ts';
 import { formatLabels } from '../../model/labels.ts';
 import type { Dict } from '../../model/read.ts';
 import { helmSource } from '../../workspace/helmSource.ts';
 import { findEntry, type Workspace } from '../../workspace/workspace.ts';
+import {
+  gatewayRuleMatch,
+  gatewayRuleTags,
+  listenerSummary,
+} from '../canvas/gatewayApiSummaries.ts';
 
 /** One line of the inspector: a field's name and its value as text. */
 export type InspectorRow = readonly [label: string, value: string];
@@ -121,8 +128,66 @@ export function inspectorRows(node: GraphNode, object: ManifestObject | undefine
       add('pod labels', labels(object.podLabels));
       if ('replicas' in object) add('replicas', object.replicas);
       break;
+    case K8S_GATEWAY: {
+      const listener = node.kind === 'listener' ? object.listeners[node.index ?? -1] : undefined;
+      if (listener) {
+        const summary = listenerSummary(listener);
+        add('listener', listener.name);
+        add('port', summary.port);
+        add('hostname', summary.hostname);
+        add('TLS', summary.tls);
+        add('allowed routes', summary.allowed.replace(/^routes from /, ''));
+      } else {
+        add('class', object.gatewayClassName);
+        add('addresses', object.addresses.map((a) => a.value).join(', '));
+        add('listeners', object.listeners.map((l) => `${l.name} ${l.port ?? '?'}`).join(', '));
+      }
+      break;
+    }
+    case 'HTTPRoute':
+    case 'GRPCRoute':
+    case 'TLSRoute':
+    case 'TCPRoute':
+      gatewayRouteRows(node, object, add);
+      break;
   }
   return rows;
+}
+
+/** A Gateway API route, or one of its rules when the node is a rule row. */
+function gatewayRouteRows(
+  node: GraphNode,
+  route: GatewayRoute,
+  add: (label: string, value: string | number | undefined) => void,
+): void {
+  const index = node.kind === 'route' && node.section === 'rules' ? node.index : undefined;
+  const rule = index === undefined ? undefined : route.rules[index];
+  if (index === undefined || !rule) {
+    add('hostnames', route.hostnames.join(', ') || (route.kind === 'TCPRoute' ? '' : 'any'));
+    add(
+      'parents',
+      route.parentRefs
+        .map(
+          (p) =>
+            `${p.namespace ? `${p.namespace}/` : ''}${p.name}${p.sectionName ? ` (${p.sectionName})` : ''}`,
+        )
+        .join(', '),
+    );
+    add('rules', route.rules.length);
+    return;
+  }
+  add('rule', node.label);
+  add('matches', gatewayRuleMatch(route, index));
+  add(
+    'backends',
+    rule.backendRefs
+      .map(
+        (r) =>
+          `${r.namespace ? `${r.namespace}/` : ''}${r.name}${r.port ? `:${r.port}` : ''} weight ${r.weight}`,
+      )
+      .join(', '),
+  );
+  add('does', gatewayRuleTags(route, index).join(', '));
 }
 
 function labels(selector: Dict<string>): string {
