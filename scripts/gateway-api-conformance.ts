@@ -138,7 +138,12 @@ interface Case {
   readonly status: number;
   readonly redirect: Record<string, string> | undefined;
   readonly expectedRequest:
-    | { path?: string; host?: string; headers: Record<string, string>; absent: string[] }
+    | {
+        path?: string | undefined;
+        host?: string | undefined;
+        headers: Record<string, string>;
+        absent: string[];
+      }
     | undefined;
 }
 
