@@ -1,8 +1,11 @@
 import { isSeq } from 'yaml';
+import { K8S_GATEWAY } from '../model/gatewayApi.ts';
 import { renameGatewayRef, resolveGatewayRef } from '../model/gatewayNames.ts';
-import { isModelled, type ManifestObject } from '../model/kinds.ts';
+import { type GatewayRoute, ROUTE_KINDS } from '../model/gatewayRoutes.ts';
+import { isModelled, type ManifestObject, type ModelledObject } from '../model/kinds.ts';
 import { sameValue } from '../model/read.ts';
 import { parseResourceId } from '../model/resource.ts';
+import { isGatewayParent } from '../model/routeAttachment.ts';
 import { RULE_SECTIONS } from '../model/virtualService.ts';
 import {
   entries,
@@ -170,7 +173,8 @@ export function removeResource(workspace: Workspace, target: DocTarget): Command
 
 /**
  * Renames a resource and rewrites what refers to it by name: a Gateway in VirtualServices'
- * `gateways` (top level and per match), a VirtualService in root rules' `delegate`.
+ * `gateways` (top level and per match), a VirtualService in root rules' `delegate`, a Gateway
+ * API Gateway in routes' `parentRefs`.
  * References keep their form: `ns/name` stays qualified, a bare `name` stays bare.
  */
 export function renameResource(
@@ -205,7 +209,9 @@ function referenceEdits(
   id: { kind: string; namespace: string; name: string },
   newName: string,
 ): DocEdit[] {
-  if (!isModelled(object) || object.kind !== 'VirtualService') return [];
+  if (!isModelled(object)) return [];
+  if (id.kind === K8S_GATEWAY && isRoute(object)) return parentRefEdits(object, id, newName);
+  if (object.kind !== 'VirtualService') return [];
   const ns = object.metadata.namespace;
   const edits: DocEdit[] = [];
   if (id.kind === 'Gateway') {
@@ -238,4 +244,23 @@ function referenceEdits(
     }
   }
   return edits;
+}
+
+function isRoute(object: ModelledObject): object is GatewayRoute {
+  return (ROUTE_KINDS as readonly string[]).includes(object.kind);
+}
+
+/** A Gateway API route's parentRefs that name the renamed Gateway (its namespace resolved). */
+function parentRefEdits(
+  route: GatewayRoute,
+  id: { namespace: string; name: string },
+  newName: string,
+): DocEdit[] {
+  return route.parentRefs.flatMap((ref, i): DocEdit[] =>
+    isGatewayParent(ref) &&
+    ref.name === id.name &&
+    (ref.namespace ?? route.metadata.namespace) === id.namespace
+      ? [{ op: 'set', path: ['spec', 'parentRefs', i, 'name'], value: newName }]
+      : [],
+  );
 }

@@ -6,6 +6,8 @@ import { findEntry, type Workspace } from '../../workspace/workspace.ts';
 import type { CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
 import { copyDocumentCommand } from './copyDocument.ts';
+import { isRouteRuleNode } from './gatewayApiLookup.ts';
+import { duplicateRouteRule } from './gatewayApiParts.ts';
 import { type Gesture, gesture, verified } from './gesture.ts';
 import { findNode, findRule, findSubset, rawAt, ruleName } from './lookup.ts';
 import { copyName, namesOf } from './names.ts';
@@ -32,6 +34,7 @@ function duplicateUnchecked(
   const found = findNode(graph, nodeId);
   if (!found.ok) return found;
   const node = found.value;
+  if (isRouteRuleNode(node)) return duplicateRouteRule(workspace, node);
   if (node.kind === 'route') return duplicateRule(workspace, node);
   if (node.kind === 'subset') return duplicateSubset(workspace, node);
   if (!node.resource || node.implied || node.path)

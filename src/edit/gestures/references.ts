@@ -1,5 +1,6 @@
 import { findSubsetOwner } from '../../graph/subsets.ts';
 import type { FlowGraph } from '../../graph/types.ts';
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { resolveGatewayRef } from '../../model/gatewayNames.ts';
 import { resolveHost, serviceFqdn } from '../../model/hosts.ts';
 import { parseResourceId, type ResourceId } from '../../model/resource.ts';
@@ -11,6 +12,8 @@ import {
 import { buildCatalog } from '../../workspace/catalog.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
+import { listenerReferences } from './gatewayApiParts.ts';
+import { backendReferences, grantReferences, parentReferences } from './gatewayApiReferences.ts';
 import { findResource, findSubset, resourcesOf } from './lookup.ts';
 
 /** One place in another resource that names a resource. */
@@ -27,7 +30,8 @@ export interface Reference {
  * What else in the workspace refers to a resource, so the UI can warn before deleting or
  * renaming it: VirtualServices binding a Gateway (top level and per match), root rules
  * delegating to a VirtualService, routes and mirrors to a Service's host and DestinationRules
- * for it, routes and mirrors to a DestinationRule's subsets, autoscalers of a Deployment.
+ * for it, routes and mirrors to a DestinationRule's subsets, autoscalers of a Deployment; and in
+ * the Gateway API, routes' parentRefs to a Gateway, backendRefs and ReferenceGrants to a Service.
  */
 export function references(workspace: Workspace, resourceId: ResourceId): Reference[] {
   const id = parseResourceId(resourceId);
@@ -37,8 +41,14 @@ export function references(workspace: Workspace, resourceId: ResourceId): Refere
       return gatewayReferences(workspace, id.namespace, id.name);
     case 'VirtualService':
       return delegateReferences(workspace, id.namespace, id.name);
+    case K8S_GATEWAY:
+      return parentReferences(workspace, id.namespace, id.name);
     case 'Service':
-      return hostReferences(workspace, serviceFqdn(id.name, id.namespace));
+      return [
+        ...hostReferences(workspace, serviceFqdn(id.name, id.namespace)),
+        ...backendReferences(workspace, id.namespace, id.name),
+        ...grantReferences(workspace, id.namespace, id.name),
+      ];
     case 'DestinationRule': {
       const dr = findResource(workspace, resourceId, 'DestinationRule');
       return dr
@@ -88,8 +98,8 @@ export function subsetReferences(
 }
 
 /**
- * What refers to what a graph node stands for: a resource (see `references`), or a subset of a
- * DestinationRule. Rules are referred to by position only, so nothing names them.
+ * What refers to what a graph node stands for: a resource (see `references`), a subset of a
+ * DestinationRule, or a listener of a Gateway API Gateway (parentRefs naming it by sectionName). Rules are referred to by position only, so nothing names them.
  */
 export function nodeReferences(
   workspace: Workspace,
@@ -98,6 +108,7 @@ export function nodeReferences(
 ): Reference[] {
   const node = graph.nodes.find((n) => n.id === nodeId);
   if (!node?.resource || node.implied) return [];
+  if (node.kind === 'listener') return listenerReferences(workspace, node);
   if (node.kind === 'subset') {
     const found = findSubset(workspace, node);
     return found.ok ? subsetReferences(workspace, node.resource, found.value.subset.name) : [];

@@ -5,6 +5,9 @@ import { dnsLabelField } from '../../rules/fields.ts';
 import { findEntry, inDocument, type Workspace } from '../../workspace/workspace.ts';
 import type { Command, CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
+import { isRouteRuleNode } from './gatewayApiLookup.ts';
+import { renameListener, renameRouteRule } from './gatewayApiParts.ts';
+import { backendReferences, grantReferences } from './gatewayApiReferences.ts';
 import { combine, type Gesture, gesture, verified } from './gesture.ts';
 import { findNode, findRule, findSubset, ruleName } from './lookup.ts';
 import { hostReferences, type Reference, references, subsetReferences } from './references.ts';
@@ -12,9 +15,11 @@ import { hostReferences, type Reference, references, subsetReferences } from './
 /**
  * Renaming what a node stands for, with what refers to it:
  * - a resource: `renameResource` (which rewrites Gateway references in `gateways` and
- *   VirtualService references in `delegate`), plus, for a Service, every route, mirror and
- *   DestinationRule host naming it (in the form it was written: `web`, `web.shop`, the FQDN),
- *   and for a Deployment, the autoscalers targeting it;
+ *   `parentRefs` and VirtualService references in `delegate`), plus, for a Service, every route,
+ *   mirror and DestinationRule host naming it (in the form it was written: `web`, `web.shop`,
+ *   the FQDN) and every backendRef and ReferenceGrant naming it, and for a Deployment, the
+ *   autoscalers targeting it;
+ * - a listener: its name and the parentRefs naming it by `sectionName`;
  * - a subset: its name, and the routes and mirrors that send traffic to it;
  * - a rule: its `name` (nothing refers to a rule by name).
  */
@@ -38,6 +43,8 @@ function renameNodeUnchecked(
   const node = found.value;
   const name = newName.trim();
   if (name === '') return fail('Enter a name');
+  if (isRouteRuleNode(node)) return renameRouteRule(workspace, node, name);
+  if (node.kind === 'listener') return renameListener(workspace, node, name);
   if (node.kind === 'route') return renameRule(workspace, node, name);
   if (node.kind === 'subset') return renameSubset(workspace, node, name);
   if (!node.resource || node.implied || node.path)
@@ -68,6 +75,19 @@ function renameWhole(workspace: Workspace, target: string, name: string): Comman
         value: renamedHost(written, id.name, name),
       });
     }
+  }
+  if (id.kind === 'Service') {
+    // backendRefs and ReferenceGrants name the Service by `name`, in the same form everywhere.
+    for (const ref of [
+      ...backendReferences(workspace, id.namespace, id.name),
+      ...grantReferences(workspace, id.namespace, id.name),
+    ])
+      commands.push({
+        type: 'setValue',
+        target: ref.resource,
+        path: [...ref.path, 'name'],
+        value: name,
+      });
   }
   if (id.kind === 'Deployment') {
     for (const ref of refs) {

@@ -3,6 +3,8 @@ import type { Workspace } from '../../workspace/workspace.ts';
 import type { CommandResult } from '../command.ts';
 import { fail } from '../command.ts';
 import { isCatchAll } from './catchAll.ts';
+import { isRouteRuleNode } from './gatewayApiLookup.ts';
+import { reorderRouteRule } from './gatewayApiParts.ts';
 import { type Gesture, gesture, verified } from './gesture.ts';
 import { findNode, findRule, ruleName } from './lookup.ts';
 
@@ -28,6 +30,7 @@ function reorderRuleUnchecked(
 ): CommandResult<Gesture> {
   const node = findNode(graph, routeNodeId);
   if (!node.ok) return node;
+  if (isRouteRuleNode(node.value)) return reorderRouteRule(workspace, node.value, toIndex);
   const ref = findRule(workspace, node.value);
   if (!ref.ok) return ref;
   const { vs, section, index, rule } = ref.value;
