@@ -18,6 +18,8 @@ export interface CliArgs {
   readonly listChecks: boolean;
   /** `roundtrip --clean`: without the fields a cluster adds. */
   readonly clean: boolean;
+  /** `scenario ID --set key=value`, as given, in order; repeatable. */
+  readonly sets: readonly string[];
   readonly help: boolean;
 }
 
@@ -34,6 +36,7 @@ const VALUE_OPTIONS = new Set([
   '-S',
   '--failure-threshold',
   '--output-threshold',
+  '--set',
 ]);
 
 /** Parses argv (without `node` and the script). Throws UsageError on anything it does not know. */
@@ -41,6 +44,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const files: string[] = [];
   const headers: string[] = [];
   const suppress: string[] = [];
+  const sets: string[] = [];
   const values = new Map<string, string>();
   let command: string | undefined;
   let complete = false;
@@ -56,6 +60,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (value === undefined) throw new UsageError(`${name} needs a value`);
       if (name === '-H' || name === '--header') headers.push(value);
       else if (name === '--suppress' || name === '-S') suppress.push(value);
+      else if (name === '--set') sets.push(value);
       else values.set(name, value);
     } else if (arg === '--complete') complete = true;
     else if (arg === '--list-checks') listChecks = true;
@@ -84,5 +89,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     outputThreshold: values.get('--output-threshold'),
     listChecks,
     clean,
+    sets,
   };
 }

@@ -21,6 +21,7 @@ import { joinedYaml } from '../workspace/exportFiles.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { type CliArgs, parseArgs, UsageError } from './args.ts';
 import { readSources } from './readSources.ts';
+import { scenarioCommand } from './scenario.ts';
 
 const HELP = `Istio Designer command line: the designer's engine for scripts and CI.
 
@@ -42,6 +43,10 @@ Commands:
   test FILE... --tests TESTS.yaml
                     run saved test requests; prints pass/fail and route coverage,
                     exit 1 when any test fails
+  scenario list     the ready designs of Add scenario: id and title, one per line
+  scenario ID [--set key=value]... [FILE...]
+                    print the scenario's manifests (YAML); --set api=gateway-api writes
+                    it in the Kubernetes Gateway API; with files, names they use are refused
 
 Options:
   --format json|text   output format (json is the default for graph and lint)
@@ -81,6 +86,8 @@ export function run(argv: readonly string[]): Output {
     if (args.command !== 'lint') refuseLintOptions(args);
     if (args.clean && args.command !== 'roundtrip')
       throw new UsageError('--clean: only roundtrip takes this option');
+    if (args.sets.length > 0 && args.command !== 'scenario')
+      throw new UsageError('--set: only scenario takes this option');
     return handler(args);
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `${error.message}\n`, code: 2 };
@@ -95,6 +102,7 @@ export function run(argv: readonly string[]): Output {
 type Handler = (args: CliArgs) => Output;
 
 const COMMANDS: Record<string, Handler> = {
+  scenario: scenarioCommand,
   roundtrip(args) {
     const workspace = load(args);
     if (args.clean) return withSyntaxErrors(workspace, joinedYaml(cleanForApply(workspace)));
