@@ -10,7 +10,7 @@ import {
   TestEditor,
 } from '../../testing/gestures.ts';
 import { connect } from './connect.ts';
-import { API_IDS, GATEWAY_API } from './gatewayApiFixtures.ts';
+import { API_IDS, GATEWAY_API, istioNeighbours } from './gatewayApiFixtures.ts';
 
 function drag(editor: TestEditor, from: string, to: string, mirror = false) {
   return connect(editor.workspace, graphOf(editor), from, to, { mirror });
@@ -307,27 +307,7 @@ describe('refusals say why the Gateway API cannot express a connection', () => {
   });
 
   test('the two Gateway kinds do not mix', () => {
-    const istio = dedent`
-      ---
-      apiVersion: networking.istio.io/v1
-      kind: Gateway
-      metadata: {name: legacy, namespace: infra}
-      spec:
-        selector: {istio: ingressgateway}
-        servers:
-        - port: {number: 80, name: http, protocol: HTTP}
-          hosts: [legacy.example.com]
-      ---
-      apiVersion: networking.istio.io/v1
-      kind: VirtualService
-      metadata: {name: legacy, namespace: infra}
-      spec:
-        hosts: [legacy.example.com]
-        http:
-        - route:
-          - destination: {host: web.web.svc.cluster.local}
-    `;
-    const mixed = TestEditor.load(GATEWAY_API + istio);
+    const mixed = TestEditor.load(GATEWAY_API + istioNeighbours('legacy'));
     expect(refused(drag(mixed, 'gateway:Gateway/infra/legacy', API_IDS.api))).toMatch(
       /^Gateway API routes attach to Gateway API Gateways \(gateway.networking.k8s.io\); legacy is an Istio Gateway/,
     );

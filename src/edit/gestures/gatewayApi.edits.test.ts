@@ -12,7 +12,7 @@ import { lineDiff } from '../../testing/lineDiff.ts';
 import type { Command } from '../command.ts';
 import { deleteEdgeCommand, deleteNodeCommand } from '../graphDeletes.ts';
 import { duplicate } from './duplicate.ts';
-import { API_IDS, GATEWAY_API } from './gatewayApiFixtures.ts';
+import { API_IDS, GATEWAY_API, istioNeighbours } from './gatewayApiFixtures.ts';
 import { nodeReferences, referenceWarning } from './references.ts';
 import { renameNode } from './rename.ts';
 import { reorderRule } from './reorder.ts';
@@ -135,24 +135,13 @@ describe('renaming in the Gateway API', () => {
   });
 
   test('an Istio Gateway of the same name leaves the parentRefs alone', () => {
-    const istio = dedent`
-      ---
-      apiVersion: networking.istio.io/v1
-      kind: Gateway
-      metadata: {name: gw, namespace: infra}
-      spec:
-        selector: {istio: ingressgateway}
-        servers:
-        - port: {number: 80, name: http, protocol: HTTP}
-          hosts: [legacy.example.com]
-    `;
-    const editor = TestEditor.load(GATEWAY_API + istio);
+    const editor = TestEditor.load(GATEWAY_API + istioNeighbours('gw'));
     const gesture = accepted(
       renameNode(editor.workspace, graphOf(editor), 'gateway:Gateway/infra/gw', 'legacy'),
     );
     expect(applyChecked(editor, gesture)).toEqual({
-      removed: ['metadata: {name: gw, namespace: infra}'],
-      added: ['metadata: {name: legacy, namespace: infra}'],
+      removed: ['metadata: {name: gw, namespace: infra}', '  gateways: [infra/gw]'],
+      added: ['metadata: {name: legacy, namespace: infra}', '  gateways: [infra/legacy]'],
     });
   });
 

@@ -138,3 +138,28 @@ export const API_IDS = {
   ratings: serviceNodeId(serviceFqdn('ratings', 'shared')),
   db: serviceNodeId(serviceFqdn('db', 'infra')),
 } as const;
+
+/** An Istio Gateway (and a VirtualService bound to it) named `name` in `infra`, beside GATEWAY_API. */
+export function istioNeighbours(name: string): string {
+  return dedent`
+    ---
+    apiVersion: networking.istio.io/v1
+    kind: Gateway
+    metadata: {name: ${name}, namespace: infra}
+    spec:
+      selector: {istio: ingressgateway}
+      servers:
+      - port: {number: 80, name: http, protocol: HTTP}
+        hosts: [legacy.example.com]
+    ---
+    apiVersion: networking.istio.io/v1
+    kind: VirtualService
+    metadata: {name: legacy, namespace: infra}
+    spec:
+      hosts: [legacy.example.com]
+      gateways: [infra/${name}]
+      http:
+      - route:
+        - destination: {host: web.web.svc.cluster.local}
+  `;
+}
