@@ -7,6 +7,20 @@ export const NETWORKING_VERSIONS = [
   'networking.istio.io/v1alpha3',
 ] as const;
 
+/** The API group a kind belongs to and the versions its schema serves. */
+export interface ResourceApi {
+  readonly group: string;
+  readonly versions: readonly string[];
+  readonly versionHelp: (kind: string) => string;
+}
+
+const ISTIO_NETWORKING_API: ResourceApi = {
+  group: 'networking.istio.io',
+  versions: NETWORKING_VERSIONS,
+  versionHelp: (kind) =>
+    `The API group and version. Istio serves ${kind} as v1; v1beta1 and v1alpha3 are older names of the same schema.`,
+};
+
 /** The ObjectMeta fields people write; the rest are set by the API server. */
 const WRITTEN_META = ['name', 'namespace', 'labels', 'annotations', 'generateName', 'finalizers'];
 
@@ -18,7 +32,11 @@ const WRITTEN_META = ['name', 'namespace', 'labels', 'annotations', 'generateNam
  *   ObjectMeta schema;
  * - `status` is accepted as anything: Istio writes it, nobody edits it.
  */
-export function editorEnvelope(schema: JsonSchema, kind: string): JsonSchema {
+export function editorEnvelope(
+  schema: JsonSchema,
+  kind: string,
+  api: ResourceApi = ISTIO_NETWORKING_API,
+): JsonSchema {
   const definitions = isSchema(schema.definitions) ? schema.definitions : {};
   const objectMeta = isSchema(definitions.IObjectMeta) ? definitions.IObjectMeta : {};
   const metaProperties = isSchema(objectMeta.properties) ? objectMeta.properties : {};
@@ -27,12 +45,12 @@ export function editorEnvelope(schema: JsonSchema, kind: string): JsonSchema {
 
   const out: JsonSchema = {
     ...without(schema, 'definitions'),
-    title: `${kind} (networking.istio.io)`,
+    title: `${kind} (${api.group})`,
     properties: {
       apiVersion: {
         type: 'string',
-        enum: [...NETWORKING_VERSIONS],
-        description: `The API group and version. Istio serves ${kind} as v1; v1beta1 and v1alpha3 are older names of the same schema.`,
+        enum: [...api.versions],
+        description: api.versionHelp(kind),
       },
       kind: { type: 'string', const: kind },
       metadata: {

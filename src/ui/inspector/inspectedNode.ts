@@ -1,5 +1,6 @@
 import { nodeLocation } from '../../graph/nodeLocation.ts';
 import type { FlowGraph, GraphNode } from '../../graph/types.ts';
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { resolveHost, serviceFqdn } from '../../model/hosts.ts';
 import { isModelled } from '../../model/kinds.ts';
 import {
@@ -57,7 +58,9 @@ export function optionsKey(workspace: Workspace): string {
   const parts: string[] = [];
   for (const { id, object } of entries(workspace)) {
     if (!isModelled(object)) continue;
-    if (object.kind === 'Gateway') parts.push(id);
+    // Gateway API Gateways and GatewayClasses: a new parentRef's default, the class choices.
+    if (object.kind === 'Gateway' || object.kind === K8S_GATEWAY || object.kind === 'GatewayClass')
+      parts.push(id);
     if (object.kind === 'DestinationRule')
       parts.push(`${id}:${object.host}:${object.subsets.map((s) => s.name).join(',')}`);
   }
