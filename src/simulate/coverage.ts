@@ -9,7 +9,8 @@ import type { FieldPath, Simulation } from './types.ts';
 /** One rule a test can reach, and the tests that reached it. */
 export interface CoveredRule {
   readonly resource: ResourceId;
-  readonly section: RuleSection;
+  /** `rules` for a Gateway API route. */
+  readonly section: RuleSection | 'rules';
   readonly index: number;
   readonly name: string | null;
   readonly path: FieldPath;
@@ -44,8 +45,9 @@ export function routeCoverage(
   };
   for (const { name, simulation } of runs) {
     const rule = simulation?.rule;
-    if (!simulation || !rule || !simulation.virtualService) continue;
-    reach(`${simulation.virtualService}|${rule.section}|${rule.index}`, name);
+    const owner = simulation?.httpRoute ?? simulation?.virtualService;
+    if (!simulation || !rule || !owner) continue;
+    reach(`${owner}|${rule.section}|${rule.index}`, name);
     if (simulation.rootVirtualService && rule.rootIndex !== undefined)
       reach(`${simulation.rootVirtualService}|http|${rule.rootIndex}`, name);
   }
@@ -70,6 +72,26 @@ export function routeCoverage(
           tests,
         });
       });
+  // Gateway API routes a listener of a Gateway Istio runs accepts.
+  const running = new Set(
+    index.gatewayApi.gateways.filter((g) => g.deployment !== undefined).map((g) => g.gateway),
+  );
+  for (const { entry, route, parents } of index.gatewayApi.routes) {
+    if (!parents.some((p) => p.gateway && running.has(p.gateway) && p.accepted.length > 0))
+      continue;
+    route.rules.forEach((rule, i) => {
+      const tests = reached.get(`${entry.id}|rules|${i}`) ?? [];
+      rules.push({
+        resource: entry.id,
+        section: 'rules',
+        index: i,
+        name: rule.name ?? null,
+        path: ['spec', 'rules', i],
+        covered: tests.length > 0,
+        tests,
+      });
+    });
+  }
   const covered = rules.filter((r) => r.covered).length;
   return {
     rules,

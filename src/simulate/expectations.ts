@@ -18,6 +18,11 @@ export function mismatches(simulation: Simulation, expected: TestExpectation): s
     out.push(
       `expected VirtualService ${expected.virtualService}, got ${simulation.virtualService ?? 'none'}`,
     );
+  if (
+    expected.httpRoute !== undefined &&
+    !sameVirtualService(expected.httpRoute, simulation.httpRoute ?? null)
+  )
+    out.push(`expected route ${expected.httpRoute}, got ${simulation.httpRoute ?? 'none'}`);
   if (expected.rule !== undefined) {
     const rule = simulation.rule;
     const got = rule ? `${rule.name ?? 'unnamed'} (${rule.section}[${rule.index}])` : 'no rule';
@@ -39,6 +44,7 @@ export function mismatches(simulation: Simulation, expected: TestExpectation): s
   return out;
 }
 
+/** `Kind/ns/name` as written, `ns/name` or a bare name (of a VirtualService or a Gateway API route). */
 function sameVirtualService(expected: string, actual: string | null): boolean {
   if (actual === null) return false;
   const parts = expected.split('/');

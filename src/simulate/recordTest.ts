@@ -12,6 +12,7 @@ export function recordTest(name: string, request: SimRequest, simulation: Simula
   const pinned: { -readonly [K in keyof TestExpectation]: TestExpectation[K] } = { ...expect };
   if (rule) pinned.rule = rule.name ?? rule.index;
   if (simulation.virtualService) pinned.virtualService = simulation.virtualService;
+  if (simulation.httpRoute) pinned.httpRoute = simulation.httpRoute;
   if (simulation.outcome === 'route') {
     pinned.destinations = simulation.destinations
       .filter((d) => d.probability > 0)

@@ -32,6 +32,8 @@ export interface TestExpectation {
   readonly status?: number | null;
   /** `VirtualService/ns/name`, `ns/name` or a bare name. */
   readonly virtualService?: string;
+  /** Gateway API: the route whose rule answers, `HTTPRoute/ns/name` (any route kind), `ns/name` or a bare name. */
+  readonly httpRoute?: string;
   /** A rule name, or its index in its section. */
   readonly rule?: string | number;
   /** Compared as a set with the destinations that take traffic; host may be a short prefix. */
@@ -69,6 +71,7 @@ const EXPECT_KEYS = [
   'outcome',
   'status',
   'virtualService',
+  'httpRoute',
   'rule',
   'destinations',
   'redirect',
@@ -204,7 +207,7 @@ function readExpectation(node: Node | undefined, name: string, at: At): TestExpe
       out.status = status.value;
     else at(status, `${name}: status must be a number or null`);
   }
-  for (const key of ['virtualService', 'redirect', 'path'] as const) {
+  for (const key of ['virtualService', 'httpRoute', 'redirect', 'path'] as const) {
     const value = stringField(node, key, at);
     if (value !== undefined) out[key] = value;
   }
