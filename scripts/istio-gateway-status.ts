@@ -51,7 +51,7 @@ function list(dir: string): string[] {
     .map((p) => p.slice(dir.length + 1));
 }
 
-/** The Services and Secrets conversion_test.go adds to every case, as manifests. */
+/** The Services, Secrets and ConfigMaps conversion_test.go adds to every case, as manifests. */
 function testWorld(): string {
   const go = read('pilot/pkg/config/kube/gateway/conversion_test.go');
   const docs: string[] = [];
@@ -60,9 +60,9 @@ function testWorld(): string {
       `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${m[1]}\n  namespace: ${m[2]}\nspec:\n  ports:\n  - name: http\n    port: 80\n`,
     );
   for (const m of go.matchAll(
-    /&corev1\.Secret\{\s*ObjectMeta: metav1\.ObjectMeta\{\s*Name:\s+"([^"]+)",\s*Namespace:\s+"([^"]+)"/g,
+    /&corev1\.(Secret|ConfigMap)\{\s*ObjectMeta: metav1\.ObjectMeta\{\s*Name:\s+"([^"]+)",\s*Namespace:\s+"([^"]+)"/g,
   ))
-    docs.push(`apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${m[1]}\n  namespace: ${m[2]}\n`);
+    docs.push(`apiVersion: v1\nkind: ${m[1]}\nmetadata:\n  name: ${m[2]}\n  namespace: ${m[3]}\n`);
   return docs.join('---\n');
 }
 
@@ -109,7 +109,20 @@ const LISTENER_REFS: Record<string, string> = {
   'gwapi-certificate-not-found': 'InvalidCertificateRef',
   'gwapi-certificate-ref-not-permitted': 'RefNotPermitted',
   'gwapi-listener-invalid-route-kind': 'InvalidRouteKinds',
+  'gwapi-ca-certificate-invalid-kind': 'InvalidCACertificateKind',
+  'gwapi-ca-certificate-not-found': 'InvalidCACertificateRef',
+  'gwapi-ca-certificate-too-many': 'InvalidCACertificateRef',
+  'gwapi-ca-certificate-ref-not-permitted': 'RefNotPermitted',
 };
+
+/** Where the client validation a terminating listener uses is written (`perPort`, else `default`). */
+function frontendPath(gateway: Plain, listener: Plain): string | undefined {
+  const tls = rec(listener.tls);
+  if (!listener.tls || (tls.mode ?? 'Terminate') !== 'Terminate') return undefined;
+  const frontend = rec(rec(rec(gateway.spec).tls).frontend);
+  const p = arr(frontend.perPort).findIndex((e) => rec(e).port === listener.port);
+  return p === -1 ? 'spec.tls.frontend.default' : `spec.tls.frontend.perPort[${p}]`;
+}
 
 interface Tally {
   agree: number;
@@ -198,11 +211,13 @@ for (const name of cases) {
           conflict ? (istioConflict ?? 'Conflicted') : undefined,
         );
         const refs = badReason(l.conditions, 'ResolvedRefs');
+        const frontend = frontendPath(rec(spec), listeners[i] as Plain);
         compare(
           'listener ResolvedRefs',
           `${where} listener ${String(l.name)}`,
           refs,
-          ourReason(found, id, at, LISTENER_REFS, refs),
+          ourReason(found, id, at, LISTENER_REFS, refs) ??
+            (frontend ? ourReason(found, id, frontend, LISTENER_REFS, refs) : undefined),
         );
       }
       continue;

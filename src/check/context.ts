@@ -69,7 +69,8 @@ export function checkContext(workspace: Workspace): CheckContext {
         case 'DelegateVirtualService':
           return catalog.virtualServices.some((item) => item.object.hosts.length === 0);
         case 'Secret':
-          return (byKind.get('Secret')?.length ?? 0) > 0;
+        case 'ConfigMap':
+          return (byKind.get(kind)?.length ?? 0) > 0;
       }
     },
   };

@@ -12,6 +12,7 @@ import type { Path } from '../yaml/path.ts';
 export type ReferencedKind =
   | 'Service'
   | 'Secret'
+  | 'ConfigMap'
   | 'Workload'
   | 'Gateway'
   /** A Gateway API Gateway (`K8S_GATEWAY`): routes' parentRefs name these. */

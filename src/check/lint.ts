@@ -122,6 +122,7 @@ function suppressFix(entry: Entry, finding: Finding): QuickFix {
 const HELD_KINDS: Record<ReferencedKind, string> = {
   Service: 'Services',
   Secret: 'Secrets',
+  ConfigMap: 'ConfigMaps',
   Workload: 'Pods or Deployments',
   Gateway: 'Gateways',
   'Gateway.gateway.networking.k8s.io': 'Gateway API Gateways',

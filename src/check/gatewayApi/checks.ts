@@ -1,4 +1,5 @@
 import type { Check } from '../finding.ts';
+import { checkFrontendTls } from './frontendTls.ts';
 import { checkGatewayClasses } from './gatewayClasses.ts';
 import { checkListenerConflicts } from './listenerConflicts.ts';
 import { checkListenerRefs } from './listenerRefs.ts';
@@ -12,6 +13,7 @@ export const GATEWAY_API_CHECKS: readonly Check[] = [
   checkGatewayClasses,
   checkListenerConflicts,
   checkListenerRefs,
+  checkFrontendTls,
   checkRouteParents,
   checkRouteBackends,
 ];
