@@ -18,14 +18,15 @@ describe('Gateway API ingress chain', () => {
     ]);
     expect(node(graph, lb)).toMatchObject({
       implied: true,
-      label: 'bookinfo-gateway-istio (LoadBalancer created by Istio for Gateway bookinfo-gateway)',
+      label:
+        'bookinfo-gateway-istio (LoadBalancer Service; created by Istio for Gateway bookinfo-gateway)',
       // status-port, then one port per listener port, each to the same port on the pods.
       ports: [
         { port: 15021, targetPort: 15021 },
         { port: 80, targetPort: 80 },
       ],
     });
-    expect(node(graph, pods)?.label).toBe('pods of bookinfo-gateway-istio (created by Istio)');
+    expect(node(graph, pods)?.label).toBe('bookinfo-gateway-istio (pods created by Istio)');
     expect(node(graph, GW_NODE)).toMatchObject({
       kind: 'gateway',
       resource: GW,
@@ -86,7 +87,7 @@ describe('Gateway API ingress chain', () => {
     );
     const lb = node(graph, 'loadBalancer:implied:Service/shop/bookinfo-gateway-istio');
     expect(lb?.label).toBe(
-      'bookinfo-gateway-istio (ClusterIP created by Istio for Gateway bookinfo-gateway: no external load balancer)',
+      'bookinfo-gateway-istio (ClusterIP: no external load balancer; created by Istio for Gateway bookinfo-gateway)',
     );
     expect(edgeList(graph, 'flow')).toHaveLength(3);
   });

@@ -99,11 +99,10 @@ function managedFront(
   const workloads = selectedWorkloads(catalog, namespace, selector);
   const service = serviceNamed(catalog, namespace, serviceName);
   const name = gateway.metadata.name;
-  const createdBy = `created by Istio for Gateway ${name}`;
-  const typeNote =
-    serviceType === 'ClusterIP'
-      ? `ClusterIP ${createdBy}: no external load balancer`
-      : `${serviceType} ${createdBy}`;
+  // `; ` parts are lines of their own on the canvas: the type first, then who makes it.
+  const typeNote = `${
+    serviceType === 'ClusterIP' ? 'ClusterIP: no external load balancer' : `${serviceType} Service`
+  }; created by Istio for Gateway ${name}`;
   const balancer = service
     ? balancerOf(service, workloads)
     : {
@@ -120,7 +119,7 @@ function managedFront(
       : [
           impliedPods(
             `gatewayWorkload:implied:${resourceId('Deployment', namespace, deploymentName)}`,
-            `pods of ${deploymentName} (created by Istio)`,
+            `${deploymentName} (pods created by Istio)`,
             namespace,
             selector,
             deploymentName,

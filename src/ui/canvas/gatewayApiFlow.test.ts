@@ -73,7 +73,7 @@ describe('Gateway API on the canvas', () => {
         port: '80 HTTP',
         hostname: 'any hostname',
         tls: undefined,
-        allowed: 'routes from Same · HTTPRoute, GRPCRoute',
+        allowed: 'from Same · HTTPRoute, GRPCRoute',
       },
     ]);
     const route = nodes.find((n) => n.id === 'httpRoute:HTTPRoute/shop/bookinfo');
@@ -136,7 +136,7 @@ describe('Gateway API on the canvas', () => {
       port: '443 HTTPS',
       hostname: '*.example.com',
       tls: 'TLS Terminate · wildcard-cert',
-      allowed: 'routes from All · HTTPRoute, GRPCRoute',
+      allowed: 'from All · HTTPRoute, GRPCRoute',
     });
     const route = nodes.find((n) => n.type === 'httpRoute');
     expect(route?.data.lines).toEqual(['shop.example.com']);

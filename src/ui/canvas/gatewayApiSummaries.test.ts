@@ -115,7 +115,7 @@ describe('listener summaries', () => {
       port: '443 TLS',
       hostname: 'db.example.com',
       tls: 'TLS Passthrough',
-      allowed: 'routes from Selector team=db · TLSRoute',
+      allowed: 'from Selector team=db · TLSRoute',
     });
   });
 });

@@ -112,7 +112,7 @@ export interface ListenerSummary {
   readonly hostname: string;
   /** `TLS Terminate · wildcard-cert`, or undefined without TLS. */
   readonly tls: string | undefined;
-  /** `routes from Same · HTTPRoute, GRPCRoute`. */
+  /** Which routes may attach: `from Same · HTTPRoute, GRPCRoute`. */
   readonly allowed: string;
 }
 
@@ -131,6 +131,6 @@ export function listenerSummary(listener: Listener): ListenerSummary {
     port: `${listener.port ?? '?'} ${listener.protocol || '?'}`,
     hostname: listener.hostname || 'any hostname',
     tls: tls ? `TLS ${tls.mode}${certs ? ` · ${certs}` : ''}` : undefined,
-    allowed: `routes from ${fromText} · ${kinds.length > 0 ? kinds.join(', ') : 'no route kinds'}`,
+    allowed: `from ${fromText} · ${kinds.length > 0 ? kinds.join(', ') : 'no route kinds'}`,
   };
 }

@@ -17,9 +17,9 @@ export interface KindLook {
 
 export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   client: { title: 'Client', glyph: 'IN', color: '#64748b', width: 120 },
-  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 220 },
-  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 230 },
-  gateway: { title: 'Gateway', glyph: 'GW', color: '#9333ea', width: 220 },
+  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 250 },
+  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 250 },
+  gateway: { title: 'Gateway', glyph: 'GW', color: '#9333ea', width: 250 },
   virtualService: { title: 'VirtualService', glyph: 'VS', color: '#2563eb', width: 240 },
   route: { title: 'Rule', glyph: 'R', color: '#2563eb', width: 240 },
   service: { title: 'Service', glyph: 'SVC', color: '#059669', width: 200 },
@@ -29,8 +29,8 @@ export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   disruptionBudget: { title: 'Disruption budget', glyph: 'PDB', color: '#db2777', width: 200 },
   envoyFilter: { title: 'EnvoyFilter', glyph: 'EF', color: '#92400e', width: 190 },
   listener: { title: 'Listener', glyph: 'L', color: '#9333ea', width: 220 },
-  httpRoute: { title: 'HTTPRoute', glyph: 'HR', color: '#2563eb', width: 240 },
-  grpcRoute: { title: 'GRPCRoute', glyph: 'GR', color: '#2563eb', width: 240 },
+  httpRoute: { title: 'HTTPRoute', glyph: 'HR', color: '#2563eb', width: 310 },
+  grpcRoute: { title: 'GRPCRoute', glyph: 'GR', color: '#2563eb', width: 310 },
   tlsRoute: { title: 'TLSRoute', glyph: 'TLS', color: '#2563eb', width: 240 },
   tcpRoute: { title: 'TCPRoute', glyph: 'TCP', color: '#2563eb', width: 240 },
 };

@@ -87,7 +87,9 @@ export function impliedParts(label: string): { name: string; note: string | unde
 export function nodeDetails(node: GraphNode, object: ManifestObject | undefined): string[] {
   const lines: string[] = [];
   if (node.kind === 'client') lines.push('external callers');
-  if (node.implied) lines.push(impliedParts(node.label).note ?? 'assumed: not in the manifests');
+  // A note of several parts (`LoadBalancer Service; created by Istio…`) gets a line per part.
+  if (node.implied)
+    lines.push(...(impliedParts(node.label).note ?? 'assumed: not in the manifests').split('; '));
   if (node.kind === 'service' && !node.implied) {
     // Service nodes are keyed by the destination's FQDN: the name alone hides the namespace.
     const fqdn = node.id.startsWith('service:') ? node.id.slice('service:'.length) : '';

@@ -136,7 +136,7 @@ export function inspectorRows(node: GraphNode, object: ManifestObject | undefine
         add('port', summary.port);
         add('hostname', summary.hostname);
         add('TLS', summary.tls);
-        add('allowed routes', summary.allowed.replace(/^routes from /, ''));
+        add('allowed routes', summary.allowed.replace(/^from /, ''));
       } else {
         add('class', object.gatewayClassName);
         add('addresses', object.addresses.map((a) => a.value).join(', '));

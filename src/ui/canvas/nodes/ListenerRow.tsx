@@ -34,7 +34,7 @@ export const ListenerRow = memo(function ListenerRow({ listener }: { listener: L
       <button
         type="button"
         className="rule__select listener__select"
-        aria-label={`Listener ${listener.label}: ${listener.port}, ${where}, ${listener.allowed}`}
+        aria-label={`Listener ${listener.label}: ${listener.port}, ${where}, routes ${listener.allowed}`}
         aria-pressed={selected}
         onClick={(event) => {
           // The row selects the listener, not the Gateway around it.
