@@ -9,10 +9,13 @@ import {
   TestEditor,
 } from '../../testing/gestures.ts';
 import { lineDiff } from '../../testing/lineDiff.ts';
+import { applyCommand } from '../applyCommand.ts';
 import type { Command } from '../command.ts';
 import { deleteEdgeCommand, deleteNodeCommand } from '../graphDeletes.ts';
+import { connect } from './connect.ts';
 import { duplicate } from './duplicate.ts';
 import { API_IDS, GATEWAY_API, istioNeighbours } from './gatewayApiFixtures.ts';
+import { addFromPalette, PALETTE_ITEMS } from './palette.ts';
 import { nodeReferences, referenceWarning } from './references.ts';
 import { renameNode } from './rename.ts';
 import { reorderRule } from './reorder.ts';
@@ -229,5 +232,32 @@ describe('duplicating and moving HTTPRoute rules', () => {
     expect(gesture.notes?.[0]).toMatch(/^In an HTTPRoute the most specific match wins/);
     applyChecked(editor, gesture);
     expect(editor.yaml()).toContain('  rules:\n  - filters:\n    - type: RequestRedirect');
+  });
+});
+
+describe('every gesture on every node of a Gateway API workspace', () => {
+  test('applies, or says why not in a sentence', () => {
+    const editor = TestEditor.load(GATEWAY_API + istioNeighbours('legacy'));
+    const graph = graphOf(editor);
+    let applied = 0;
+    for (const from of graph.nodes) {
+      const results = [
+        duplicate(editor.workspace, graph, from.id),
+        renameNode(editor.workspace, graph, from.id, 'renamed'),
+        ...PALETTE_ITEMS.map((item) =>
+          addFromPalette(editor.workspace, graph, item, { selected: from.id }),
+        ),
+        ...graph.nodes.map((to) => connect(editor.workspace, graph, from.id, to.id)),
+      ];
+      for (const result of results) {
+        if (!result.ok) {
+          expect(result.error).not.toMatch(/internal|undefined/);
+          continue;
+        }
+        applied++;
+        expect(applyCommand(editor.workspace, result.value.command).ok).toBe(true);
+      }
+    }
+    expect(applied).toBeGreaterThan(40);
   });
 });
