@@ -3,7 +3,7 @@ import type { FlowGraph, GraphEdge, GraphNode } from '../../graph/types.ts';
 import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { isModelled, type ManifestObject, type ModelledObject } from '../../model/kinds.ts';
 import type { HttpRoute } from '../../model/virtualService.ts';
-import { gatewayApiIndex } from '../../workspace/gatewayApiIndex.ts';
+import { gatewayApiIndex, type IndexedGateway } from '../../workspace/gatewayApiIndex.ts';
 import { entries, type Workspace } from '../../workspace/workspace.ts';
 import { edgeAriaLabel } from './edgeNames.ts';
 import type {
@@ -159,7 +159,7 @@ function listenerRow(node: GraphNode, owner: ModelledObject | undefined): Listen
 function gatewayNote(base: BaseNode, workspace: Workspace): BaseNode {
   const node = base.data.node;
   if (node.kind !== 'gateway' || !node.resource?.startsWith(`${K8S_GATEWAY}/`)) return base;
-  const indexed = gatewayApiIndex(workspace).gateways.find((g) => g.entry.id === node.resource);
+  const indexed = gatewaysById(workspace).get(node.resource);
   if (!indexed || indexed.deployment) return base;
   const note = indexed.controller
     ? `run by ${indexed.controller}, not Istio's gateway`
@@ -273,6 +273,18 @@ function gatewayMirrorPercent(
   const filter = typeof at === 'number' ? filters?.[at] : undefined;
   if (filter?.type !== 'RequestMirror' || filter.percent >= 100) return undefined;
   return filter.percent;
+}
+
+const gatewayCache = new WeakMap<Workspace, ReadonlyMap<string, IndexedGateway>>();
+
+/** The workspace's Gateway API Gateways by resource id (the index lists them in order). */
+function gatewaysById(workspace: Workspace): ReadonlyMap<string, IndexedGateway> {
+  let map = gatewayCache.get(workspace);
+  if (!map) {
+    map = new Map(gatewayApiIndex(workspace).gateways.map((g) => [g.entry.id, g]));
+    gatewayCache.set(workspace, map);
+  }
+  return map;
 }
 
 const objectCache = new WeakMap<Workspace, ReadonlyMap<string, ManifestObject>>();
