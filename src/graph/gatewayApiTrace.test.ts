@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { BOOKINFO_GATEWAY, TCP_ECHO } from '../testing/gatewayApiSamples.ts';
 import { graphOf, yaml } from '../testing/graphs.ts';
+import { simulated } from '../testing/simulated.ts';
+import { loadWorkspace } from '../workspace/workspace.ts';
+import { deriveGraph } from './deriveGraph.ts';
 import { type TracedRequest, tracePath } from './tracePath.ts';
 
 const GW = 'Gateway.gateway.networking.k8s.io/shop/bookinfo-gateway';
@@ -105,5 +108,16 @@ describe('tracePath through Gateway API routes', () => {
     expect(lit.nodes).toContain('tcpRoute:TCPRoute/echo/tcp-echo');
     expect(lit.nodes).toContain('pods:Deployment/echo/tcp-echo-v1');
     expect(lit.nodes).not.toContain('service:tcp-echo-v2.echo.svc.cluster.local');
+  });
+
+  test('the simulator`s answers light the same path as the hand-written ones', () => {
+    const workspace = loadWorkspace([{ name: 'a.yaml', text: BOOKINFO_GATEWAY }]);
+    const graph = deriveGraph(workspace);
+    const answer = simulated(workspace, { url: 'http://bookinfo.example.com/productpage' });
+    expect(tracePath(graph, answer)).toEqual(tracePath(graph, productpage));
+    // /x matches no rule: the gateway answers 404 from the listener.
+    const miss = tracePath(graph, simulated(workspace, { url: 'http://bookinfo.example.com/x' }));
+    expect(miss.nodes.has(LISTENER)).toBe(true);
+    expect(miss.nodes.has(RULE)).toBe(false);
   });
 });
