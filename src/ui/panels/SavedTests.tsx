@@ -47,7 +47,7 @@ export function SavedTests() {
         {coverage && coverage.percent !== null && (
           <span
             className="coverage"
-            title="Rules of gateway-bound VirtualServices that at least one saved test reaches (router_check_tool's route coverage)"
+            title="Rules of gateway-bound VirtualServices and attached Gateway API routes that at least one saved test reaches (router_check_tool's route coverage)"
           >
             route coverage {Math.round(coverage.percent)}% ({coverage.covered}/{coverage.total}{' '}
             rules)

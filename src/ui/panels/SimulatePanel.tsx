@@ -3,7 +3,7 @@ import { nodeForPath, nodeLocation } from '../../graph/nodeLocation.ts';
 import { formatHeaderLines } from '../../simulate/headerLines.ts';
 import { recordTest, requestName } from '../../simulate/recordTest.ts';
 import { outcomeSummary, outcomeTone } from '../../simulate/summary.ts';
-import type { SimRequest, Simulation, Step } from '../../simulate/types.ts';
+import type { SimListener, SimRequest, Simulation, Step } from '../../simulate/types.ts';
 import { selectGraph, selectSimulation } from '../../store/selectors.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { defaultUrl, parseHeaders } from './requestForm.ts';
@@ -129,6 +129,19 @@ function Answer({ simulation, request: sent }: { simulation: Simulation; request
           Save as test
         </button>
       </div>
+      {simulation.listener && (
+        <p className="simulator__via">
+          Listener <code>{describeListener(simulation.listener)}</code> of{' '}
+          <code>{simulation.gateway}</code>
+          {simulation.httpRoute && simulation.rule && (
+            <>
+              {' '}
+              → <code>{`${simulation.httpRoute} rules[${simulation.rule.index}]`}</code>
+              {simulation.rule.name ? ` (${simulation.rule.name})` : ''}
+            </>
+          )}
+        </p>
+      )}
       {/* A 503 from the gateway reaches no backend: say nothing of what one receives. */}
       {simulation.outcome === 'route' && simulation.status === null && (
         <p className="simulator__backend">
@@ -159,6 +172,11 @@ function Answer({ simulation, request: sent }: { simulation: Simulation; request
       </ol>
     </div>
   );
+}
+
+/** `http (HTTP 80, *.example.com)`: a Gateway API listener as the answer names it. */
+function describeListener(listener: SimListener): string {
+  return `${listener.name} (${listener.protocol} ${listener.port}${listener.hostname ? `, ${listener.hostname}` : ''})`;
 }
 
 function StepText({ step }: { step: Step }) {
