@@ -5,24 +5,38 @@
  * takes one `caCertificateRefs` entry, a ConfigMap or a Secret, into another namespace only with
  * a ReferenceGrant from the Gateway. Reported once, on the reference, for the listeners it serves.
  */
-import { grantFor } from '../../model/backendRefs.ts';
+import { readObjectRef } from '../../model/gatewayApi.ts';
 import { gatewayApiIndex, type IndexedGateway } from '../../workspace/gatewayApiIndex.ts';
 import { entryAddress } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { arr, number, obj, type Plain, text } from '../structure/values.ts';
-import { addGrantFix, type GrantNeed, grantAdvice } from './referenceGrantFix.ts';
+import { arr, number, obj, type Plain } from '../structure/values.ts';
+import {
+  type GatewayRefRules,
+  gatewayRefFinding,
+  type HeldKind,
+  heldObjects,
+} from './gatewayObjectRefs.ts';
+
+const CA_CERTIFICATE: GatewayRefRules = {
+  field: 'caCertificateRef',
+  kinds: ['ConfigMap', 'Secret'],
+  codes: {
+    notPermitted: 'gwapi-ca-certificate-ref-not-permitted',
+    invalidKind: 'gwapi-ca-certificate-invalid-kind',
+    notFound: 'gwapi-ca-certificate-not-found',
+  },
+  reasons: { invalidKind: 'InvalidCACertificateKind', notFound: 'InvalidCACertificateRef' },
+  meanwhile: 'the listeners it serves are not accepted',
+};
 
 export function* checkFrontendTls(context: CheckContext): Iterable<Finding> {
   const index = gatewayApiIndex(context.workspace);
-  const held = (kind: string) =>
-    new Set(
-      context
-        .entriesOf(kind)
-        .map((e) => `${e.object.metadata.namespace}/${e.object.metadata.name}`),
-    );
-  const objects = { ConfigMap: held('ConfigMap'), Secret: held('Secret') };
+  const objects: Record<HeldKind, ReadonlySet<string>> = {
+    ConfigMap: heldObjects(context, 'ConfigMap'),
+    Secret: heldObjects(context, 'Secret'),
+  };
   for (const indexed of index.gateways) {
     const frontend = obj(obj(obj(context.raw(indexed.entry).spec)?.tls)?.frontend);
     if (!frontend) continue;
@@ -40,11 +54,18 @@ export function* checkFrontendTls(context: CheckContext): Iterable<Finding> {
         };
         continue;
       }
-      const ref = obj(refs[0]);
-      if (ref) {
-        const finding = caFinding(index, indexed, ref, [...at, 0], objects);
-        if (finding) yield finding;
-      }
+      // ObjectReference: group and kind are required, so no defaults.
+      if (!obj(refs[0])) continue;
+      const ref = readObjectRef(refs[0], '', '');
+      const finding = gatewayRefFinding(
+        index,
+        indexed,
+        ref,
+        [...at, 0],
+        CA_CERTIFICATE,
+        (kind) => objects[kind],
+      );
+      if (finding) yield finding;
     }
   }
 }
@@ -71,57 +92,4 @@ function usedValidations(
     if (validation) out.set(path.join('.'), { validation, path });
   }
   return [...out.values()];
-}
-
-function caFinding(
-  index: ReturnType<typeof gatewayApiIndex>,
-  { entry, gateway }: IndexedGateway,
-  ref: Plain,
-  path: Path,
-  objects: { ConfigMap: ReadonlySet<string>; Secret: ReadonlySet<string> },
-): Finding | undefined {
-  const from = gateway.metadata.namespace;
-  const name = text(ref.name) ?? '';
-  const kind = text(ref.kind) ?? '';
-  const group = text(ref.group) ?? '';
-  const namespace = text(ref.namespace) ?? from;
-  const base = { resource: entry.id, at: entryAddress(entry), severity: 'error' as const };
-  const what = `caCertificateRef ${kind} ${namespace}/${name}`;
-  if (namespace !== from) {
-    const to = { group, kind, name, namespace };
-    if (!grantFor(index.grants, { kind: 'Gateway', namespace: from }, to)) {
-      const need: GrantNeed = {
-        fromKind: 'Gateway',
-        fromNamespace: from,
-        toGroup: group,
-        toKind: kind,
-        toName: name,
-        toNamespace: namespace,
-      };
-      return {
-        ...base,
-        code: 'gwapi-ca-certificate-ref-not-permitted',
-        message: `${what} is not accessible to a Gateway in namespace "${from}" (RefNotPermitted): the listeners it serves are not accepted; ${grantAdvice(need)}`,
-        path: [...path, 'namespace'],
-        fixes: [addGrantFix(need, index, entry.id)],
-      };
-    }
-  }
-  const core = group === '' || group === 'core';
-  if (!core || (kind !== 'ConfigMap' && kind !== 'Secret'))
-    return {
-      ...base,
-      code: 'gwapi-ca-certificate-invalid-kind',
-      message: `${what} is not resolved (InvalidCACertificateKind): only a ConfigMap or a Secret (core group) can hold the CA certificates`,
-      path: [...path, 'kind'],
-    };
-  if (!objects[kind].has(`${namespace}/${name}`))
-    return {
-      ...base,
-      code: 'gwapi-ca-certificate-not-found',
-      message: `${what} is not resolved (InvalidCACertificateRef): ${kind} ${namespace}/${name} not found; the listeners it serves are not programmed until it exists`,
-      path: [...path, 'name'],
-      missing: kind,
-    };
-  return undefined;
 }

@@ -6,27 +6,31 @@
  * `GenerateGatewaySupportedKinds`). Also an HTTPS or TLS listener without `tls`, for which Istio
  * creates no server at all.
  */
-import { grantFor } from '../../model/backendRefs.ts';
-import { GATEWAY_API_GROUP, type Listener, type ObjectRef } from '../../model/gatewayApi.ts';
+import { GATEWAY_API_GROUP, type Listener } from '../../model/gatewayApi.ts';
 import { listenerRouteKinds } from '../../model/routeAttachment.ts';
-import {
-  type GatewayApiIndex,
-  gatewayApiIndex,
-  type IndexedGateway,
-} from '../../workspace/gatewayApiIndex.ts';
+import { gatewayApiIndex, type IndexedGateway } from '../../workspace/gatewayApiIndex.ts';
 import { entryAddress } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
-import { addGrantFix, type GrantNeed, grantAdvice } from './referenceGrantFix.ts';
+import { type GatewayRefRules, gatewayRefFinding, heldObjects } from './gatewayObjectRefs.ts';
+
+const CERTIFICATE: GatewayRefRules = {
+  field: 'certificateRef',
+  kinds: ['Secret'],
+  codes: {
+    notPermitted: 'gwapi-certificate-ref-not-permitted',
+    invalidKind: 'gwapi-certificate-invalid-kind',
+    notFound: 'gwapi-certificate-not-found',
+  },
+  reasons: { invalidKind: 'InvalidCertificateRef', notFound: 'InvalidCertificateRef' },
+  meanwhile: 'the listener serves no TLS',
+};
 
 export function* checkListenerRefs(context: CheckContext): Iterable<Finding> {
   const index = gatewayApiIndex(context.workspace);
-  const secrets = new Set(
-    context
-      .entriesOf('Secret')
-      .map((e) => `${e.object.metadata.namespace}/${e.object.metadata.name}`),
-  );
+  const secrets = heldObjects(context, 'Secret');
+
   for (const indexed of index.gateways)
     for (const [i, listener] of indexed.gateway.listeners.entries()) {
       const path: Path = ['spec', 'listeners', i];
@@ -42,12 +46,13 @@ export function* checkListenerRefs(context: CheckContext): Iterable<Finding> {
           path: [...path, 'protocol'],
         };
       for (const [k, ref] of (listener.tls?.certificateRefs ?? []).entries()) {
-        const finding = certificateFinding(
+        const finding = gatewayRefFinding(
           index,
           indexed,
           ref,
           [...path, 'tls', 'certificateRefs', k],
-          secrets,
+          CERTIFICATE,
+          () => secrets,
         );
         if (finding) yield finding;
       }
@@ -71,54 +76,4 @@ function* routeKinds({ entry }: IndexedGateway, listener: Listener, path: Path):
       path: [...path, 'allowedRoutes', 'kinds', k],
     };
   }
-}
-
-function certificateFinding(
-  index: GatewayApiIndex,
-  { entry, gateway }: IndexedGateway,
-  ref: ObjectRef,
-  path: Path,
-  secrets: ReadonlySet<string>,
-): Finding | undefined {
-  const from = gateway.metadata.namespace;
-  const namespace = ref.namespace ?? from;
-  const base = { resource: entry.id, at: entryAddress(entry), severity: 'error' as const };
-  const what = `certificateRef ${ref.kind} ${namespace}/${ref.name}`;
-  const group = ref.group === 'core' ? '' : ref.group;
-  if (namespace !== from) {
-    const to = { group, kind: ref.kind, name: ref.name, namespace };
-    if (!grantFor(index.grants, { kind: 'Gateway', namespace: from }, to)) {
-      const need: GrantNeed = {
-        fromKind: 'Gateway',
-        fromNamespace: from,
-        toGroup: group,
-        toKind: ref.kind,
-        toName: ref.name,
-        toNamespace: namespace,
-      };
-      return {
-        ...base,
-        code: 'gwapi-certificate-ref-not-permitted',
-        message: `${what} is not accessible to a Gateway in namespace "${from}" (RefNotPermitted); ${grantAdvice(need)}`,
-        path: [...path, 'namespace'],
-        fixes: [addGrantFix(need, index, entry.id)],
-      };
-    }
-  }
-  if (group !== '' || ref.kind !== 'Secret')
-    return {
-      ...base,
-      code: 'gwapi-certificate-invalid-kind',
-      message: `${what} is not resolved (InvalidCertificateRef): only a Secret (core group) is allowed, not group "${ref.group}" kind "${ref.kind}"`,
-      path: [...path, 'kind'],
-    };
-  if (!secrets.has(`${namespace}/${ref.name}`))
-    return {
-      ...base,
-      code: 'gwapi-certificate-not-found',
-      message: `${what} is not resolved (InvalidCertificateRef): Secret ${namespace}/${ref.name} not found; the listener serves no TLS until it exists`,
-      path: [...path, 'name'],
-      missing: 'Secret',
-    };
-  return undefined;
 }
