@@ -119,6 +119,15 @@ export async function exportYaml(page: Page): Promise<{ name: string; text: stri
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
+/** Imports manifests by pasting them into the Import dialog's YAML field (the feature there). */
+export async function importYaml(page: Page, text: string): Promise<void> {
+  await clickButton(page, 'Import');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('YAML', { exact: true }).fill(text);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** Saves a full-page screenshot as test-results/screens/NAME.png, for a person to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = join(test.info().project.outputDir, 'screens');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clickButton, graphNode, openApp, screenshot } from './app.ts';
+import { graphNode, importYaml, openApp, screenshot } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { canvasAtRest, nodeNameSizes, nodesOutsidePane, smallestNamePx } from './seen.ts';
 
@@ -125,15 +125,6 @@ spec:
 `;
 
 const GATEWAY = 'Gateway.gateway.networking.k8s.io/bookinfo/bookinfo-gateway';
-
-/** Imports manifests by pasting them into the Import dialog's YAML field (the feature there). */
-async function importYaml(page: Page, text: string): Promise<void> {
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('YAML', { exact: true }).fill(text);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
 
 /**
  * Every node inside the pane and every name at least 12 px tall and whole (not cut in the middle
