@@ -54,20 +54,26 @@ export function onK8sGateway(
     if (http.length > 0) return httpListener(ctx, http, false);
     const tcp = plain[0];
     if (tcp) return l4Route(ctx, tcp, 'TCPRoute');
-    return failed(
-      ctx,
-      tls[0] as IndexedListener,
-      `port ${request.port} serves TLS only: a plain-text request fails the handshake`,
-    );
+    const first = tls[0];
+    if (first)
+      return failed(
+        ctx,
+        first,
+        `port ${request.port} serves TLS only: a plain-text request fails the handshake`,
+      );
+    return unsupported(ctx, listening[0] as IndexedListener);
   }
   if (tls.length === 0) {
     const tcp = plain.find((l) => l.listener.protocol === 'TCP');
     if (tcp) return l4Route(ctx, tcp, 'TCPRoute');
-    return failed(
-      ctx,
-      plain[0] as IndexedListener,
-      `${describeListener(plain[0] as IndexedListener)} serves plain text: the TLS handshake fails`,
-    );
+    const first = plain[0];
+    if (first)
+      return failed(
+        ctx,
+        first,
+        `${describeListener(first)} serves plain text: the TLS handshake fails`,
+      );
+    return unsupported(ctx, listening[0] as IndexedListener);
   }
   const chosen = mostSpecificListener(tls, request.sni);
   if (!chosen) {
@@ -104,6 +110,15 @@ export function onK8sGateway(
     ),
     score,
   };
+}
+
+/** Only listeners of a protocol Istio does not serve (UDP, another implementation's): no server. */
+function unsupported(ctx: FlowContext, l: IndexedListener): Scored {
+  return failed(
+    ctx,
+    l,
+    `${describeListener(l)}: Istio serves no ${l.listener.protocol || 'unnamed'} protocol on a gateway, so nothing listens`,
+  );
 }
 
 /** Listeners whose port the Service carries to `podPort` (the generated Service: the same port). */
