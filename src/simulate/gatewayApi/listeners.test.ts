@@ -142,14 +142,15 @@ spec:
 });
 
 describe('a Gateway API Gateway next to an Istio Gateway', () => {
+  /** Istio's Gateway for any host, and a VirtualService sending everything to v1. */
+  const ISTIO_CATCH_ALL = [
+    httpGateway(['*']),
+    webVs('catch-all', ['*'], '[{ route: [{ destination: { host: v1.web.svc.cluster.local } }] }]'),
+  ];
+
   it('the most specific host match answers, whichever API it comes from', () => {
     const ws = [
-      httpGateway(['*']),
-      webVs(
-        'catch-all',
-        ['*'],
-        '[{ route: [{ destination: { host: v1.web.svc.cluster.local } }] }]',
-      ),
+      ...ISTIO_CATCH_ALL,
       k8sGateway(['{ name: http, port: 80, protocol: HTTP, hostname: shop.example.com }']),
       httpRoute('shop', `rules: [{ ${to('v2')} }]`),
       backend('v1'),
@@ -165,12 +166,7 @@ describe('a Gateway API Gateway next to an Istio Gateway', () => {
 
   it('a request sent to one Gateway API Gateway by id stays there', () => {
     const ws = [
-      httpGateway(['*']),
-      webVs(
-        'catch-all',
-        ['*'],
-        '[{ route: [{ destination: { host: v1.web.svc.cluster.local } }] }]',
-      ),
+      ...ISTIO_CATCH_ALL,
       k8sGateway([HTTP_LISTENER]),
       httpRoute('r', `rules: [{ ${to('v2')} }]`),
       backend('v1'),
