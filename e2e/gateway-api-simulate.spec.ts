@@ -147,5 +147,12 @@ test('a request saved as a test passes, and its rule counts in the route coverag
   const tests = region.getByRole('region', { name: 'Saved tests' });
   await expect(tests.locator('li[data-pass="true"]')).toHaveCount(1);
   await expect(tests).toContainText('route coverage 50% (1/2 rules)');
+  // The rule no saved test reaches is marked on the graph; the one the test reaches is not.
+  const rules = graphNode(page, 'httpRoute', ROUTE).locator('[data-kind="route"]');
+  await expect(rules.filter({ hasText: 'PathPrefix /api' })).toHaveAttribute(
+    'data-uncovered',
+    'true',
+  );
+  await expect(rules.filter({ hasText: 'Exact /' })).not.toHaveAttribute('data-uncovered', 'true');
   await screenshot(page, 'gateway-api-simulate-saved-test');
 });
