@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { lint } from '../check/lint.ts';
 import type { HTTPRoute } from '../model/gatewayRoutes.ts';
 import { lineDiff } from '../testing/lineDiff.ts';
 import {
@@ -325,6 +326,15 @@ describe('the manifests, as Istio’s Gateway API samples write them', () => {
       ['istio-ingress', 1, undefined],
     ]);
   });
+});
+
+test('HTTPS leaves the Secret to the user: lint asks for it in the Gateway’s namespace, as information', () => {
+  const after = gatewayApiForm(HTTPS, { credentialName: 'shop-cert' });
+  const secret = lint(after).filter((d) => /certificate/.test(d.code));
+  expect(secret.map((d) => [d.severity, d.resource])).toEqual([
+    ['info', 'Gateway.gateway.networking.k8s.io/default/shop-gateway'],
+  ]);
+  expect(secret[0]?.message).toContain('default/shop-cert');
 });
 
 describe('refusals in the Gateway API', () => {
