@@ -120,6 +120,12 @@ test('a request is answered by the HTTPRoute rule that matches, named with its l
   await expect(rules.filter({ hasText: 'Exact /' })).toHaveAttribute('data-lit', 'false');
   await screenshot(page, 'gateway-api-simulate-route');
 
+  // Clicking the step of the rule that matched selects that rule on the graph.
+  await steps.locator('li[data-step="rule"][data-matched="true"]').getByRole('button').click();
+  await expect(
+    rules.filter({ hasText: 'PathPrefix /api' }).getByRole('button', { name: /^Rule api:/ }),
+  ).toHaveAttribute('aria-pressed', 'true');
+
   await send(page, 'http://shop.example.com/products/42');
   await expect(region.locator('[data-outcome="route"]')).toContainText(`rule pages of ${ROUTE}`);
   await expect(region.locator('[data-outcome="route"]')).toContainText('frontend');
