@@ -1,5 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { clickButton, editorText, graphNode, openApp, screenshot, settled } from './app.ts';
+import {
+  clickButton,
+  editorText,
+  graphNode,
+  importYaml,
+  openApp,
+  screenshot,
+  settled,
+} from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { canvasAtRest } from './seen.ts';
 
@@ -94,11 +102,7 @@ function documentOf(text: string, name: string): string {
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('YAML', { exact: true }).fill(SHOP);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await importYaml(page, SHOP);
   await expect(graphNode(page, 'httpRoute', 'HTTPRoute/shop/web')).toBeVisible();
   await canvasAtRest(page);
   // The readable fit leaves web-v2, which nothing routes to yet, out of view: show everything.
