@@ -44,6 +44,8 @@ export type CanvasNodeData = {
   readonly rules: readonly RuleRowData[];
   /** Gateway API Gateway nodes: their listeners, in manifest order. */
   readonly listeners: readonly ListenerRowData[];
+  /** The node's width in pixels (`nodeWidth`): what it is drawn with and laid out by. */
+  readonly width: number;
 };
 
 /**

@@ -3,6 +3,7 @@ import { deriveGraph } from '../../graph/deriveGraph.ts';
 import { dedent as yaml } from '../../testing/dedent.ts';
 import { BOOKINFO_GATEWAY, TCP_ECHO } from '../../testing/gatewayApiSamples.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
+import { KIND_LOOK } from './kindLook.ts';
 import { estimateSize, NODE_METRICS, rulePortOffsets } from './nodeSize.ts';
 import { toFlowElements } from './toFlow.ts';
 
@@ -194,5 +195,27 @@ describe('Gateway API on the canvas', () => {
     expect(estimateSize(gateway).height).toBe(m.header + m.padding + m.line + m.listenerRow);
     const route = nodes.find((n) => n.type === 'tcpRoute');
     expect(route?.data.rules[0]?.match).toBe('any connection');
+  });
+
+  it('gives the Gateway API chain room for its generated names; Istio`s keeps its widths', () => {
+    const { nodes } = elementsOf(
+      BOOKINFO_GATEWAY,
+      yaml`
+        apiVersion: networking.istio.io/v1
+        kind: Gateway
+        metadata: { name: legacy, namespace: shop }
+        spec:
+          selector: { istio: ingressgateway }
+          servers: [{ port: { number: 80, name: http, protocol: HTTP }, hosts: ["*"] }]
+      `,
+    );
+    const width = (id: string) => nodes.find((n) => n.id === id)?.data.width;
+    expect(width(GW)).toBe(250);
+    expect(width('loadBalancer:implied:Service/shop/bookinfo-gateway-istio')).toBe(260);
+    expect(width('gatewayWorkload:implied:Deployment/shop/bookinfo-gateway-istio')).toBe(260);
+    expect(width('gateway:Gateway/shop/legacy')).toBe(KIND_LOOK.gateway.width);
+    expect(width('gatewayWorkload:implied:istio-system/istio-ingressgateway')).toBe(
+      KIND_LOOK.gatewayWorkload.width,
+    );
   });
 });

@@ -1,4 +1,5 @@
-import type { EdgeKind, NodeKind } from '../../graph/types.ts';
+import type { EdgeKind, GraphNode, NodeKind } from '../../graph/types.ts';
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 
 /** How a node kind looks: one table, so node components stay free of per-kind branches. */
 export interface KindLook {
@@ -11,15 +12,15 @@ export interface KindLook {
   readonly glyph: string;
   /** Accent colour; mid-tone, so it reads on both the light and the dark canvas. */
   readonly color: string;
-  /** Node width in pixels; fixed per kind so the layout's size estimate holds. */
+  /** Node width in pixels; fixed per kind so the layout's size estimate holds (see `nodeWidth`). */
   readonly width: number;
 }
 
 export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   client: { title: 'Client', glyph: 'IN', color: '#64748b', width: 120 },
-  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 250 },
-  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 250 },
-  gateway: { title: 'Gateway', glyph: 'GW', color: '#9333ea', width: 250 },
+  loadBalancer: { title: 'Load balancer', glyph: 'LB', color: '#ea580c', width: 220 },
+  gatewayWorkload: { title: 'Gateway pods', glyph: 'GP', color: '#7c3aed', width: 230 },
+  gateway: { title: 'Gateway', glyph: 'GW', color: '#9333ea', width: 220 },
   virtualService: { title: 'VirtualService', glyph: 'VS', color: '#2563eb', width: 240 },
   route: { title: 'Rule', glyph: 'R', color: '#2563eb', width: 240 },
   service: { title: 'Service', glyph: 'SVC', color: '#059669', width: 200 },
@@ -34,6 +35,22 @@ export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   tlsRoute: { title: 'TLSRoute', glyph: 'TLS', color: '#2563eb', width: 240 },
   tcpRoute: { title: 'TCPRoute', glyph: 'TCP', color: '#2563eb', width: 240 },
 };
+
+/**
+ * A node's width: its kind's, but for the Gateway API's ingress chain. A Gateway API Gateway's
+ * listener rows say more than an Istio server (hostname, TLS, the routes it allows); the load
+ * balancer and pods Istio generates for it are named `<gateway>-istio`, longer than the
+ * default ingress's names. `gatewayApiChain`: the node fronts a Gateway API Gateway.
+ */
+export function nodeWidth(
+  node: Pick<GraphNode, 'kind' | 'resource'>,
+  gatewayApiChain = false,
+): number {
+  if (node.kind === 'gateway' && node.resource?.startsWith(`${K8S_GATEWAY}/`)) return 250;
+  if (gatewayApiChain && (node.kind === 'loadBalancer' || node.kind === 'gatewayWorkload'))
+    return 260;
+  return KIND_LOOK[node.kind].width;
+}
 
 /** How an edge kind is drawn. Dash patterns are SVG `stroke-dasharray` values. */
 export interface EdgeLook {

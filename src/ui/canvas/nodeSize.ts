@@ -1,6 +1,5 @@
 import type { NodeKind } from '../../graph/types.ts';
 import type { BaseNode } from './flowTypes.ts';
-import { KIND_LOOK } from './kindLook.ts';
 
 /**
  * Size estimates for the layout, before (or without) the browser measuring the nodes. They
@@ -55,7 +54,7 @@ export function estimateSize(node: BaseNode): Size {
   for (const server of servers)
     height += m.server + (server.tls || server.httpsRedirect ? m.line : 0);
   for (const row of rowHeights(node)) height += row.height;
-  return { width: KIND_LOOK[node.data.node.kind].width, height };
+  return { width: node.data.width, height };
 }
 
 /** The rows of a node (rules, listeners) with their heights, in the order they are drawn. */

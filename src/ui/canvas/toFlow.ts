@@ -14,7 +14,7 @@ import type {
   RuleRowData,
 } from './flowTypes.ts';
 import { gatewayRuleMatch, gatewayRuleTags, listenerSummary } from './gatewayApiSummaries.ts';
-import { BROKEN_EDGE_LOOK, EDGE_LOOK, nodeAriaLabel } from './kindLook.ts';
+import { BROKEN_EDGE_LOOK, EDGE_LOOK, nodeAriaLabel, nodeWidth } from './kindLook.ts';
 import { nodeDetails } from './nodeDetails.ts';
 import {
   matchSummary,
@@ -52,11 +52,13 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
     else rowsByParent.set(node.parent, [node]);
   }
 
+  const chain = gatewayApiChain(graph, graphNodes);
   const nodes: BaseNode[] = [];
   for (const node of graph.nodes) {
     if (node.kind === 'route' || node.kind === 'listener') continue;
     const object = node.resource === undefined ? undefined : objects.get(node.resource);
-    const base = baseNode(node, node.kind, object, rowsByParent.get(node.id) ?? []);
+    const rows = rowsByParent.get(node.id) ?? [];
+    const base = baseNode(node, node.kind, object, rows, nodeWidth(node, chain.has(node.id)));
     nodes.push(gatewayNote(base, workspace));
   }
 
@@ -85,11 +87,31 @@ function isRow(node: GraphNode): boolean {
   return node.kind === 'route' || node.kind === 'listener';
 }
 
+/**
+ * The load balancers and gateway pods in front of Gateway API Gateways: the flow edges into such
+ * a Gateway come from its pods, and those into the pods from its load balancers.
+ */
+function gatewayApiChain(
+  graph: FlowGraph,
+  graphNodes: ReadonlyMap<string, GraphNode>,
+): ReadonlySet<string> {
+  const flows = graph.edges.filter((e) => e.kind === 'flow');
+  const chain = new Set<string>();
+  for (const edge of flows)
+    if (graphNodes.get(edge.target)?.resource?.startsWith(`${K8S_GATEWAY}/`))
+      chain.add(edge.source);
+  for (const edge of flows)
+    if (graphNodes.get(edge.target)?.kind === 'gatewayWorkload' && chain.has(edge.target))
+      chain.add(edge.source);
+  return chain;
+}
+
 function baseNode(
   node: GraphNode,
   kind: CanvasNodeKind,
   object: ManifestObject | undefined,
   rows: readonly GraphNode[],
+  width: number,
 ): BaseNode {
   // Only modelled objects: a `kind: VirtualService` of an API version we do not read is not one.
   const typed = object && isModelled(object) ? object : undefined;
@@ -104,7 +126,7 @@ function baseNode(
   return {
     id: node.id,
     type: kind,
-    data: { node, lines, servers, rules, listeners },
+    data: { node, lines, servers, rules, listeners, width },
     ariaLabel: nodeAriaLabel(node.kind, node.label),
     domAttributes,
     // Connections are drawn from gateways, listener and rule rows to what they may bind or route to.

@@ -32,18 +32,19 @@ export function NodeFrame({
   const { node, lines } = data;
   const leaving = useConnection((c) => c.fromNode?.id === node.id);
   const look = KIND_LOOK[node.kind];
+  const width = data.width;
   const namespace = node.resource?.split('/')[1];
   // The tag says "implied" already, and the first line why: the graph's label carries both for
   // text-only readers.
   const name = node.implied ? impliedParts(node.label).name : node.label;
   const shown = useMemo(
-    () => elideMiddle(name, nameRoom(look.width, look.glyph), nameWidth),
-    [name, look.width, look.glyph],
+    () => elideMiddle(name, nameRoom(width, look.glyph), nameWidth),
+    [name, width, look.glyph],
   );
   const className = ['cnode', selected && 'cnode--selected', node.implied && 'cnode--implied']
     .filter(Boolean)
     .join(' ');
-  const style = { '--kind-color': look.color, width: look.width } as CSSProperties;
+  const style = { '--kind-color': look.color, width } as CSSProperties;
   return (
     <div className={className} style={style}>
       {target && (
