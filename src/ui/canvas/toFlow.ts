@@ -184,7 +184,7 @@ function gatewayNote(base: BaseNode, workspace: Workspace): BaseNode {
   const indexed = gatewaysById(workspace).get(node.resource);
   if (!indexed || indexed.deployment) return base;
   const note = indexed.controller
-    ? `run by ${indexed.controller}, not Istio's gateway`
+    ? `controller ${indexed.controller}: no ingress pods drawn`
     : `class ${indexed.gateway.gatewayClassName || '(none)'} is unknown: no gateway pods`;
   return { ...base, data: { ...base.data, lines: [...base.data.lines, note] } };
 }
