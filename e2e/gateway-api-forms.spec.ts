@@ -1,8 +1,8 @@
 import {
-  clickButton,
   editorLines,
   editorText,
   graphNode,
+  importYaml,
   manifests,
   openApp,
   screenshot,
@@ -56,12 +56,8 @@ spec:
 
 async function importShop(page: Parameters<typeof openApp>[0]): Promise<void> {
   await openApp(page);
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
   // The Import dialog's text area is where a manifest is pasted: pasting is the feature.
-  await dialog.getByLabel('YAML', { exact: true }).fill(SHOP);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await importYaml(page, SHOP);
 }
 
 test('a rule’s path typed in the Inspector is written to the YAML; a path without its slash says why and writes nothing', async ({
