@@ -9,7 +9,7 @@ import {
   settled,
 } from './app.ts';
 import { expect, test } from './fixtures.ts';
-import { canvasAtRest } from './seen.ts';
+import { canvasAtRest, nodesOutsidePane, overlappingNodes } from './seen.ts';
 
 /**
  * A shop behind a Gateway API Gateway: the `web` route on the listener, sending everything to
@@ -105,9 +105,20 @@ test.beforeEach(async ({ page }) => {
   await importYaml(page, SHOP);
   await expect(graphNode(page, 'httpRoute', 'HTTPRoute/shop/web')).toBeVisible();
   await canvasAtRest(page);
-  // The readable fit leaves web-v2, which nothing routes to yet, out of view: show everything.
-  await clickButton(page, 'Fit all');
-  await canvasAtRest(page);
+});
+
+test('a Service nothing routes to yet stands in the Services’ column: all in view, nothing drawn over anything', async ({
+  page,
+}) => {
+  await expect(graphNode(page, 'service', 'Service/shop/web-v2')).toBeVisible();
+  expect(await nodesOutsidePane(page)).toEqual([]);
+  expect(await overlappingNodes(page)).toEqual([]);
+  const [v1, v2] = await Promise.all([
+    graphNode(page, 'service', 'Service/shop/web-v1').boundingBox(),
+    graphNode(page, 'service', 'Service/shop/web-v2').boundingBox(),
+  ]);
+  // ELK once laid the lone Service out as a graph of its own, on top of the client.
+  expect(Math.abs((v2?.x ?? 0) - (v1?.x ?? 0))).toBeLessThan(2);
 });
 
 test('a rule dragged to a second Service splits its traffic; the edges show the shares; Undo restores', async ({

@@ -48,6 +48,28 @@ export function nodesOutsidePane(page: Page): Promise<string[]> {
   });
 }
 
+/** Pairs of nodes drawn over each other (their boxes intersect), by accessible name. */
+export function overlappingNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
+      name: el.getAttribute('aria-label') ?? el.dataset.id ?? '?',
+      r: el.getBoundingClientRect(),
+    }));
+    const out: string[] = [];
+    nodes.forEach((a, i) => {
+      for (const b of nodes.slice(i + 1))
+        if (
+          a.r.left < b.r.right - 1 &&
+          b.r.left < a.r.right - 1 &&
+          a.r.top < b.r.bottom - 1 &&
+          b.r.top < a.r.bottom - 1
+        )
+          out.push(`${a.name} × ${b.name}`);
+    });
+    return out;
+  });
+}
+
 /** How much of the pane the nodes cover, left to right and top to bottom (0 to 1 each). */
 export function spanOfPane(page: Page): Promise<{ x: number; y: number }> {
   return page.evaluate(() => {

@@ -27,7 +27,9 @@ export interface LayoutEdge {
  * avoid crossings and places them. Thoroughness 1 (default 7) keeps 300 resources well under a
  * second. The canvas draws its own edges, so no room is kept between layers for ELK's routes
  * (with it, a hundred bind edges pushed the VirtualServices 600 px away from their Gateway).
- * Model order keeps the manifests' order where crossings do not decide.
+ * Model order keeps the manifests' order where crossings do not decide. Connected components
+ * are not laid out apart: ELK would start each one at x = 0, putting a Service nothing routes to
+ * (and its pods) in the client's column, on top of the client, whatever its layer says.
  */
 const OPTIONS: LayoutOptions = {
   'elk.algorithm': 'layered',
@@ -39,7 +41,7 @@ const OPTIONS: LayoutOptions = {
   'elk.layered.spacing.edgeNodeBetweenLayers': '0',
   'elk.spacing.nodeNode': String(ROW_GAP),
   'elk.layered.spacing.nodeNodeBetweenLayers': String(COLUMN_GAP),
-  'elk.spacing.componentComponent': '60',
+  'elk.separateConnectedComponents': 'false',
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 };
 
