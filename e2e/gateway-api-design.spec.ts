@@ -1,12 +1,11 @@
-import type { Locator, Page } from '@playwright/test';
 import {
   clickButton,
+  drawConnection,
   editorText,
   graphNode,
   importYaml,
   openApp,
   screenshot,
-  settled,
 } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { canvasAtRest, nodesOutsidePane, overlappingNodes } from './seen.ts';
@@ -75,23 +74,6 @@ spec:
 `;
 
 const GATEWAY = 'Gateway.gateway.networking.k8s.io/shop/gw';
-
-/**
- * Draws an edge with the mouse as a hand does: presses on the row's handle, moves in steps and
- * lets go on the middle of the target node's body.
- */
-async function drawConnection(page: Page, from: Locator, to: Locator): Promise<void> {
-  await settled(() => to.boundingBox());
-  const start = await from.locator('.react-flow__handle-right').boundingBox();
-  const end = await to.boundingBox();
-  if (!start || !end) throw new Error('handle or node not visible');
-  const [x, y] = [end.x + end.width / 2, end.y + end.height / 2];
-  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(x - 40, y + 20, { steps: 8 });
-  await page.mouse.move(x, y, { steps: 4 });
-  await page.mouse.up();
-}
 
 /** The text of one document of the editor, from its `name:` line to the next `---`. */
 function documentOf(text: string, name: string): string {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clickButton, graphNode, openApp, screenshot, showRegion } from './app.ts';
+import { graphNode, importYaml, openApp, screenshot, showRegion } from './app.ts';
 import { expect, test } from './fixtures.ts';
 
 /** A Gateway API shop: one HTTP listener, an HTTPRoute with two rules, two Services with pods. */
@@ -73,15 +73,6 @@ spec:
 `;
 
 const ROUTE = 'HTTPRoute/shop/storefront';
-
-/** Imports manifests by pasting them into the Import dialog's YAML field (the feature there). */
-async function importYaml(page: Page, text: string): Promise<void> {
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('YAML', { exact: true }).fill(text);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
 
 /** Types a URL into the simulator as a person does, and sends it. */
 async function send(page: Page, url: string) {

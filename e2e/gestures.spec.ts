@@ -1,5 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
-import { editorText, graphNode, openApp, pasteIntoEditor, screenshot, settled } from './app.ts';
+import {
+  drawConnection,
+  editorText,
+  graphNode,
+  openApp,
+  pasteIntoEditor,
+  screenshot,
+  settled,
+} from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { CANARY_YAML } from './manifests.ts';
 
@@ -9,30 +17,6 @@ function rule(page: Page, name: string): Locator {
   return graphNode(page, 'virtualService', SHOP).locator('[data-kind="route"]', {
     has: page.getByRole('button', { name: new RegExp(`^Rule ${name}:`) }),
   });
-}
-
-/**
- * Draws an edge with the mouse as a hand does: presses on the source's handle, moves in steps
- * and lets go on the middle of the target node's body (not on a handle).
- */
-async function drawConnection(
-  page: Page,
-  from: Locator,
-  to: Locator,
-  { alt = false } = {},
-): Promise<void> {
-  await settled(() => to.boundingBox());
-  const start = await from.locator('.react-flow__handle-right').boundingBox();
-  const end = await to.boundingBox();
-  if (!start || !end) throw new Error('handle or node not visible');
-  const [x, y] = [end.x + end.width / 2, end.y + end.height / 2];
-  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-  await page.mouse.down();
-  if (alt) await page.keyboard.down('Alt');
-  await page.mouse.move(x - 40, y + 20, { steps: 8 });
-  await page.mouse.move(x, y, { steps: 4 });
-  await page.mouse.up();
-  if (alt) await page.keyboard.up('Alt');
 }
 
 test.beforeEach(async ({ page }) => {
