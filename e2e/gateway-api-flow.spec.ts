@@ -9,68 +9,17 @@ import {
   showRegion,
 } from './app.ts';
 import { expect, test } from './fixtures.ts';
+import { BOOKINFO } from './gatewayApiBookinfo.ts';
 import { canvasAtRest, nodesOutsidePane, overlappingNodes, smallestNamePx } from './seen.ts';
 
-/**
- * Istio's bookinfo entry written with the Gateway API, as its sample has it (one HTTP listener,
- * the product page's five paths), plus a second version of the product page nothing routes to yet.
- */
-const BOOKINFO = `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: bookinfo-gateway
-  namespace: bookinfo
-spec:
-  gatewayClassName: istio
-  listeners:
-  - name: http
-    port: 80
-    protocol: HTTP
-    allowedRoutes:
-      namespaces:
-        from: Same
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: bookinfo
-  namespace: bookinfo
-spec:
-  parentRefs:
-  - name: bookinfo-gateway
-  rules:
-  - matches:
-    - path: {type: Exact, value: /productpage}
-    - path: {type: PathPrefix, value: /static}
-    - path: {type: Exact, value: /login}
-    - path: {type: Exact, value: /logout}
-    - path: {type: PathPrefix, value: /api/v1/products}
-    backendRefs:
-    - name: productpage
-      port: 9080
----
-apiVersion: v1
-kind: Service
-metadata: {name: productpage, namespace: bookinfo}
-spec:
-  selector: {app: productpage, version: v1}
-  ports: [{name: http, port: 9080}]
----
+/** The Gateway API bookinfo with a second version of the product page nothing routes to yet. */
+const BOOKINFO_V2 = `${BOOKINFO}---
 apiVersion: v1
 kind: Service
 metadata: {name: productpage-v2, namespace: bookinfo}
 spec:
   selector: {app: productpage, version: v2}
   ports: [{name: http, port: 9080}]
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: productpage-v1, namespace: bookinfo}
-spec:
-  selector: {matchLabels: {app: productpage, version: v1}}
-  template:
-    metadata: {labels: {app: productpage, version: v1}}
-    spec: {containers: [{name: productpage, image: istio/examples-bookinfo-productpage-v1}]}
 ---
 apiVersion: apps/v1
 kind: Deployment
@@ -103,7 +52,7 @@ for (const size of [
   }) => {
     await page.setViewportSize(size);
     await openApp(page);
-    await importYaml(page, BOOKINFO);
+    await importYaml(page, BOOKINFO_V2);
     const route = graphNode(page, 'httpRoute', ROUTE);
     await expect(route).toBeVisible();
     await canvasAtRest(page);
