@@ -55,6 +55,19 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
   }
 }
 
+/**
+ * What the app opens with: the saved workspace, or `example` when nothing was saved or the saved
+ * workspace holds no file. The choices saved with it (theme, API for new designs, completeness,
+ * saved tests) are kept either way: an emptied workspace is no reason to forget them.
+ */
+export function openingState(
+  saved: DesignerInit | undefined,
+  example: readonly SourceText[],
+): DesignerInit {
+  if (!saved) return { files: example };
+  return saved.files.length > 0 ? saved : { ...saved, files: example, drafts: {}, positions: {} };
+}
+
 function chosenTheme(saved: Partial<Saved>): { theme?: Theme } {
   if (saved.chosenTheme === 'dark' || saved.chosenTheme === 'light')
     return { theme: saved.chosenTheme };

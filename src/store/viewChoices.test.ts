@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
 import { createDesignerStore } from './designerStore.ts';
 import { freeName } from './fileNames.ts';
-import { loadSaved, persist, STORAGE_KEY } from './persistence.ts';
+import { loadSaved, openingState, persist, STORAGE_KEY } from './persistence.ts';
 import { selectFileNames, selectFileText } from './selectors.ts';
 
 const GW = dedent`
@@ -119,5 +119,19 @@ describe('the API for new designs', () => {
     const storage = memory();
     storage.setItem(STORAGE_KEY, JSON.stringify({ files: [], designApi: 'gateway' }));
     expect(loadSaved(storage)?.designApi).toBeUndefined();
+  });
+
+  test('an emptied workspace opens on the example, with the theme and the API the user chose', () => {
+    const storage = memory();
+    storage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({ files: [], chosenTheme: 'dark', designApi: 'gateway-api' }),
+    );
+    const example = [{ name: 'example.yaml', text: VS }];
+    const opened = createDesignerStore(openingState(loadSaved(storage), example)).getState();
+    expect(selectFileNames(opened)).toEqual(['example.yaml']);
+    expect(opened.designApi).toBe('gateway-api');
+    expect(opened.theme).toBe('dark');
+    expect(openingState(undefined, example)).toEqual({ files: example });
   });
 });

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDesignerStore } from '../store/designerStore.ts';
-import { loadSaved, persist } from '../store/persistence.ts';
+import { loadSaved, openingState, persist } from '../store/persistence.ts';
 import { EXAMPLE } from '../workspace/example.ts';
 import { App } from './App.tsx';
 import { DesignerProvider } from './StoreContext.tsx';
@@ -12,7 +12,7 @@ const saved = loadSaved(window.localStorage);
 // The theme follows the system's until the user picks one (a saved choice wins).
 const systemTheme = window.matchMedia(DARK_SCHEME).matches ? 'dark' : 'light';
 const store = createDesignerStore({
-  ...(saved && saved.files.length > 0 ? saved : { files: EXAMPLE }),
+  ...openingState(saved, EXAMPLE),
   systemTheme,
 });
 persist(store, window.localStorage);
