@@ -67,11 +67,15 @@ describe('Gateway API Gateway form', () => {
 });
 
 describe('listener form', () => {
-  test('name, hostname and the allowed namespaces each change their own line', () => {
-    expect(editField(GATEWAY_API, listenerNode(0), `${HTTP}.name`, 'web').diff).toEqual({
-      removed: ['  - name: http'],
-      added: ['  - name: web'],
+  test('a new name renames the sectionName of the routes attached to it, in the same step', () => {
+    const renamed = editField(GATEWAY_API, listenerNode(0), `${HTTP}.name`, 'web');
+    expect(renamed.diff).toEqual({
+      removed: ['  - name: http', '    sectionName: http'],
+      added: ['  - name: web', '    sectionName: web'],
     });
+  });
+
+  test('hostname and the allowed namespaces each change their own line', () => {
     expect(
       editField(GATEWAY_API, listenerNode(0), `${HTTP}.hostname`, 'shop.example.com').diff,
     ).toEqual({

@@ -1,4 +1,7 @@
 import type { Command, DocTarget } from '../edit/command.ts';
+import { renameNode } from '../edit/gestures/rename.ts';
+import { deriveGraph } from '../graph/deriveGraph.ts';
+import { listenerNodeId } from '../graph/ids.ts';
 import { sameValue, valueAt } from '../model/read.ts';
 import type { FieldValidator } from '../rules/fields.ts';
 import { listenerProtocolProblem } from '../rules/gatewayApi.ts';
@@ -80,6 +83,17 @@ export function listenerForm(ctx: FormContext, index: number): FormSection[] {
 }
 
 /** The fields a listener shows both in its own form and in its Gateway's list of listeners. */
+/**
+ * The rename gesture's command: the listener's name and every parentRef naming it by
+ * `sectionName`, as one undo step, so no route is left attached to a listener that is gone.
+ */
+function renamedWithRoutes(ctx: FormContext, index: unknown, name: string): Command | undefined {
+  if (typeof index !== 'number') return undefined;
+  const graph = deriveGraph(ctx.workspace);
+  const renamed = renameNode(ctx.workspace, graph, listenerNodeId(ctx.target, index), name);
+  return renamed.ok ? renamed.value.command : undefined;
+}
+
 export function listenerFields(ctx: FormContext, path: Path): FormEntry[] {
   const listener = valueAt(ctx.plain, path);
   const index = path[path.length - 1];
@@ -93,7 +107,11 @@ export function listenerFields(ctx: FormContext, path: Path): FormEntry[] {
       required: true,
       commitOnBlur: true,
       validate: uniqueName(others),
-      help: 'Routes name it in parentRefs (sectionName).',
+      help: 'Routes name it in parentRefs (sectionName): renaming it renames those too.',
+      write: (target, value) =>
+        typeof value !== 'string' || value === valueAt(listener, ['name'])
+          ? []
+          : [renamedWithRoutes(ctx, index, value) ?? setAt(target, [...path, 'name'], value)],
     }),
     field(ctx, {
       label: 'Port',
