@@ -19,6 +19,7 @@ const RANK: Readonly<Record<NodeKind, number>> = {
   grpcRoute: 5,
   tlsRoute: 5,
   tcpRoute: 5,
+  ingress: 5,
   route: 5,
   service: 6,
   subset: 7,

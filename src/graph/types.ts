@@ -26,7 +26,9 @@ export type NodeKind =
   | 'httpRoute'
   | 'grpcRoute'
   | 'tlsRoute'
-  | 'tcpRoute';
+  | 'tcpRoute'
+  /** A Kubernetes `Ingress` (networking.k8s.io/v1); its paths are `route` nodes (`section: 'rules'`). */
+  | 'ingress';
 
 export interface GraphNode {
   /** Stable across re-parses: derived from resource identity, position and names only. */

@@ -127,6 +127,7 @@ const NAMES: Readonly<Record<NodeKind, string>> = {
   grpcRoute: 'a GRPCRoute',
   tlsRoute: 'a TLSRoute',
   tcpRoute: 'a TCPRoute',
+  ingress: 'an Ingress',
 };
 
 /** Why a connection between two kinds is not a thing Istio lets you write. */

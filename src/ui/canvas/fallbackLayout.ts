@@ -21,6 +21,7 @@ export const KIND_COLUMN: Readonly<Record<NodeKind, number>> = {
   grpcRoute: 4,
   tlsRoute: 4,
   tcpRoute: 4,
+  ingress: 4,
   route: 4,
   service: 5,
   subset: 6,

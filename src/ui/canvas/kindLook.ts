@@ -34,6 +34,7 @@ export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
   grpcRoute: { title: 'GRPCRoute', glyph: 'GR', color: '#2563eb', width: 310 },
   tlsRoute: { title: 'TLSRoute', glyph: 'TLS', color: '#2563eb', width: 240 },
   tcpRoute: { title: 'TCPRoute', glyph: 'TCP', color: '#2563eb', width: 240 },
+  ingress: { title: 'Ingress', glyph: 'ING', color: '#2563eb', width: 310 },
 };
 
 /**

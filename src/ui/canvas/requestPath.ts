@@ -62,6 +62,7 @@ const RULE_OWNERS: ReadonlySet<NodeKind> = new Set([
   'grpcRoute',
   'tlsRoute',
   'tcpRoute',
+  'ingress',
 ]);
 
 function push(map: Map<string, string[]>, from: string, to: string): void {

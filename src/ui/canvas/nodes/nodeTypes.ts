@@ -24,4 +24,5 @@ export const NODE_TYPES: Readonly<Record<CanvasNodeKind, NodeTypes[string]>> = {
   grpcRoute: VirtualServiceNode,
   tlsRoute: VirtualServiceNode,
   tcpRoute: VirtualServiceNode,
+  ingress: VirtualServiceNode,
 };
