@@ -57,28 +57,47 @@ export function addIngress(catalog: Catalog, graph: GraphBuilder): Ingress {
     const matched = selector
       ? matchSelector(selector)
       : catalog.workloads.filter((w) => gatewayWorkloads.has(w.id));
-    for (const item of matched) gatewayWorkloads.add(item.id);
-    const isDefault =
-      matched.length === 0 && (!selector || selects(selector, DEFAULT_INGRESS.podLabels));
-    const podsList =
-      matched.length > 0
-        ? matched.map((item) => ({ pods: workloadPods(item), workloads: [item.object] }))
-        : [
-            {
-              pods: isDefault || !selector ? defaultPods() : labelledPods(selector),
-              workloads: [],
-            },
-          ];
-    for (const { pods, workloads } of podsList) {
-      if (graph.addNode(pods.node)) {
-        const ref = { namespace: pods.namespace, labels: pods.labels, workloads, isDefault };
-        for (const service of connectBalancers(catalog, graph, pods, ref)) balancers.add(service);
-        attachToGatewayPods(catalog, graph, pods);
-      }
-      graph.addEdge('flow', pods.node.id, gatewayNode);
-    }
+    const chain = { gatewayWorkloads, balancers };
+    for (const pods of addGatewayPods(catalog, graph, selector, matched, chain))
+      graph.addEdge('flow', pods, gatewayNode);
   }
   return { gatewayWorkloads, balancers };
+}
+
+/**
+ * The gateway pods `matched` (the workloads a selector picks) or, when none, the implied pods of
+ * the selector (Istio's default ingress for `istio: ingressgateway` or no selector), each with
+ * its load balancers and attachments; records what it draws in `chain`. Returns the pods nodes.
+ * Istio's Gateways and the Kubernetes Ingresses of class `istio` share it.
+ */
+export function addGatewayPods(
+  catalog: Catalog,
+  graph: GraphBuilder,
+  selector: Dict<string> | undefined,
+  matched: readonly Item<Workload>[],
+  chain: { readonly gatewayWorkloads: Set<ResourceId>; readonly balancers: Set<ResourceId> },
+): string[] {
+  for (const item of matched) chain.gatewayWorkloads.add(item.id);
+  const isDefault =
+    matched.length === 0 && (!selector || selects(selector, DEFAULT_INGRESS.podLabels));
+  const podsList =
+    matched.length > 0
+      ? matched.map((item) => ({ pods: workloadPods(item), workloads: [item.object] }))
+      : [
+          {
+            pods: isDefault || !selector ? defaultPods() : labelledPods(selector),
+            workloads: [],
+          },
+        ];
+  for (const { pods, workloads } of podsList) {
+    if (graph.addNode(pods.node)) {
+      const ref = { namespace: pods.namespace, labels: pods.labels, workloads, isDefault };
+      for (const service of connectBalancers(catalog, graph, pods, ref))
+        chain.balancers.add(service);
+      attachToGatewayPods(catalog, graph, pods);
+    }
+  }
+  return podsList.map(({ pods }) => pods.node.id);
 }
 
 /**
