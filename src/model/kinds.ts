@@ -15,6 +15,13 @@ import {
   type HorizontalPodAutoscaler,
   readHorizontalPodAutoscaler,
 } from './horizontalPodAutoscaler.ts';
+import {
+  type Ingress,
+  type IngressClass,
+  isIngressVersion,
+  readIngress,
+  readIngressClass,
+} from './ingress.ts';
 import { type PodDisruptionBudget, readPodDisruptionBudget } from './podDisruptionBudget.ts';
 import { isRecord } from './read.ts';
 import { type ObjectHeader, readHeader } from './resource.ts';
@@ -33,7 +40,8 @@ export type KubeObject =
   | PodDisruptionBudget
   | Secret;
 export type GatewayApiObject = GatewayClass | K8sGateway | GatewayRoute | ReferenceGrant;
-export type ModelledObject = IstioObject | KubeObject | GatewayApiObject;
+export type IngressObject = Ingress | IngressClass;
+export type ModelledObject = IstioObject | KubeObject | GatewayApiObject | IngressObject;
 export type ModelledKind = ModelledObject['kind'];
 
 /** A manifest of a kind the designer does not model: kept, named, and passed through untouched. */
@@ -86,6 +94,8 @@ const READERS: Record<string, KindReader | readonly KindReader[]> = {
     read: readHorizontalPodAutoscaler,
   },
   PodDisruptionBudget: { accepts: (v) => v.startsWith('policy/'), read: readPodDisruptionBudget },
+  Ingress: { accepts: isIngressVersion, read: readIngress },
+  IngressClass: { accepts: (v) => v.startsWith('networking.k8s.io/'), read: readIngressClass },
 };
 
 /**
