@@ -88,9 +88,7 @@ function buildTable(
   routes.sort((a, b) => olderFirst(a.route.route, b.route.route));
   const all: TableRule[] = [];
   for (const { route } of routes) all.push(...rulesOf(route));
-  // Array.prototype.sort is stable: ties keep creation order, then rule and match order.
-  all.sort((a, b) => comparePrecedence(a.match, b.match));
-  const ordered = [...all.filter((r) => !r.catchAll), ...all.filter((r) => r.catchAll)];
+  const ordered = inPrecedenceOrder(all);
   const members = new Map<string, Set<IndexedRoute>>();
   for (const { route, hostnames } of routes)
     for (const raw of hostnames) {
@@ -102,6 +100,18 @@ function buildTable(
   for (const [domain, set] of members)
     vhosts.set(domain, { domain, rules: ordered.filter((r) => set.has(r.route)) });
   return { vhosts, rejected };
+}
+
+/**
+ * Matches in the order Istio gives them: by the spec's precedence (`sortHTTPRoutes`), then
+ * Envoy's move of catch-all routes to the end (`SortVHostRoutes`). Array.prototype.sort is
+ * stable: ties keep the order given (creation order, then rule and match order).
+ */
+export function inPrecedenceOrder<
+  T extends { readonly match: RouteMatch | undefined; readonly catchAll: boolean },
+>(rules: readonly T[]): T[] {
+  const sorted = [...rules].sort((a, b) => comparePrecedence(a.match, b.match));
+  return [...sorted.filter((r) => !r.catchAll), ...sorted.filter((r) => r.catchAll)];
 }
 
 /** `sortRoutesByCreationTime`: the oldest first (unset is the oldest), then namespace, name. */

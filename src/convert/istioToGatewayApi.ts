@@ -1,0 +1,743 @@
+/**
+ * Istio's API (Gateway, VirtualService) to the Kubernetes Gateway API, for Istio's gateway
+ * controller (class `istio`). The mapping is the reverse of Istio's own conversion
+ * (pilot/pkg/config/kube/gateway/conversion.go); what the Gateway API cannot say is a Loss,
+ * never dropped silently.
+ */
+import type { Gateway, GatewayServer } from '../model/gateway.ts';
+import { K8S_GATEWAY, NAMESPACE_NAME_LABEL } from '../model/gatewayApi.ts';
+import { MESH, resolveGatewayRef } from '../model/gatewayNames.ts';
+import { resolveHost } from '../model/hosts.ts';
+import type { StringMatch } from '../model/match.ts';
+import { resourceId } from '../model/resource.ts';
+import type {
+  Destination,
+  HeaderOperation,
+  HttpRoute,
+  VirtualService,
+} from '../model/virtualService.ts';
+import { comparePrecedence, httpRouteMatch } from '../simulate/gatewayApi/match.ts';
+import { buildCatalog } from '../workspace/catalog.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { conversionOf } from './emit.ts';
+import { type ServiceLookup, serviceLookup, serviceOfHost } from './services.ts';
+import type { Conversion, Loss, Origin, Written } from './types.ts';
+
+const API = 'gateway.networking.k8s.io/v1';
+const GATEWAY_METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+]);
+
+type Plain = Record<string, unknown>;
+
+interface ConvertedListener {
+  readonly name: string;
+  readonly protocol: string;
+  readonly redirect: boolean;
+  readonly serverIndex: number;
+}
+
+interface Context {
+  readonly lookup: ServiceLookup;
+  readonly losses: Loss[];
+  readonly written: Written[];
+  /** `ns/name` of an Istio Gateway → its listeners as converted. */
+  readonly listeners: Map<string, readonly ConvertedListener[]>;
+  /** Cross-namespace backendRefs: `to-ns` → `from-ns` → Service names. */
+  readonly grants: Map<string, Map<string, Set<string>>>;
+  /** Per-version Services already written. */
+  readonly versions: Set<string>;
+}
+
+export function istioToGatewayApi(workspace: Workspace): Conversion {
+  const catalog = buildCatalog(workspace);
+  const ctx: Context = {
+    lookup: serviceLookup(catalog),
+    losses: [],
+    written: [],
+    listeners: new Map(),
+    grants: new Map(),
+    versions: new Set(),
+  };
+  const replaced: string[] = [];
+  for (const { id, object } of catalog.gateways) {
+    replaced.push(id);
+    convertGateway(ctx, object);
+  }
+  for (const { id, object } of catalog.virtualServices)
+    if (convertVirtualService(ctx, object)) replaced.push(id);
+  writeGrants(ctx);
+  return conversionOf('converted-gateway-api.yaml', ctx.written, ctx.losses, replaced);
+}
+
+function lose(ctx: Context, resource: string, path: string, message: string): void {
+  ctx.losses.push({ resource, path, message });
+}
+
+function convertGateway(ctx: Context, gw: Gateway): void {
+  const { name, namespace } = gw.metadata;
+  const id = resourceId('Gateway', namespace, name);
+  const listeners: Plain[] = [];
+  const converted: ConvertedListener[] = [];
+  const used = new Set<string>();
+  const parts: Origin[] = [];
+  if (gw.selector && Object.keys(gw.selector).length > 0)
+    lose(
+      ctx,
+      id,
+      'spec.selector',
+      `selector ${Object.entries(gw.selector)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(
+          ', ',
+        )}: with the Gateway API, Istio deploys the gateway pods itself (${name}-istio); the existing gateway pods are not used`,
+    );
+  gw.servers.forEach((server, si) => {
+    const at = `spec.servers[${si}]`;
+    const protocol = listenerProtocol(ctx, id, at, server);
+    if (!protocol || server.port?.number === undefined) {
+      if (protocol) lose(ctx, id, `${at}.port`, 'a server without a port number has no listener');
+      return;
+    }
+    const hosts = server.hosts.length ? server.hosts : ['*'];
+    hosts.forEach((written, hi) => {
+      const slash = written.indexOf('/');
+      const ns = slash === -1 ? '*' : written.slice(0, slash);
+      const host = slash === -1 ? written : written.slice(slash + 1);
+      const base = (server.port?.name ?? protocol.toLowerCase())
+        .toLowerCase()
+        .replace(/[^a-z0-9-]/g, '-');
+      let listenerName = hosts.length > 1 ? `${base}-${hi}` : base;
+      for (let n = 2; used.has(listenerName); n++) listenerName = `${base}-${hi}-${n}`;
+      used.add(listenerName);
+      const listener: Plain = { name: listenerName };
+      if (host !== '*') listener.hostname = host;
+      listener.port = server.port?.number;
+      listener.protocol = protocol;
+      const tls = listenerTls(ctx, id, at, server, protocol);
+      if (tls) listener.tls = tls;
+      listener.allowedRoutes = { namespaces: allowedFrom(ns, namespace) };
+      listeners.push(listener);
+      const redirect = server.tls?.httpsRedirect === true;
+      converted.push({ name: listenerName, protocol, redirect, serverIndex: si });
+      parts.push({ resource: id, path: `${at}.hosts[${hi}]` });
+    });
+    if (server.port?.targetPort !== undefined)
+      lose(
+        ctx,
+        id,
+        `${at}.port.targetPort`,
+        'targetPort: the Gateway API listens on the listener port itself',
+      );
+  });
+  ctx.listeners.set(`${namespace}/${name}`, converted);
+  const gatewayId = resourceId(K8S_GATEWAY, namespace, name);
+  ctx.written.push({
+    id: gatewayId,
+    comment: `Converted from Gateway ${namespace}/${name} (networking.istio.io)`,
+    plain: {
+      apiVersion: API,
+      kind: 'Gateway',
+      metadata: { name, namespace },
+      spec: { gatewayClassName: 'istio', listeners },
+    },
+    origin: { resource: { resource: id, path: '' }, parts },
+  });
+  const redirects = converted.filter((l) => l.redirect);
+  if (redirects.length) {
+    const routeName = `${name}-https-redirect`;
+    ctx.written.push({
+      id: resourceId('HTTPRoute', namespace, routeName),
+      comment: `Converted from Gateway ${namespace}/${name}: tls.httpsRedirect of ${[...new Set(redirects.map((l) => `servers[${l.serverIndex}]`))].join(', ')}`,
+      plain: {
+        apiVersion: API,
+        kind: 'HTTPRoute',
+        metadata: { name: routeName, namespace },
+        spec: {
+          parentRefs: redirects.map((l) => ({ name, sectionName: l.name })),
+          rules: [
+            {
+              filters: [
+                { type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } },
+              ],
+            },
+          ],
+        },
+      },
+      origin: {
+        resource: { resource: id, path: '' },
+        parts: [
+          {
+            resource: id,
+            path: `spec.servers[${redirects[0]?.serverIndex ?? 0}].tls.httpsRedirect`,
+          },
+        ],
+      },
+    });
+  }
+}
+
+function listenerProtocol(
+  ctx: Context,
+  id: string,
+  at: string,
+  server: GatewayServer,
+): string | undefined {
+  const protocol = server.port?.protocol ?? '';
+  const mode = server.tls?.mode ?? 'SIMPLE';
+  switch (protocol) {
+    case 'HTTP':
+      return 'HTTP';
+    case 'HTTP2':
+    case 'GRPC':
+      lose(
+        ctx,
+        id,
+        `${at}.port.protocol`,
+        `${protocol}: written as an HTTP listener (the Gateway API has no ${protocol} listener protocol; Istio serves HTTP/2 on it)`,
+      );
+      return 'HTTP';
+    case 'HTTPS':
+      return mode === 'PASSTHROUGH' ? 'TLS' : 'HTTPS';
+    case 'TLS':
+      return 'TLS';
+    case 'TCP':
+      return 'TCP';
+    default:
+      lose(
+        ctx,
+        id,
+        `${at}.port.protocol`,
+        `protocol ${protocol || '(none)'} has no Gateway API listener; the server is not converted`,
+      );
+      return undefined;
+  }
+}
+
+function listenerTls(
+  ctx: Context,
+  id: string,
+  at: string,
+  server: GatewayServer,
+  protocol: string,
+): Plain | undefined {
+  if (protocol !== 'HTTPS' && protocol !== 'TLS') return undefined;
+  const tls = server.tls;
+  const mode = tls?.mode ?? 'SIMPLE';
+  if (mode === 'PASSTHROUGH') return { mode: 'Passthrough' };
+  if (mode !== 'SIMPLE')
+    lose(
+      ctx,
+      id,
+      `${at}.tls.mode`,
+      `tls mode ${mode}: the Gateway API listener terminates TLS without client certificates (frontend mTLS needs Gateway spec.tls.frontend)`,
+    );
+  const names = tls?.credentialNames?.length
+    ? tls.credentialNames
+    : tls?.credentialName
+      ? [tls.credentialName]
+      : [];
+  if (names.length === 0) {
+    lose(
+      ctx,
+      id,
+      `${at}.tls`,
+      'a certificate from files (serverCertificate/privateKey) has no Gateway API form; certificateRefs needs a Secret',
+    );
+    return { mode: 'Terminate' };
+  }
+  return { mode: 'Terminate', certificateRefs: names.map((n) => ({ name: n })) };
+}
+
+/** `*` → All, the Gateway's own namespace or `.` → Same, another → Selector by namespace name. */
+function allowedFrom(ns: string, own: string): Plain {
+  if (ns === '*') return { from: 'All' };
+  if (ns === '.' || ns === own) return { from: 'Same' };
+  return { from: 'Selector', selector: { matchLabels: { [NAMESPACE_NAME_LABEL]: ns } } };
+}
+
+function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
+  const { name, namespace } = vs.metadata;
+  const id = resourceId('VirtualService', namespace, name);
+  const gateways = vs.gateways ?? [MESH];
+  if (gateways.includes(MESH))
+    lose(
+      ctx,
+      id,
+      'spec.gateways',
+      'mesh: routing inside the mesh (GAMMA, parentRefs to a Service) is not converted; only the gateway part is',
+    );
+  const parentRefs: Plain[] = [];
+  for (const ref of gateways) {
+    const gw = resolveGatewayRef(ref, namespace);
+    if (!gw) continue;
+    const listeners = ctx.listeners.get(`${gw.namespace}/${gw.name}`);
+    const base: Plain = { name: gw.name };
+    if (gw.namespace !== namespace) base.namespace = gw.namespace;
+    if (!listeners) {
+      parentRefs.push(base);
+      continue;
+    }
+    for (const l of listeners)
+      if (!l.redirect && (l.protocol === 'HTTP' || l.protocol === 'HTTPS'))
+        parentRefs.push({ ...base, sectionName: l.name });
+  }
+  for (const [i, section] of [
+    ...vs.tls.map(() => 'tls' as const),
+    ...vs.tcp.map(() => 'tcp' as const),
+  ].entries()) {
+    const at = section === 'tls' ? i : i - vs.tls.length;
+    const kind = section === 'tls' ? 'TLSRoute' : 'TCPRoute';
+    lose(
+      ctx,
+      id,
+      `spec.${section}[${at}]`,
+      `${section} route: a ${kind} is needed; this conversion does not write it`,
+    );
+  }
+  if (parentRefs.length === 0 || vs.http.length === 0) return false;
+  const rules: Plain[] = [];
+  const parts: Origin[] = [];
+  const kept: { index: number; matches: Plain[] }[] = [];
+  vs.http.forEach((rule, i) => {
+    const converted = convertRule(ctx, id, namespace, rule, i);
+    if (!converted) return;
+    rules.push(converted.rule);
+    parts.push({ resource: id, path: `spec.http[${i}]` });
+    kept.push({ index: i, matches: converted.matches });
+  });
+  reportReordering(ctx, id, kept);
+  const hostnames = vs.hosts.filter((h) => h !== '*');
+  if (hostnames.length !== vs.hosts.length && hostnames.length)
+    lose(
+      ctx,
+      id,
+      'spec.hosts',
+      'host *: the route takes every hostname of its listeners (no hostnames)',
+    );
+  const spec: Plain = { parentRefs };
+  if (hostnames.length === vs.hosts.length && hostnames.length) spec.hostnames = hostnames;
+  spec.rules = rules;
+  ctx.written.push({
+    id: resourceId('HTTPRoute', namespace, name),
+    comment: `Converted from VirtualService ${namespace}/${name}`,
+    plain: { apiVersion: API, kind: 'HTTPRoute', metadata: { name, namespace }, spec },
+    origin: { resource: { resource: id, path: '' }, parts },
+  });
+  return true;
+}
+
+/**
+ * A VirtualService takes the first rule that matches; the Gateway API orders matches by
+ * precedence (exact path, longer path, method, more headers, more query params). Each rule that
+ * precedence would move before an earlier one is reported: a request both match changes rule.
+ */
+function reportReordering(
+  ctx: Context,
+  id: string,
+  kept: readonly { index: number; matches: Plain[] }[],
+): void {
+  const ranked = kept.map((k) => ({
+    index: k.index,
+    matches: (k.matches.length ? k.matches : [{}]).map((m) => httpRouteMatch(readBack(m))),
+  }));
+  for (const [j, later] of ranked.entries())
+    for (const earlier of ranked.slice(0, j)) {
+      const jumps = later.matches.some((b) =>
+        earlier.matches.some((a) => comparePrecedence(b, a) < 0),
+      );
+      if (jumps) {
+        lose(
+          ctx,
+          id,
+          `spec.http[${later.index}]`,
+          `Gateway API precedence puts http[${later.index}] before http[${earlier.index}] (more specific match first); a request both match goes to http[${later.index}] where the VirtualService sent it to http[${earlier.index}]`,
+        );
+        break;
+      }
+    }
+}
+
+/** A written HTTPRouteMatch as the model reads it (defaults filled in). */
+function readBack(m: Plain): import('../model/gatewayRoutes.ts').HTTPRouteMatch {
+  const path = (m.path as { type: string; value: string } | undefined) ?? {
+    type: 'PathPrefix',
+    value: '/',
+  };
+  const values = (v: unknown) =>
+    ((v as { type?: string; name: string; value: string }[] | undefined) ?? []).map((x) => ({
+      type: x.type ?? 'Exact',
+      name: x.name,
+      value: x.value,
+    }));
+  return {
+    path,
+    headers: values(m.headers),
+    queryParams: values(m.queryParams),
+    method: m.method as string | undefined,
+  };
+}
+
+function convertRule(
+  ctx: Context,
+  id: string,
+  namespace: string,
+  rule: HttpRoute,
+  i: number,
+): { rule: Plain; matches: Plain[] } | undefined {
+  const at = `spec.http[${i}]`;
+  if (rule.delegate) {
+    lose(
+      ctx,
+      id,
+      `${at}.delegate`,
+      `delegate to ${rule.delegate.namespace ?? namespace}/${rule.delegate.name}: the Gateway API has no delegation (route inclusion is not standard); convert the delegate's rules into this route by hand`,
+    );
+    return undefined;
+  }
+  if (rule.directResponse) {
+    lose(
+      ctx,
+      id,
+      `${at}.directResponse`,
+      `directResponse ${rule.directResponse.status ?? ''}: the Gateway API has no fixed response; the rule is not converted`,
+    );
+    return undefined;
+  }
+  const out: Plain = {};
+  if (rule.name) out.name = rule.name.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  const matches = rule.match
+    .map((m, j) => convertMatch(ctx, id, `${at}.match[${j}]`, m))
+    .filter((m) => m !== undefined);
+  if (matches.length) out.matches = matches;
+  const filters: Plain[] = [];
+  const headerFilters = (
+    ops: { request?: HeaderOperation; response?: HeaderOperation } | undefined,
+  ) => {
+    const list: Plain[] = [];
+    if (ops?.request)
+      list.push({ type: 'RequestHeaderModifier', requestHeaderModifier: modifier(ops.request) });
+    if (ops?.response)
+      list.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: modifier(ops.response) });
+    return list;
+  };
+  filters.push(...headerFilters(rule.headers));
+  if (rule.rewrite) {
+    const rewrite: Plain = {};
+    if (rule.rewrite.uri !== undefined) {
+      const kinds = new Set(
+        rule.match.map((m) =>
+          m.uri?.exact !== undefined ? 'exact' : m.uri?.prefix !== undefined ? 'prefix' : 'other',
+        ),
+      );
+      if (kinds.size === 1 && kinds.has('prefix'))
+        rewrite.path = { type: 'ReplacePrefixMatch', replacePrefixMatch: rule.rewrite.uri };
+      else if (kinds.size === 1 && kinds.has('exact'))
+        rewrite.path = { type: 'ReplaceFullPath', replaceFullPath: rule.rewrite.uri };
+      else
+        lose(
+          ctx,
+          id,
+          `${at}.rewrite.uri`,
+          'rewrite.uri replaces the matched prefix; the Gateway API can only do that for rules whose every match is a path prefix (or replace the full path for exact paths)',
+        );
+    }
+    if (rule.rewrite.uriRegexRewrite)
+      lose(
+        ctx,
+        id,
+        `${at}.rewrite.uriRegexRewrite`,
+        'uriRegexRewrite: the Gateway API has no regex rewrite',
+      );
+    if (rule.rewrite.authority !== undefined) rewrite.hostname = rule.rewrite.authority;
+    if (rewrite.path || rewrite.hostname) filters.push({ type: 'URLRewrite', urlRewrite: rewrite });
+  }
+  if (rule.redirect) {
+    const r = rule.redirect;
+    const redirect: Plain = {};
+    if (r.scheme) redirect.scheme = r.scheme;
+    if (r.authority) redirect.hostname = r.authority;
+    if (r.uri !== undefined) redirect.path = { type: 'ReplaceFullPath', replaceFullPath: r.uri };
+    if (r.port !== undefined) redirect.port = r.port;
+    if (r.derivePort)
+      lose(
+        ctx,
+        id,
+        `${at}.redirect.derivePort`,
+        'derivePort: the Gateway API derives the port from the scheme only',
+      );
+    if (r.prefixRewrite !== undefined)
+      lose(
+        ctx,
+        id,
+        `${at}.redirect.prefixRewrite`,
+        'prefixRewrite: written as nothing; a ReplacePrefixMatch redirect needs a path-prefix match',
+      );
+    // Istio redirects with 301 by default, the Gateway API with 302: always say which.
+    redirect.statusCode = r.redirectCode ?? 301;
+    if (![301, 302, 303, 307, 308].includes(redirect.statusCode as number))
+      lose(
+        ctx,
+        id,
+        `${at}.redirect.redirectCode`,
+        `redirectCode ${r.redirectCode}: the Gateway API allows 301, 302, 303, 307, 308`,
+      );
+    filters.push({ type: 'RequestRedirect', requestRedirect: redirect });
+  }
+  const mirrors = [
+    ...(rule.mirror
+      ? [{ destination: rule.mirror, percentage: rule.mirrorPercentage, path: `${at}.mirror` }]
+      : []),
+    ...(rule.mirrors ?? []).map((m, k) => ({
+      destination: m.destination,
+      percentage: m.percentage,
+      path: `${at}.mirrors[${k}]`,
+    })),
+  ];
+  for (const m of mirrors) {
+    if (!m.destination) continue;
+    const ref = backendRef(ctx, id, namespace, m.destination, m.path);
+    const mirror: Plain = { backendRef: ref };
+    if (m.percentage !== undefined && m.percentage !== 100)
+      mirror.percent = Math.round(m.percentage);
+    filters.push({ type: 'RequestMirror', requestMirror: mirror });
+  }
+  if (filters.length) out.filters = filters;
+  if (!rule.redirect && rule.route.length) {
+    out.backendRefs = rule.route.map((d, k) => {
+      const path = `${at}.route[${k}]`;
+      const ref = d.destination
+        ? backendRef(ctx, id, namespace, d.destination, `${path}.destination`)
+        : { name: '' };
+      if (rule.route.length > 1 || d.weight !== undefined) ref.weight = d.weight ?? 0;
+      const own = headerFilters(d.headers);
+      if (own.length) ref.filters = own;
+      return ref;
+    });
+  }
+  if (rule.timeout) out.timeouts = { request: rule.timeout };
+  if (rule.retries)
+    lose(
+      ctx,
+      id,
+      `${at}.retries`,
+      "retries: the standard Gateway API has no retry policy (HTTPRoute retry is experimental); Istio's default retries (2 attempts) still apply",
+    );
+  if (rule.fault) lose(ctx, id, `${at}.fault`, 'fault injection: the Gateway API has none');
+  if (rule.corsPolicy)
+    lose(
+      ctx,
+      id,
+      `${at}.corsPolicy`,
+      'corsPolicy: the standard Gateway API has no CORS filter (experimental CORS filter only)',
+    );
+  return { rule: out, matches };
+}
+
+function modifier(op: HeaderOperation): Plain {
+  const out: Plain = {};
+  const pairs = (d: Readonly<Record<string, string>>) =>
+    Object.entries(d).map(([name, value]) => ({ name, value }));
+  if (op.set) out.set = pairs(op.set);
+  if (op.add) out.add = pairs(op.add);
+  if (op.remove) out.remove = [...op.remove];
+  return out;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An Istio string match as a Gateway API value match (Exact or RegularExpression, full match). */
+function valueMatch(name: string, m: StringMatch): Plain {
+  if (m.exact !== undefined) return { name, value: m.exact };
+  if (m.prefix !== undefined)
+    return { type: 'RegularExpression', name, value: `${escapeRegex(m.prefix)}.*` };
+  if (m.regex !== undefined) return { type: 'RegularExpression', name, value: m.regex };
+  return { type: 'RegularExpression', name, value: '.*' };
+}
+
+function convertMatch(
+  ctx: Context,
+  id: string,
+  at: string,
+  m: import('../model/match.ts').HttpMatch,
+): Plain | undefined {
+  const out: Plain = {};
+  const uri = m.uri;
+  if (uri?.exact !== undefined) out.path = { type: 'Exact', value: uri.exact };
+  else if (uri?.prefix !== undefined) {
+    out.path = { type: 'PathPrefix', value: uri.prefix };
+    if (uri.prefix !== '/')
+      lose(
+        ctx,
+        id,
+        `${at}.uri.prefix`,
+        `prefix ${uri.prefix}: a Gateway API PathPrefix matches whole path segments (${uri.prefix.endsWith('/') ? `${uri.prefix.slice(0, -1)} now matches too` : `${uri.prefix}x no longer matches`})`,
+      );
+  } else if (uri?.regex !== undefined) {
+    out.path = { type: 'RegularExpression', value: uri.regex };
+    lose(
+      ctx,
+      id,
+      `${at}.uri.regex`,
+      'regex path: RegularExpression is implementation-specific in the Gateway API (Istio: RE2, whole path)',
+    );
+  }
+  if (m.headers) out.headers = Object.entries(m.headers).map(([name, v]) => valueMatch(name, v));
+  if (m.queryParams)
+    out.queryParams = Object.entries(m.queryParams).map(([name, v]) => valueMatch(name, v));
+  if (m.method) {
+    if (m.method.exact !== undefined && GATEWAY_METHODS.has(m.method.exact))
+      out.method = m.method.exact;
+    else
+      lose(
+        ctx,
+        id,
+        `${at}.method`,
+        'method: the Gateway API matches one exact standard method only',
+      );
+  }
+  const unsupported: [keyof typeof m, string][] = [
+    ['authority', "authority: match hosts by the route's hostnames instead"],
+    ['scheme', 'scheme: the Gateway API has no scheme match (use listeners)'],
+    ['withoutHeaders', 'withoutHeaders: the Gateway API has no negative header match'],
+    ['ignoreUriCase', 'ignoreUriCase: Gateway API paths are case-sensitive'],
+    ['port', 'port: use a parentRef with sectionName or port'],
+    ['sourceLabels', 'sourceLabels: no Gateway API equivalent'],
+    ['sourceNamespace', 'sourceNamespace: no Gateway API equivalent'],
+    ['gateways', 'gateways: use parentRefs of a separate route'],
+  ];
+  for (const [key, message] of unsupported)
+    if (m[key] !== undefined) lose(ctx, id, `${at}.${key}`, message);
+  return out;
+}
+
+/** A destination as a backendRef; a subset becomes a per-version Service (the Gateway API has none). */
+function backendRef(
+  ctx: Context,
+  id: string,
+  namespace: string,
+  dest: Destination,
+  at: string,
+): Plain {
+  const fqdn = resolveHost(dest.host, namespace);
+  const svc = serviceOfHost(fqdn);
+  if (!svc) {
+    lose(
+      ctx,
+      id,
+      `${at}.host`,
+      `host ${dest.host} is not a Kubernetes Service: written as an Istio Hostname backendRef (ServiceEntry hosts)`,
+    );
+    const ref: Plain = { group: 'networking.istio.io', kind: 'Hostname', name: dest.host };
+    if (dest.port !== undefined) ref.port = dest.port;
+    return ref;
+  }
+  const service = ctx.lookup.service(fqdn);
+  let name = svc.name;
+  if (dest.subset) {
+    const labels = ctx.lookup.subsetLabels(fqdn, dest.subset);
+    name = `${svc.name}-${dest.subset}`.toLowerCase();
+    const described = labels
+      ? Object.entries(labels)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')
+      : 'labels unknown';
+    lose(
+      ctx,
+      id,
+      `${at}.subset`,
+      `subset ${dest.subset} (${described}): the Gateway API has no subsets; one Service per version is needed, written as Service ${svc.namespace}/${name}${service?.selector && labels ? '' : ' (not generated: the Service or subset is not in the input)'}`,
+    );
+    if (service?.selector && labels)
+      writeVersionService(ctx, svc.namespace, name, service, labels, `${id} ${at}.subset`);
+  }
+  const ref: Plain = { name };
+  if (svc.namespace !== namespace) {
+    ref.namespace = svc.namespace;
+    const from = ctx.grants.get(svc.namespace) ?? new Map<string, Set<string>>();
+    ctx.grants.set(svc.namespace, from);
+    from.set(namespace, (from.get(namespace) ?? new Set<string>()).add(name));
+  }
+  const ports = service?.ports.filter((p) => p.port !== undefined) ?? [];
+  const port = dest.port ?? (ports.length === 1 ? ports[0]?.port : undefined);
+  if (port !== undefined) ref.port = port;
+  else
+    lose(
+      ctx,
+      id,
+      `${at}.port`,
+      `a Gateway API backendRef needs a port, and the Service ${svc.namespace}/${svc.name} ${service ? 'has several' : 'is not in the input'}`,
+    );
+  return ref;
+}
+
+function writeVersionService(
+  ctx: Context,
+  namespace: string,
+  name: string,
+  service: import('../model/service.ts').Service,
+  labels: Readonly<Record<string, string>>,
+  from: string,
+): void {
+  const id = resourceId('Service', namespace, name);
+  if (ctx.versions.has(id)) return;
+  ctx.versions.add(id);
+  ctx.written.push({
+    id,
+    comment: `One Service per version, for ${from}`,
+    plain: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace },
+      spec: {
+        selector: { ...service.selector, ...labels },
+        ports: service.ports.map((p) => {
+          const port: Plain = {};
+          if (p.name) port.name = p.name;
+          port.port = p.port;
+          if (p.targetPort !== undefined) port.targetPort = p.targetPort;
+          if (p.protocol !== 'TCP') port.protocol = p.protocol;
+          return port;
+        }),
+      },
+    },
+    origin: {
+      resource: { resource: resourceId('Service', namespace, service.metadata.name), path: '' },
+      parts: [],
+    },
+  });
+}
+
+function writeGrants(ctx: Context): void {
+  for (const [to, froms] of [...ctx.grants].sort(([a], [b]) => (a < b ? -1 : 1)))
+    for (const [from, names] of [...froms].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const name = `httproutes-from-${from}`;
+      ctx.written.push({
+        id: resourceId('ReferenceGrant', to, name),
+        comment: `Lets HTTPRoutes of namespace ${from} send to these Services of ${to} (a VirtualService needs no grant)`,
+        plain: {
+          apiVersion: 'gateway.networking.k8s.io/v1beta1',
+          kind: 'ReferenceGrant',
+          metadata: { name, namespace: to },
+          spec: {
+            from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: from }],
+            to: [...names].sort().map((n) => ({ group: '', kind: 'Service', name: n })),
+          },
+        },
+        origin: {
+          resource: { resource: resourceId('ReferenceGrant', to, name), path: '' },
+          parts: [],
+        },
+      });
+    }
+}
