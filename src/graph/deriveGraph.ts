@@ -1,6 +1,7 @@
 import { serviceFqdn } from '../model/hosts.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
+import { ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { hostTarget } from './endpoints.ts';
 import { addGatewayApiIngress } from './gatewayApiIngress.ts';
@@ -8,6 +9,7 @@ import { addGatewayApiRoutes } from './gatewayApiRoutes.ts';
 import { GraphBuilder } from './graphBuilder.ts';
 import { serviceNodeId } from './ids.ts';
 import { addIngress, type Ingress } from './ingress.ts';
+import { addIngressControllers, addIngresses } from './ingressResources.ts';
 import { addPods, selectPods, selectUncoveredPods } from './pods.ts';
 import { addVirtualServices } from './routes.ts';
 import { createServiceNodes } from './services.ts';
@@ -18,21 +20,25 @@ import type { FlowGraph } from './types.ts';
  * The flow graph of a workspace (CONTRACT section 2): client → load balancer → gateway pods →
  * Gateway → VirtualService → route → service or subset → pods, with autoscalers, budgets and
  * EnvoyFilters attached to the gateway pods; and the same for the Kubernetes Gateway API:
- * Gateway → listener → HTTPRoute (GRPCRoute, TLSRoute, TCPRoute) → rule → backend services. Pure and total: never throws, whatever the
+ * Gateway → listener → HTTPRoute (GRPCRoute, TLSRoute, TCPRoute) → rule → backend services; and
+ * Kubernetes Ingresses: controller pods → Ingress → path → Service. Pure and total: never throws, whatever the
  * workspace holds, and ids depend only on resource identity, positions and names.
  */
 export function deriveGraph(workspace: Workspace): FlowGraph {
   const catalog = buildCatalog(workspace);
   const graph = new GraphBuilder();
   const gatewayApi = gatewayApiIndex(workspace);
+  const ingresses = ingressIndex(workspace);
+  const controllers = addIngressControllers(catalog, ingresses, graph);
   const ingress = joined(
-    addIngress(catalog, graph),
-    addGatewayApiIngress(catalog, gatewayApi, graph),
+    joined(addIngress(catalog, graph), addGatewayApiIngress(catalog, gatewayApi, graph)),
+    controllers,
   );
   const services = createServiceNodes(catalog, graph);
 
   addVirtualServices(catalog, graph, services);
   addGatewayApiRoutes(gatewayApi, graph, services);
+  addIngresses(ingresses, controllers, graph, services);
   addPods(catalog, graph, ingress);
   addSubsets(catalog, graph, services, ingress);
   for (const service of catalog.services) {
@@ -53,7 +59,7 @@ export function deriveGraph(workspace: Workspace): FlowGraph {
   return graph.build();
 }
 
-/** Both APIs' ingress chains: what either draws as gateway pods or load balancers. */
+/** Two ingress chains joined: what either draws as gateway pods or load balancers. */
 function joined(a: Ingress, b: Ingress): Ingress {
   if (b.gatewayWorkloads.size === 0 && b.balancers.size === 0) return a;
   return {

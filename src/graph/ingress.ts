@@ -68,6 +68,7 @@ export function addIngress(catalog: Catalog, graph: GraphBuilder): Ingress {
  * The gateway pods `matched` (the workloads a selector picks) or, when none, the implied pods of
  * the selector (Istio's default ingress for `istio: ingressgateway` or no selector), each with
  * its load balancers and attachments; records what it draws in `chain`. Returns the pods nodes.
+ * `implied` stands in for the pods when none match (another controller's install).
  * Istio's Gateways and the Kubernetes Ingresses of class `istio` share it.
  */
 export function addGatewayPods(
@@ -76,6 +77,7 @@ export function addGatewayPods(
   selector: Dict<string> | undefined,
   matched: readonly Item<Workload>[],
   chain: { readonly gatewayWorkloads: Set<ResourceId>; readonly balancers: Set<ResourceId> },
+  implied?: GatewayPods,
 ): string[] {
   for (const item of matched) chain.gatewayWorkloads.add(item.id);
   const isDefault =
@@ -85,7 +87,7 @@ export function addGatewayPods(
       ? matched.map((item) => ({ pods: workloadPods(item), workloads: [item.object] }))
       : [
           {
-            pods: isDefault || !selector ? defaultPods() : labelledPods(selector),
+            pods: implied ?? (isDefault || !selector ? defaultPods() : labelledPods(selector)),
             workloads: [],
           },
         ];

@@ -1,0 +1,195 @@
+import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
+import { serviceFqdn } from '../model/hosts.ts';
+import type { IngressBackend } from '../model/ingress.ts';
+import { selects } from '../model/labels.ts';
+import { type ResourceId, resourceId } from '../model/resource.ts';
+import type { Catalog } from '../workspace/catalog.ts';
+import {
+  type IndexedIngress,
+  type IngressIndex,
+  ISTIO_INGRESS_CONTROLLER,
+  NGINX_CONTROLLER,
+} from '../workspace/ingressIndex.ts';
+import type { GatewayPods } from './gatewayPods.ts';
+import type { GraphBuilder } from './graphBuilder.ts';
+import { resourceNodeId, routeNodeId } from './ids.ts';
+import { addGatewayPods, type Ingress } from './ingress.ts';
+import type { ServiceNodes } from './services.ts';
+
+type Path = readonly (string | number)[];
+
+/** What the ingress chains of Kubernetes Ingresses drew, and the controller pods of each. */
+export interface IngressControllers extends Ingress {
+  /** The controller pods nodes that serve each Ingress (by resource id); none for other classes. */
+  readonly podsOf: ReadonlyMap<ResourceId, readonly string[]>;
+}
+
+/**
+ * The pods of ingress-nginx's controller, as its chart and static manifests label them
+ * (`app.kubernetes.io/name: ingress-nginx`, `app.kubernetes.io/component: controller`), and the
+ * names the static install gives them: Deployment and Service `ingress-nginx-controller` in
+ * namespace `ingress-nginx`.
+ */
+export const NGINX_INSTALL = {
+  namespace: 'ingress-nginx',
+  name: 'ingress-nginx-controller',
+  podLabels: {
+    'app.kubernetes.io/name': 'ingress-nginx',
+    'app.kubernetes.io/component': 'controller',
+  } as Readonly<Record<string, string>>,
+} as const;
+
+/**
+ * The chains in front of Kubernetes Ingresses: client → load balancer → controller pods. For
+ * ingress-nginx the workspace's controller pods (and the LoadBalancer Service selecting them)
+ * when it holds them, else the static install's `ingress-nginx-controller`, implied. For class
+ * `istio`, Istio's ingress gateway (mesh `ingressSelector`: `istio: ingressgateway`), as
+ * Gateways selecting it draw it. Other classes: no chain, another controller serves them.
+ */
+export function addIngressControllers(
+  catalog: Catalog,
+  index: IngressIndex,
+  graph: GraphBuilder,
+): IngressControllers {
+  const chain = { gatewayWorkloads: new Set<ResourceId>(), balancers: new Set<ResourceId>() };
+  const podsOf = new Map<ResourceId, readonly string[]>();
+  let nginx: readonly string[] | undefined;
+  let istio: readonly string[] | undefined;
+  for (const indexed of index.ingresses) {
+    if (indexed.controller === NGINX_CONTROLLER) {
+      nginx ??= nginxPods(catalog, graph, chain);
+      podsOf.set(indexed.entry.id, nginx);
+    } else if (indexed.controller === ISTIO_INGRESS_CONTROLLER) {
+      istio ??= istioPods(catalog, graph, chain);
+      podsOf.set(indexed.entry.id, istio);
+    }
+  }
+  return { ...chain, podsOf };
+}
+
+type Chain = Parameters<typeof addGatewayPods>[4];
+
+function nginxPods(catalog: Catalog, graph: GraphBuilder, chain: Chain): readonly string[] {
+  const { namespace, name, podLabels } = NGINX_INSTALL;
+  const matched = catalog.workloads.filter((w) => selects(podLabels, w.object.podLabels));
+  const serviceId = resourceId('Service', namespace, name);
+  const implied: GatewayPods = {
+    node: {
+      id: `gatewayWorkload:implied:${resourceId('Deployment', namespace, name)}`,
+      kind: 'gatewayWorkload',
+      label: `${name} (ingress-nginx controller pods, implied)`,
+      parent: null,
+      implied: true,
+    },
+    namespace,
+    labels: podLabels,
+    deploymentName: name,
+    impliedBalancer: {
+      id: `loadBalancer:implied:${serviceId}`,
+      kind: 'loadBalancer',
+      // `; ` parts are lines of their own on the canvas.
+      label: `${name} (LoadBalancer Service; ingress-nginx, implied)`,
+      parent: null,
+      implied: true,
+      ports: [
+        { port: 80, targetPort: 80 },
+        { port: 443, targetPort: 443 },
+      ],
+    },
+  };
+  return addGatewayPods(catalog, graph, podLabels, matched, chain, implied);
+}
+
+/** Istio serves Ingresses on the gateway pods its mesh config's `ingressSelector` picks. */
+function istioPods(catalog: Catalog, graph: GraphBuilder, chain: Chain): readonly string[] {
+  const selector = DEFAULT_INGRESS.podLabels;
+  const matched = catalog.workloads.filter((w) => selects(selector, w.object.podLabels));
+  return addGatewayPods(catalog, graph, selector, matched, chain);
+}
+
+/**
+ * Each Ingress as an `ingress` node with one `route` row per path (`section: 'rules'`, `index`
+ * counting paths across rules in order, label `host path (pathType)`) and its defaultBackend as
+ * the last row; `bind` edges from the controller pods that serve it, `route` edges from each row
+ * to the Service its backend names.
+ */
+export function addIngresses(
+  index: IngressIndex,
+  controllers: IngressControllers,
+  graph: GraphBuilder,
+  services: ServiceNodes,
+): void {
+  for (const indexed of index.ingresses) {
+    const { entry, ingress } = indexed;
+    const id = resourceNodeId('ingress', entry.id);
+    graph.addNode({
+      id,
+      kind: 'ingress',
+      label: ingress.metadata.name,
+      resource: entry.id,
+      parent: null,
+    });
+    for (const pods of controllers.podsOf.get(entry.id) ?? [])
+      graph.addEdge('bind', pods, id, {
+        origin: { resource: entry.id, paths: [classPath(indexed)] },
+      });
+
+    const row = (index: number, label: string, path: Path, backend: IngressBackend | undefined) => {
+      const rowId = routeNodeId(entry.id, 'rules', index);
+      graph.addNode({
+        id: rowId,
+        kind: 'route',
+        label,
+        resource: entry.id,
+        parent: id,
+        section: 'rules',
+        index,
+        path,
+      });
+      graph.addEdge('rule', id, rowId);
+      const service = backend?.service;
+      if (!service?.name) return;
+      const target = services.ensure(serviceFqdn(service.name, ingress.metadata.namespace));
+      graph.addEdge('route', rowId, target, {
+        slot: 'backend',
+        origin: { resource: entry.id, paths: [[...path, 'backend']] },
+      });
+    };
+    for (const at of indexed.paths)
+      row(
+        at.index,
+        ingressPathLabel(at.host, at.value.path, at.value.pathType),
+        ['spec', 'rules', at.rule, 'http', 'paths', at.path],
+        at.value.backend,
+      );
+    if (ingress.defaultBackend)
+      row(
+        indexed.paths.length,
+        'default backend',
+        defaultBackendPath(indexed),
+        ingress.defaultBackend,
+      );
+  }
+}
+
+/** `shop.example.com /cart (Prefix)`; `*` for a rule without host, as it serves every host. */
+export function ingressPathLabel(
+  host: string,
+  path: string | undefined,
+  pathType: string | undefined,
+): string {
+  return `${host || '*'} ${path || '/'} (${pathType ?? 'no pathType'})`;
+}
+
+/** Where the default backend is written: `defaultBackend`, or v1beta1's `backend`. */
+function defaultBackendPath({ entry }: IndexedIngress): Path {
+  const spec = entry.plain.spec;
+  const legacy =
+    typeof spec === 'object' && spec !== null && !('defaultBackend' in spec) && 'backend' in spec;
+  return ['spec', legacy ? 'backend' : 'defaultBackend'];
+}
+
+/** Where the class that binds an Ingress to its controller is written. */
+function classPath({ ingress }: IndexedIngress): Path {
+  return ingress.ingressClassName !== undefined ? ['spec', 'ingressClassName'] : ['metadata'];
+}
