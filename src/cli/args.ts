@@ -18,6 +18,12 @@ export interface CliArgs {
   readonly listChecks: boolean;
   /** `roundtrip --clean`: without the fields a cluster adds. */
   readonly clean: boolean;
+  /** `convert --to istio|gateway-api`, as given. */
+  readonly to: string | undefined;
+  /** `convert --report FILE`: where the loss report goes as JSON. */
+  readonly report: string | undefined;
+  /** `convert --verify`: simulate source and converted and compare. */
+  readonly verify: boolean;
   /** `scenario ID --set key=value`, as given, in order; repeatable. */
   readonly sets: readonly string[];
   readonly help: boolean;
@@ -37,6 +43,8 @@ const VALUE_OPTIONS = new Set([
   '--failure-threshold',
   '--output-threshold',
   '--set',
+  '--to',
+  '--report',
 ]);
 
 /** Parses argv (without `node` and the script). Throws UsageError on anything it does not know. */
@@ -51,6 +59,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let help = false;
   let listChecks = false;
   let clean = false;
+  let verify = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -65,6 +74,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     } else if (arg === '--complete') complete = true;
     else if (arg === '--list-checks') listChecks = true;
     else if (arg === '--clean') clean = true;
+    else if (arg === '--verify') verify = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (command === undefined) command = arg;
@@ -90,5 +100,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     listChecks,
     clean,
     sets,
+    to: values.get('--to'),
+    report: values.get('--report'),
+    verify,
   };
 }

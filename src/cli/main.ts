@@ -20,6 +20,7 @@ import {
 import { joinedYaml } from '../workspace/exportFiles.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { type CliArgs, parseArgs, UsageError } from './args.ts';
+import { convertCommand } from './convert.ts';
 import { readSources } from './readSources.ts';
 import { scenarioCommand } from './scenario.ts';
 
@@ -47,6 +48,10 @@ Commands:
   scenario ID [--set key=value]... [FILE...]
                     print the scenario's manifests (YAML); --set api=gateway-api writes
                     it in the Kubernetes Gateway API; with files, names they use are refused
+  convert --to istio|gateway-api [--report FILE] [--verify [--tests TESTS.yaml]] FILE...
+                    convert the routing to the other API: YAML on stdout, what could not be
+                    carried over on stderr; --verify simulates both and exits 1 on a difference
+                    the loss report does not explain
 
 Options:
   --format json|text   output format (json is the default for graph and lint)
@@ -88,6 +93,11 @@ export function run(argv: readonly string[]): Output {
       throw new UsageError('--clean: only roundtrip takes this option');
     if (args.sets.length > 0 && args.command !== 'scenario')
       throw new UsageError('--set: only scenario takes this option');
+    if (
+      (args.to !== undefined || args.report !== undefined || args.verify) &&
+      args.command !== 'convert'
+    )
+      throw new UsageError('--to, --report, --verify: only convert takes these options');
     return handler(args);
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `${error.message}\n`, code: 2 };
@@ -103,6 +113,7 @@ type Handler = (args: CliArgs) => Output;
 
 const COMMANDS: Record<string, Handler> = {
   scenario: scenarioCommand,
+  convert: convertCommand,
   roundtrip(args) {
     const workspace = load(args);
     if (args.clean) return withSyntaxErrors(workspace, joinedYaml(cleanForApply(workspace)));

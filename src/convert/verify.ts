@@ -5,8 +5,10 @@
  * about the rule (or server/listener) either side used; otherwise it is unexplained.
  */
 import { stringify } from 'yaml';
+import { hostTarget, targetWorkloads } from '../graph/endpoints.ts';
 import { simulate } from '../simulate/simulate.ts';
-import type { SimRequest, Simulation } from '../simulate/types.ts';
+import type { SimDestination, SimRequest, Simulation } from '../simulate/types.ts';
+import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
 import { entries, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { probeRequests } from './probes.ts';
 import type { Conversion, Loss, Origin } from './types.ts';
@@ -15,7 +17,11 @@ import type { Conversion, Loss, Origin } from './types.ts';
 export interface Observed {
   readonly outcome: string;
   readonly status: number | null;
-  /** `host[/subset][:port] share%`, sorted: where the traffic goes and how much. */
+  /**
+   * `pods[:port] share%` (the workloads behind the destination, when the workspace shows them:
+   * a subset and a Service per version that select the same pods are the same place), else
+   * `host[/subset][:port] share%`; sorted.
+   */
   readonly destinations: readonly string[];
   readonly location?: string;
 }
@@ -52,13 +58,15 @@ export function verify(
   const requests = [...probeRequests(source), ...saved];
   const differences: Difference[] = [];
   let total = 0;
+  const sourceCatalog = buildCatalog(source);
+  const convertedCatalog = buildCatalog(converted);
   for (const request of requests) {
     const a = simulate(source, request);
     const b = simulate(converted, request);
     if (!a.ok || !b.ok) continue;
     total++;
-    const before = observe(a.value);
-    const after = observe(b.value);
+    const before = observe(a.value, sourceCatalog);
+    const after = observe(b.value, convertedCatalog);
     if (sameObserved(before, after)) continue;
     const explainedBy = explain(conversion, a.value, b.value);
     differences.push({ request, before, after, ...(explainedBy ? { explainedBy } : {}) });
@@ -66,10 +74,20 @@ export function verify(
   return { total, same: total - differences.length, differences };
 }
 
-export function observe(sim: Simulation): Observed {
+/** The workloads a destination reaches, as the simulator says or (Gateway API backends) the Service selects. */
+function podsOf(catalog: Catalog, d: SimDestination): readonly string[] {
+  if (d.pods.length || d.subset !== null) return d.pods;
+  const target = hostTarget(catalog, d.host);
+  return target ? targetWorkloads(catalog, target, undefined).map((w) => w.id) : [];
+}
+
+export function observe(sim: Simulation, catalog: Catalog): Observed {
   const shares = new Map<string, { share: number; ports: Set<number> }>();
   for (const d of sim.destinations) {
-    const key = `${d.host}${d.subset ? `/${d.subset}` : ''}`;
+    const pods = podsOf(catalog, d);
+    const key = pods.length
+      ? `pods ${[...pods].sort().join(',')}`
+      : `${d.host}${d.subset ? `/${d.subset}` : ''}`;
     const entry = shares.get(key) ?? { share: 0, ports: new Set<number>() };
     entry.share += d.probability;
     if (d.port !== null) entry.ports.add(d.port);
@@ -95,7 +113,9 @@ function sameObserved(a: Observed, b: Observed): boolean {
   if (a.outcome !== b.outcome || a.status !== b.status || a.location !== b.location) return false;
   if (a.destinations.length !== b.destinations.length) return false;
   const parse = (d: string) => {
-    const [where = '', share] = d.split(' ');
+    const cut = d.lastIndexOf(' ');
+    const where = d.slice(0, cut);
+    const share = d.slice(cut + 1);
     const colon = where.lastIndexOf(':');
     return colon === -1
       ? { host: where, port: '', share }
