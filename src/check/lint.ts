@@ -7,6 +7,7 @@ import { formatPath, type Path } from '../yaml/path.ts';
 import { checkContext } from './context.ts';
 import type { Finding, QuickFix, ReferencedKind } from './finding.ts';
 import { GATEWAY_API_CHECKS } from './gatewayApi/checks.ts';
+import { INGRESS_CHECKS } from './ingress/checks.ts';
 import { ROUTING_CHECKS } from './routing/checks.ts';
 import { STRUCTURE_CHECKS } from './structure/checks.ts';
 import { type SuppressedBy, type Suppression, suppressedBy, suppressionCode } from './suppress.ts';
@@ -43,7 +44,13 @@ export interface LintReport {
   readonly suppressed: SuppressedDiagnostic[];
 }
 
-const CHECKS = [...STRUCTURE_CHECKS, ...WORKLOAD_CHECKS, ...ROUTING_CHECKS, ...GATEWAY_API_CHECKS];
+const CHECKS = [
+  ...STRUCTURE_CHECKS,
+  ...WORKLOAD_CHECKS,
+  ...ROUTING_CHECKS,
+  ...GATEWAY_API_CHECKS,
+  ...INGRESS_CHECKS,
+];
 
 /** Every finding about the workspace, as raw findings (before positions). */
 export function findings(workspace: Workspace, options: LintOptions = {}): Finding[] {

@@ -1,0 +1,50 @@
+/**
+ * The API server's rules for an Ingress path (networking/validation `validateHTTPIngressPath`):
+ * `pathType` is required in `networking.k8s.io/v1` and one of Exact, Prefix,
+ * ImplementationSpecific; an Exact or Prefix path is absolute, and any other path that is written
+ * starts with `/` too. The API server refuses such a manifest, so these are errors.
+ */
+import { type IndexedIngress, ingressIndex } from '../../workspace/ingressIndex.ts';
+import { entryAddress } from '../../workspace/workspace.ts';
+import type { CheckContext } from '../context.ts';
+import type { Finding } from '../finding.ts';
+
+const PATH_TYPES: ReadonlySet<string> = new Set(['Exact', 'Prefix', 'ImplementationSpecific']);
+
+export function* checkIngressPaths(context: CheckContext): Iterable<Finding> {
+  for (const indexed of ingressIndex(context.workspace).ingresses) yield* pathFindings(indexed);
+}
+
+function* pathFindings({ entry, ingress, paths }: IndexedIngress): Iterable<Finding> {
+  const base = { resource: entry.id, at: entryAddress(entry), severity: 'error' as const };
+  // v1beta1 defaulted a missing pathType to ImplementationSpecific; v1 requires it.
+  const required = entry.plain.apiVersion === 'networking.k8s.io/v1';
+  const name = `Ingress ${ingress.metadata.namespace}/${ingress.metadata.name}`;
+  for (const at of paths) {
+    const where = ['spec', 'rules', at.rule, 'http', 'paths', at.path];
+    const { path, pathType } = at.value;
+    const shown = `${at.host || '*'} ${path ?? '(no path)'}`;
+    if (pathType === undefined && required)
+      yield {
+        ...base,
+        code: 'ingress-path-type-missing',
+        message: `${name} path ${shown} has no pathType, which networking.k8s.io/v1 requires: add pathType: Prefix (or Exact, or ImplementationSpecific)`,
+        path: where,
+      };
+    else if (pathType !== undefined && !PATH_TYPES.has(pathType))
+      yield {
+        ...base,
+        code: 'ingress-path-type-invalid',
+        message: `${name} path ${shown}: pathType "${pathType}" is not one of Exact, Prefix, ImplementationSpecific`,
+        path: [...where, 'pathType'],
+      };
+    const typed = pathType === 'Exact' || pathType === 'Prefix';
+    if ((path !== undefined && path !== '' && !path.startsWith('/')) || (typed && !path))
+      yield {
+        ...base,
+        code: 'ingress-path-not-absolute',
+        message: `${name}: path "${path ?? ''}" must be an absolute path starting with "/"${path ? `: write "/${path}"` : ''}`,
+        path: path === undefined ? where : [...where, 'path'],
+      };
+  }
+}
