@@ -14,6 +14,7 @@ import type {
   RuleRowData,
 } from './flowTypes.ts';
 import { gatewayRuleMatch, gatewayRuleTags, listenerSummary } from './gatewayApiSummaries.ts';
+import { ingressRowMatch } from './ingressSummaries.ts';
 import { BROKEN_EDGE_LOOK, EDGE_LOOK, nodeAriaLabel, nodeWidth } from './kindLook.ts';
 import { nodeDetails } from './nodeDetails.ts';
 import {
@@ -137,6 +138,8 @@ function baseNode(
 function ruleRow(route: GraphNode, owner: ModelledObject | undefined): RuleRowData {
   const index = route.index ?? 0;
   const base = { id: route.id, label: route.label, resource: route.resource, index };
+  if (route.section === 'rules' && owner?.kind === 'Ingress')
+    return { ...base, section: 'rules', match: ingressRowMatch(owner, index), tags: [] };
   if (route.section === 'rules') {
     const gatewayRoute =
       owner?.kind === 'HTTPRoute' ||
