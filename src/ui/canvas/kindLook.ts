@@ -41,7 +41,8 @@ export const KIND_LOOK: Readonly<Record<NodeKind, KindLook>> = {
  * A node's width: its kind's, but for the Gateway API's ingress chain. A Gateway API Gateway's
  * listener rows say more than an Istio server (hostname, TLS, the routes it allows); the load
  * balancer and pods Istio generates for it are named `<gateway>-istio`, longer than the
- * default ingress's names. `gatewayApiChain`: the node fronts a Gateway API Gateway.
+ * default ingress's names. `gatewayApiChain`: the node fronts a Gateway API Gateway, or an
+ * Ingress (`ingress-nginx-controller`).
  */
 export function nodeWidth(
   node: Pick<GraphNode, 'kind' | 'resource'>,

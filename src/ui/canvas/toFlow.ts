@@ -89,8 +89,9 @@ function isRow(node: GraphNode): boolean {
 }
 
 /**
- * The load balancers and gateway pods in front of Gateway API Gateways: the flow edges into such
- * a Gateway come from its pods, and those into the pods from its load balancers.
+ * The load balancers and gateway pods in front of Gateway API Gateways (the flow edges into such
+ * a Gateway come from its pods, and those into the pods from its load balancers), and in front of
+ * Kubernetes Ingresses (the pods that bind them).
  */
 function gatewayApiChain(
   graph: FlowGraph,
@@ -100,6 +101,10 @@ function gatewayApiChain(
   const chain = new Set<string>();
   for (const edge of flows)
     if (graphNodes.get(edge.target)?.resource?.startsWith(`${K8S_GATEWAY}/`))
+      chain.add(edge.source);
+  // An Ingress controller's pods bind their Ingresses; its names (`ingress-nginx-controller`) are long too.
+  for (const edge of graph.edges)
+    if (edge.kind === 'bind' && graphNodes.get(edge.target)?.kind === 'ingress')
       chain.add(edge.source);
   for (const edge of flows)
     if (graphNodes.get(edge.target)?.kind === 'gatewayWorkload' && chain.has(edge.target))
