@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { edgeList, graphOf, invariantProblems, node, nodeIds, yaml } from '../testing/graphs.ts';
+import { tracePath } from './tracePath.ts';
 
 /**
  * Our own manifests after the Kubernetes docs' Ingress examples (concepts/services-networking/
@@ -189,5 +190,25 @@ describe('Kubernetes Ingress on the graph', () => {
     const ids = nodeIds(graphOf(FANOUT));
     expect(nodeIds(graphOf(FANOUT))).toEqual(ids);
     expect(nodeIds(graphOf(CART_SERVICE, FANOUT))).toEqual(expect.arrayContaining(ids));
+  });
+
+  test("a request an Ingress path answers lights the controller's chain, the Ingress, that row and its Service", () => {
+    const graph = graphOf(FANOUT, CART_SERVICE);
+    const lit = tracePath(graph, {
+      ingress: 'Ingress/shop/fanout',
+      rule: { section: 'rules', index: 1 },
+      destinations: [{ host: 'pay.shop.svc.cluster.local' }],
+    });
+    expect([...lit.nodes].sort()).toEqual(
+      [
+        'client',
+        NGINX_LB,
+        NGINX_PODS,
+        INGRESS,
+        'route:Ingress/shop/fanout:rules[1]',
+        'service:pay.shop.svc.cluster.local',
+      ].sort(),
+    );
+    expect([...lit.edges.keys()]).toContain(`bind:${NGINX_PODS}->${INGRESS}`);
   });
 });

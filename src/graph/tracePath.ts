@@ -18,6 +18,8 @@ export interface TracedRequest {
   readonly listener?: { readonly index: number } | null;
   /** Gateway API: the route (HTTPRoute, GRPCRoute…) whose rule answered. */
   readonly httpRoute?: string | null;
+  /** Kubernetes Ingress: the Ingress whose path (or default backend) answered. */
+  readonly ingress?: string | null;
   readonly rule?: { readonly section: RouteSection; readonly index: number } | null;
   readonly destinations?: readonly {
     readonly host: string;
@@ -41,7 +43,9 @@ export interface LitPath {
  * The path a request takes through the graph: client → load balancer → gateway pods → the
  * Gateway that took it → (root) VirtualService → the rule → delegate and its rule → each
  * destination with its probability → the pods that receive it. For the Gateway API: the Gateway
- * → the listener → the route (HTTPRoute…) → its rule → the backends, likewise. Walks the
+ * → the listener → the route (HTTPRoute…) → its rule → the backends, likewise; for a Kubernetes
+ * Ingress: the controller pods that bind it → the Ingress → the path's row (`rule.index`, paths
+ * counted across rules; the default backend's row follows the last path). Walks the
  * graph's own edges, so what lights up is exactly what is drawn; steps the graph does not have
  * are skipped.
  */
@@ -61,24 +65,42 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
     nodes.add(edge.target);
   };
 
-  if (!trace.gateway) return { nodes, edges };
-  const gateway = resourceNodeId('gateway', trace.gateway);
-  if (!byId.has(gateway)) return { nodes, edges };
-  nodes.add(gateway);
-  // The flow chain into the Gateway, back to the client (first chain found: one per pods group).
-  let at = gateway;
-  for (let hops = 0; at !== CLIENT_ID && hops < 8; hops++) {
-    const edge = (incoming.get(at) ?? []).find((e) => e.kind === 'flow');
-    if (!edge) break;
-    lightEdge(edge);
-    at = edge.source;
-  }
+  // The flow chain into `start`, back to the client (first chain found: one per pods group).
+  const lightChain = (start: string) => {
+    let at = start;
+    for (let hops = 0; at !== CLIENT_ID && hops < 8; hops++) {
+      const edge = (incoming.get(at) ?? []).find((e) => e.kind === 'flow');
+      if (!edge) break;
+      lightEdge(edge);
+      at = edge.source;
+    }
+  };
 
   const walk: Walk = { graph, outgoing, byId, nodes, lightEdge };
-  const ruleNode =
-    trace.httpRoute || trace.listener
-      ? gatewayApiRule(trace, gateway, walk)
-      : virtualServiceRule(trace, gateway, walk);
+  let ruleNode: string | undefined;
+  if (trace.ingress) {
+    // An Ingress: the controller pods that bind it, their chain, then the path's row.
+    const ingress = resourceNodeId('ingress', trace.ingress);
+    if (!byId.has(ingress)) return { nodes, edges };
+    nodes.add(ingress);
+    const bind = (incoming.get(ingress) ?? []).find((e) => e.kind === 'bind');
+    if (bind) {
+      lightEdge(bind);
+      lightChain(bind.source);
+    }
+    if (trace.rule?.section === 'rules')
+      ruleNode = routeNodeId(trace.ingress, 'rules', trace.rule.index);
+  } else {
+    if (!trace.gateway) return { nodes, edges };
+    const gateway = resourceNodeId('gateway', trace.gateway);
+    if (!byId.has(gateway)) return { nodes, edges };
+    nodes.add(gateway);
+    lightChain(gateway);
+    ruleNode =
+      trace.httpRoute || trace.listener
+        ? gatewayApiRule(trace, gateway, walk)
+        : virtualServiceRule(trace, gateway, walk);
+  }
   if (ruleNode === undefined || !byId.has(ruleNode)) return { nodes, edges };
   nodes.add(ruleNode);
 
