@@ -9,6 +9,7 @@ import { K8S_GATEWAY, NAMESPACE_NAME_LABEL } from '../model/gatewayApi.ts';
 import { MESH, resolveGatewayRef } from '../model/gatewayNames.ts';
 import { resolveHost } from '../model/hosts.ts';
 import type { StringMatch } from '../model/match.ts';
+import { fullMatch } from '../model/regex.ts';
 import { resourceId } from '../model/resource.ts';
 import type {
   Destination,
@@ -16,7 +17,11 @@ import type {
   HttpRoute,
   VirtualService,
 } from '../model/virtualService.ts';
-import { comparePrecedence, httpRouteMatch } from '../simulate/gatewayApi/match.ts';
+import {
+  comparePrecedence,
+  httpRouteMatch,
+  type RouteMatch,
+} from '../simulate/gatewayApi/match.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { conversionOf } from './emit.ts';
@@ -352,7 +357,7 @@ function reportReordering(
   for (const [j, later] of ranked.entries())
     for (const earlier of ranked.slice(0, j)) {
       const jumps = later.matches.some((b) =>
-        earlier.matches.some((a) => comparePrecedence(b, a) < 0),
+        earlier.matches.some((a) => comparePrecedence(b, a) < 0 && mayOverlap(a, b)),
       );
       if (jumps) {
         lose(
@@ -364,6 +369,33 @@ function reportReordering(
         break;
       }
     }
+}
+
+/** Whether one request could meet both matches (paths, methods and exact values compatible). */
+function mayOverlap(a: RouteMatch, b: RouteMatch): boolean {
+  if (a.method !== undefined && b.method !== undefined && a.method !== b.method) return false;
+  const clash = (x: RouteMatch['headers'], y: RouteMatch['headers']) =>
+    x.some((h) =>
+      y.some(
+        (k) => k.name === h.name && k.type === 'Exact' && h.type === 'Exact' && k.value !== h.value,
+      ),
+    );
+  if (clash(a.headers, b.headers) || clash(a.queryParams, b.queryParams)) return false;
+  const p = a.path;
+  const q = b.path;
+  if (!p || !q) return true;
+  // A regex against an exact path is decided; against another regex or a prefix it may meet.
+  if (p.kind === 'regex' && q.kind === 'exact') return fullMatch(p.value, q.value).ok;
+  if (q.kind === 'regex' && p.kind === 'exact') return fullMatch(q.value, p.value).ok;
+  if (p.kind === 'regex' || q.kind === 'regex') return true;
+  const under = (path: string, prefix: string) => {
+    const base = prefix.replace(/\/+$/, '');
+    return base === '' || path === base || path.startsWith(`${base}/`);
+  };
+  if (p.kind === 'exact' && q.kind === 'exact') return p.value === q.value;
+  if (p.kind === 'exact') return under(p.value, q.value);
+  if (q.kind === 'exact') return under(q.value, p.value);
+  return under(p.value, q.value) || under(q.value, p.value);
 }
 
 /** A written HTTPRouteMatch as the model reads it (defaults filled in). */

@@ -155,12 +155,16 @@ function explain(conversion: Conversion, before: Simulation, after: Simulation):
     if (index !== undefined)
       scopes.push({ resource: before.gateway, path: `spec.${list}[${index}]` });
   }
+  let afterRule: Origin | undefined;
   const afterRoute = routeOf(after);
   if (afterRoute) {
     const origin = conversion.origins[afterRoute];
     const part = after.rule ? origin?.parts[after.rule.index] : undefined;
-    if (part) scopes.push({ resource: part.resource, path: scopeOf(part.path) });
-    else if (origin) scopes.push({ resource: origin.resource.resource, path: '' });
+    if (part) {
+      // The rule the request reached after: when it moved ahead, its loss says why.
+      afterRule = { resource: part.resource, path: scopeOf(part.path) };
+      scopes.push(afterRule);
+    } else if (origin) scopes.push({ resource: origin.resource.resource, path: '' });
   }
   if (after.gateway) {
     const origin = conversion.origins[after.gateway];
@@ -168,18 +172,25 @@ function explain(conversion: Conversion, before: Simulation, after: Simulation):
     const part = index === undefined ? undefined : origin?.parts[index];
     if (part) scopes.push({ resource: part.resource, path: scopeOf(part.path) });
   }
-  return conversion.losses.find((loss) =>
-    scopes.some(
-      (s) =>
-        s.resource === loss.resource &&
-        (s.path === ''
-          ? true
-          : loss.path === s.path ||
-            loss.path.startsWith(`${s.path}.`) ||
-            loss.path.startsWith(`${s.path}[`) ||
-            (RULE_LIST.test(s.path) &&
-              !RULE_LIST.test(loss.path) &&
-              !loss.path.startsWith('spec.selector'))),
-    ),
+  // The loss about the very rule (or server, listener) first; one about the whole route next.
+  const within = (loss: Loss, s: Origin) =>
+    s.resource === loss.resource &&
+    s.path !== '' &&
+    (loss.path === s.path ||
+      loss.path.startsWith(`${s.path}.`) ||
+      loss.path.startsWith(`${s.path}[`));
+  const routeWide = (loss: Loss, s: Origin) =>
+    s.resource === loss.resource &&
+    (s.path === '' ||
+      (RULE_LIST.test(s.path) &&
+        !RULE_LIST.test(loss.path) &&
+        !loss.path.startsWith('spec.selector')));
+  return (
+    // A loss about a whole rule (it moved) tells more than one about a field of it.
+    conversion.losses.find(
+      (loss) => afterRule?.resource === loss.resource && afterRule.path === loss.path,
+    ) ??
+    conversion.losses.find((loss) => scopes.some((s) => within(loss, s))) ??
+    conversion.losses.find((loss) => scopes.some((s) => routeWide(loss, s)))
   );
 }

@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import { dedent } from '../testing/dedent.ts';
+import { loadWorkspace } from '../workspace/workspace.ts';
+import { convert } from './convert.ts';
+import { verify } from './verify.ts';
+
+const load = (text: string) => loadWorkspace([{ name: 'in.yaml', text: dedent(text) }]);
+
+const GATEWAY_API = load(`
+  apiVersion: gateway.networking.k8s.io/v1
+  kind: Gateway
+  metadata: {name: edge, namespace: infra}
+  spec:
+    gatewayClassName: istio
+    listeners:
+      - name: web
+        hostname: shop.example.com
+        port: 80
+        protocol: HTTP
+        allowedRoutes: {namespaces: {from: All}}
+  ---
+  apiVersion: gateway.networking.k8s.io/v1
+  kind: HTTPRoute
+  metadata: {name: shop, namespace: store}
+  spec:
+    parentRefs: [{name: edge, namespace: infra}]
+    hostnames: [shop.example.com]
+    rules:
+      - name: everything
+        backendRefs: [{name: shop, port: 80}]
+      - name: api
+        matches: [{path: {type: PathPrefix, value: /api}}]
+        filters:
+          - type: URLRewrite
+            urlRewrite: {path: {type: ReplacePrefixMatch, replacePrefixMatch: /v2}}
+        backendRefs:
+          - {name: api, port: 8080, weight: 3}
+          - {name: api-next, port: 8080, weight: 1}
+      - name: login
+        matches: [{path: {type: Exact, value: /api/login}, headers: [{name: X-Team, value: blue}]}]
+        timeouts: {request: 2s}
+        backendRefs: [{name: auth, port: 80}]
+  ---
+  apiVersion: gateway.networking.k8s.io/v1
+  kind: GRPCRoute
+  metadata: {name: rpc, namespace: store}
+  spec:
+    parentRefs: [{name: edge, namespace: infra}]
+    rules: [{backendRefs: [{name: rpc, port: 9000}]}]
+`);
+
+describe('Gateway API → Istio', () => {
+  const conversion = convert(GATEWAY_API, 'istio');
+  const text = conversion.files[0]?.text ?? '';
+
+  test('one Istio Gateway per listener, selecting the pods Istio deploys for the Gateway', () => {
+    expect(text).toMatch(
+      /kind: Gateway\nmetadata:\n\s+name: edge-web\n\s+namespace: infra\nspec:\n\s+selector:\n\s+gateway.networking.k8s.io\/gateway-name: edge/,
+    );
+    expect(text).toMatch(/hosts:\n\s+- "\*\/shop.example.com"|hosts:\n\s+- \*\/shop.example.com/);
+  });
+
+  test('rules in Gateway API precedence: the exact path first, the catch-all last', () => {
+    const names = [...text.matchAll(/^ {4}- name: (\S+)$/gm)].map((m) => m[1]);
+    expect(names).toEqual(['login', 'api', 'api', 'everything']);
+    expect(text).toMatch(/gateways:\n\s+- infra\/edge-web/);
+  });
+
+  test('a PathPrefix is the path itself or below it, each with its own rewrite', () => {
+    expect(text).toMatch(/uri:\n\s+exact: \/api\n[\s\S]*?rewrite:\n\s+uri: \/v2\n/);
+    expect(text).toMatch(/uri:\n\s+prefix: \/api\/\n[\s\S]*?rewrite:\n\s+uri: \/v2\/\n/);
+    expect(text).toMatch(/host: api\n\s+port:\n\s+number: 8080\n\s+weight: 3/);
+    expect(text).toMatch(/x-team:\n\s+exact: blue[\s\S]*?timeout: 2s/);
+  });
+
+  test('routes of other kinds are reported, not dropped silently', () => {
+    expect(conversion.losses).toContainEqual(
+      expect.objectContaining({ resource: 'GRPCRoute/store/rpc', path: 'spec' }),
+    );
+  });
+
+  test('every derived request goes where it went (the segment-wise prefix included)', () => {
+    const extra = [
+      { url: 'http://shop.example.com/apix' },
+      { url: 'http://shop.example.com/api/login', headers: { 'x-team': 'blue' } },
+    ];
+    const result = verify(GATEWAY_API, conversion, extra);
+    expect(result.total).toBeGreaterThan(5);
+    expect(result.differences).toEqual([]);
+  });
+});
