@@ -211,4 +211,24 @@ describe('Kubernetes Ingress on the graph', () => {
     );
     expect([...lit.edges.keys()]).toContain(`bind:${NGINX_PODS}->${INGRESS}`);
   });
+
+  test('odd Ingresses draw what they can and never throw', () => {
+    const odd = yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: { name: odd }
+      spec:
+        ingressClassName: nginx
+        defaultBackend: 7
+        rules:
+          - host: a.example.com
+          - http: { paths: nope }
+          - http: { paths: [ 3, { path: /x, backend: { service: { port: { number: 80 } } } } ] }
+    `;
+    const graph = graphOf(odd);
+    expect(invariantProblems(graph)).toEqual([]);
+    const rows = graph.nodes.filter((n) => n.parent === 'ingress:Ingress/default/odd');
+    expect(rows.map((n) => n.label)).toEqual(['* / (no pathType)', '* /x (no pathType)']);
+    expect(edgeList(graph, 'route')).toEqual([]);
+  });
 });
