@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { dedent } from '../testing/dedent.ts';
+import { loadWorkspace } from '../workspace/workspace.ts';
+import { run } from './main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'convert-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, dedent(text));
+  return path;
+}
+
+const SHOP = file(
+  'shop.yaml',
+  `
+  apiVersion: networking.istio.io/v1
+  kind: Gateway
+  metadata: {name: gw, namespace: default}
+  spec:
+    selector: {istio: ingressgateway}
+    servers:
+      - port: {number: 80, name: http, protocol: HTTP}
+        hosts: [shop.example.com]
+  ---
+  apiVersion: networking.istio.io/v1
+  kind: VirtualService
+  metadata: {name: shop, namespace: default}
+  spec:
+    hosts: [shop.example.com]
+    gateways: [gw]
+    http:
+      - match: [{uri: {prefix: /api}}]
+        fault: {abort: {httpStatus: 503, percentage: {value: 100}}}
+        route: [{destination: {host: api, port: {number: 80}}}]
+      - route: [{destination: {host: shop, port: {number: 80}}}]
+  `,
+);
+
+describe('convert', () => {
+  test('prints the Gateway API YAML on stdout and one loss per line on stderr', () => {
+    const out = run(['convert', '--to', 'gateway-api', SHOP]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('kind: HTTPRoute');
+    expect(out.stdout).not.toContain('VirtualService\n');
+    const lines = out.stderr.trim().split('\n');
+    expect(lines).toContain(
+      'VirtualService/default/shop spec.http[0].fault: fault injection: the Gateway API has none',
+    );
+    expect(loadWorkspace([{ name: 'out.yaml', text: out.stdout }]).files[0]?.docs.length).toBe(2);
+  });
+
+  test('--report writes the losses as JSON, the contract shape', () => {
+    const report = join(dir, 'report.json');
+    const out = run(['convert', '--to', 'gateway-api', '--report', report, SHOP]);
+    expect(out.code).toBe(0);
+    const losses = JSON.parse(readFileSync(report, 'utf8'));
+    expect(losses).toContainEqual({
+      resource: 'VirtualService/default/shop',
+      path: 'spec.http[0].fault',
+      message: 'fault injection: the Gateway API has none',
+    });
+    expect(Object.keys(losses[0]).sort()).toEqual(['message', 'path', 'resource']);
+  });
+
+  test('--verify counts the requests and exits 0 when every difference is explained', () => {
+    const out = run(['convert', '--to', 'gateway-api', '--verify', SHOP]);
+    expect(out.stderr).toMatch(
+      /^(\d+) of (\d+) requests go where they went; (\d+) differences? \(\3 explained by the loss report\)$/m,
+    );
+    expect(out.stderr).toMatch(/[1-9]\d* differences? \([1-9]/);
+    expect(out.code).toBe(0);
+  });
+
+  test('--verify exits 1 and names the request when a difference is unexplained', () => {
+    // A destination whose Service is missing: Envoy answers 503 (no cluster) under a
+    // VirtualService, the Gateway API 500 (BackendNotFound); the loss report does not say so.
+    const gone = file(
+      'gone.yaml',
+      `
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: gw, namespace: default}
+      spec:
+        servers:
+          - port: {number: 80, name: http, protocol: HTTP}
+            hosts: [shop.example.com]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: shop, namespace: default}
+      spec:
+        hosts: [shop.example.com]
+        gateways: [gw]
+        http:
+          - route: [{destination: {host: gone, port: {number: 80}}}]
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata: {name: shop, namespace: default}
+      spec:
+        ports: [{port: 80}]
+      `,
+    );
+    const out = run(['convert', '--to', 'gateway-api', '--verify', gone]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(
+      '0 of 1 requests go where they went; 1 difference (0 explained by the loss report)',
+    );
+    expect(out.stderr).toMatch(
+      /^unexplained: GET http:\/\/shop\.example\.com:80\/: route 503 .* → directResponse 500 /m,
+    );
+  });
+
+  test('--tests adds the saved requests to the derived ones', () => {
+    const tests = file(
+      'tests.yaml',
+      `
+      tests:
+        - name: beside the prefix
+          request: {url: "http://shop.example.com/apix"}
+          expect: {outcome: route}
+      `,
+    );
+    const without = run(['convert', '--to', 'gateway-api', '--verify', SHOP]).stderr;
+    const out = run(['convert', '--to', 'gateway-api', '--verify', '--tests', tests, SHOP]);
+    const total = (text: string) => Number(/ of (\d+) requests/.exec(text)?.[1]);
+    expect(total(out.stderr)).toBe(total(without) + 1);
+    expect(out.code).toBe(0);
+  });
+
+  test('bad usage: no --to, an unknown API, --to on another command', () => {
+    expect(run(['convert', SHOP]).code).toBe(2);
+    expect(run(['convert', '--to', 'nginx', SHOP]).stderr).toBe(
+      '--to must be istio or gateway-api, not nginx\n',
+    );
+    expect(run(['lint', '--to', 'istio', SHOP]).code).toBe(2);
+  });
+
+  test('unparsable YAML: file, line and column, exit 1', () => {
+    const bad = file('bad.yaml', 'kind: [\n');
+    const out = run(['convert', '--to', 'istio', bad]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(/bad\.yaml:\d+:\d+: /);
+  });
+
+  test('--help names the command', () => {
+    expect(run(['--help']).stdout).toContain('convert --to istio|gateway-api');
+  });
+});
