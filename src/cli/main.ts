@@ -308,6 +308,7 @@ function inContractOrder(simulation: Simulation): Simulation {
     'listener',
     'virtualService',
     'httpRoute',
+    'ingress',
     'rootVirtualService',
     'rule',
     'request',

@@ -4,6 +4,8 @@ import { onK8sGateway, whyNoListener } from './gatewayApi/flow.ts';
 import type { K8sGatewayProxy } from './gatewayApi/proxies.ts';
 import type { GatewayProxy } from './gatewayProxies.ts';
 import type { Scored } from './httpFlow.ts';
+import { onIngressController } from './ingress/flow.ts';
+import { ingressNotes } from './ingress/notes.ts';
 import { loadBalancerHop, onProxy, whyNotListening } from './listener.ts';
 import { fullPath, type ParsedRequest, parseRequest, receivedRequest } from './request.ts';
 import { type SimulationIndex, simulationIndex } from './simulationIndex.ts';
@@ -44,6 +46,13 @@ export function simulate(workspace: Workspace, request: SimRequest): Result<Simu
     const scored = onK8sGateway(index, index.gatewayApi, gw, parsed);
     if (scored) results.push({ proxy: gw.proxy, scored });
   }
+  // Ingress controllers (ingress-nginx, Istio's Ingress support) answer behind their own load
+  // balancers; a request sent to one Gateway skips them.
+  if (request.gateway === undefined)
+    for (const controller of index.ingressControllers) {
+      const scored = onIngressController(index, controller, parsed);
+      if (scored) results.push({ proxy: controller.proxy, scored });
+    }
   let best = results[0];
   for (const r of results) if (best && r.scored.score > best.scored.score) best = r;
   if (!best) return ok(nothingListens(index, proxies, k8sGateways, parsed, first));
@@ -71,7 +80,8 @@ function nothingListens(
   request: ParsedRequest,
   first: Step,
 ): Simulation {
-  const none = proxies.length === 0 && k8sGateways.length === 0;
+  const none =
+    proxies.length === 0 && k8sGateways.length === 0 && index.ingressControllers.length === 0;
   return {
     outcome: 'noServer',
     status: null,
@@ -88,7 +98,10 @@ function nothingListens(
             {
               kind: 'server',
               matched: false,
-              detail: 'no Gateway in the workspace: nothing listens',
+              detail:
+                index.ingress.ingresses.length > 0
+                  ? 'no Gateway and no Ingress of a simulated controller in the workspace: nothing listens'
+                  : 'no Gateway in the workspace: nothing listens',
             } as const,
           ]
         : proxies.map(
@@ -117,6 +130,7 @@ function nothingListens(
             path: ['spec', 'gatewayClassName'],
           }),
         ),
+      ...ingressNotes(index, request.port),
     ],
   };
 }

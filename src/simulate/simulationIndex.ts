@@ -1,6 +1,7 @@
 import { listenPort } from '../model/gatewayPorts.ts';
 import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
 import { type GatewayApiIndex, gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
+import { type IngressIndex, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { allVsInfo, type VsInfo } from './bindings.ts';
 import { type FlatRule, flattenHttpRules } from './delegate.ts';
@@ -8,6 +9,7 @@ import { indexDestinationRules } from './destinationRules.ts';
 import { type K8sGatewayProxy, k8sGatewayProxies } from './gatewayApi/proxies.ts';
 import { type GatewayProxy, gatewayProxies } from './gatewayProxies.ts';
 import { type BuiltRoute, buildHttpRoutes } from './httpRoutes.ts';
+import { type ControllerProxy, controllerProxy } from './ingress/proxies.ts';
 import { mergeGateways, type PortServers, type ServerRef } from './servers.ts';
 import type { Step } from './types.ts';
 import { buildRouteTable, type RouteTable } from './virtualHosts.ts';
@@ -36,6 +38,10 @@ export interface SimulationIndex {
   readonly gatewayApi: GatewayApiIndex;
   /** The proxies Istio runs for Gateway API Gateways of its class. */
   readonly k8sGateways: readonly K8sGatewayProxy[];
+  /** The Kubernetes Ingresses, joined (`workspace/ingressIndex.ts`). */
+  readonly ingress: IngressIndex;
+  /** The Ingress controllers that serve some Ingress of the workspace (ingress-nginx, Istio). */
+  readonly ingressControllers: readonly ControllerProxy[];
 }
 
 const indexes = new WeakMap<Workspace, SimulationIndex>();
@@ -61,7 +67,13 @@ export function simulationIndex(workspace: Workspace): SimulationIndex {
   };
   const states = new Map<GatewayProxy, ProxyState>();
   const gatewayApi = gatewayApiIndex(workspace);
+  const ingress = ingressIndex(workspace);
+  const readings = new Set(ingress.ingresses.map((i) => i.reading));
   const index: SimulationIndex = {
+    ingress,
+    ingressControllers: (['nginx', 'istio'] as const)
+      .filter((r) => readings.has(r))
+      .map((r) => controllerProxy(catalog, r)),
     gatewayApi,
     k8sGateways: k8sGatewayProxies(catalog, gatewayApi.gateways),
     catalog,

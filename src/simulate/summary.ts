@@ -10,7 +10,7 @@ import type { SimDestination, Simulation } from './types.ts';
  */
 export function outcomeSummary(simulation: Simulation): string {
   const { outcome, status } = simulation;
-  const owner = simulation.httpRoute ?? simulation.virtualService;
+  const owner = simulation.httpRoute ?? simulation.ingress ?? simulation.virtualService;
   const rule = simulation.rule
     ? `rule ${simulation.rule.name ?? `${simulation.rule.section}[${simulation.rule.index}]`} of ${owner}`
     : undefined;
@@ -24,6 +24,8 @@ export function outcomeSummary(simulation: Simulation): string {
     case 'fault':
       return `${status ?? 'gRPC'} abort injected by ${rule}`;
     case 'noRoute':
+      if (simulation.ingress !== undefined || isIngressOnly(simulation))
+        return `${status ?? 404} from the Ingress controller: no Ingress path matches`;
       return `${status ?? 404} from the gateway: ${isGatewayApi(simulation) ? `no ${routeKindOf(simulation)} rule matches${simulation.listener ? ` on listener ${simulation.listener.name}` : ''}` : 'no VirtualService route matches'}`;
     case 'noServer':
       return 'No server of any Gateway takes this request: the connection fails';
@@ -65,7 +67,7 @@ function routeSummary(simulation: Simulation, rule: string | undefined): string 
       simulation.status === null ? 'The connection fails' : `${simulation.status} from the gateway`;
     return `${answer}: ${failureText(failing)}`;
   }
-  const routed = `Routed by ${rule ?? simulation.httpRoute ?? simulation.virtualService} to ${served.map(destinationText).join(', ')}`;
+  const routed = `Routed by ${rule ?? simulation.httpRoute ?? simulation.ingress ?? simulation.virtualService} to ${served.map(destinationText).join(', ')}`;
   if (failing.length === 0) return routed;
   const parts: string[] = [];
   // Gateway API: an unresolved backendRef's share is answered 500, one without endpoints 503.
@@ -79,6 +81,15 @@ function routeSummary(simulation: Simulation, rule: string | undefined): string 
     parts.push(`${formatShare(share)} fail with ${code}: ${names.join(', ')}`);
   }
   return `${routed}; ${parts.join('; ')}`;
+}
+
+/** An Ingress controller's answer: no gateway, and the trace went through an Ingress host step. */
+function isIngressOnly(simulation: Simulation): boolean {
+  return (
+    simulation.gateway === null &&
+    simulation.steps.some((s) => s.kind === 'virtualHost') &&
+    simulation.steps.some((s) => s.kind === 'gateway' && /Ingresses of class/.test(s.detail))
+  );
 }
 
 function isGatewayApi(simulation: Simulation): boolean {

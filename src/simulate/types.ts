@@ -185,6 +185,8 @@ export interface Simulation {
   readonly listener?: SimListener;
   /** Gateway API: the route (HTTPRoute, GRPCRoute…) whose rule answered, in place of `virtualService`. */
   readonly httpRoute?: ResourceId;
+  /** Kubernetes Ingress: the Ingress whose path (or defaultBackend) answered, in place of `virtualService`. */
+  readonly ingress?: ResourceId;
   readonly virtualService: ResourceId | null;
   readonly rootVirtualService?: ResourceId;
   readonly rule: SimRule | null;
