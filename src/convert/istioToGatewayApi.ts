@@ -20,6 +20,7 @@ import type {
 import {
   comparePrecedence,
   httpRouteMatch,
+  isCatchAll,
   type RouteMatch,
 } from '../simulate/gatewayApi/match.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
@@ -60,6 +61,14 @@ interface Context {
   readonly grants: Map<string, Map<string, Set<string>>>;
   /** Per-version Services already written. */
   readonly versions: Set<string>;
+  /** Per gateway and host, the rules Envoy gets, in the order Istio merges them (workspace order). */
+  readonly vhosts: Map<string, RankedRule[]>;
+}
+
+interface RankedRule {
+  readonly id: string;
+  readonly index: number;
+  readonly matches: readonly RouteMatch[];
 }
 
 export function istioToGatewayApi(workspace: Workspace): Conversion {
@@ -71,6 +80,7 @@ export function istioToGatewayApi(workspace: Workspace): Conversion {
     listeners: new Map(),
     grants: new Map(),
     versions: new Set(),
+    vhosts: new Map(),
   };
   const replaced: string[] = [];
   for (const { id, object } of catalog.gateways) {
@@ -79,6 +89,7 @@ export function istioToGatewayApi(workspace: Workspace): Conversion {
   }
   for (const { id, object } of catalog.virtualServices)
     if (convertVirtualService(ctx, object)) replaced.push(id);
+  reportReordering(ctx);
   writeGrants(ctx);
   return conversionOf('converted-gateway-api.yaml', ctx.written, ctx.losses, replaced);
 }
@@ -319,7 +330,21 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
     parts.push({ resource: id, path: `spec.http[${i}]` });
     kept.push({ index: i, matches: converted.matches });
   });
-  reportReordering(ctx, id, kept);
+  for (const ref of gateways) {
+    const gw = resolveGatewayRef(ref, namespace);
+    if (!gw) continue;
+    for (const host of vs.hosts) {
+      const key = `${gw.namespace}/${gw.name}|${host.toLowerCase()}`;
+      const list = ctx.vhosts.get(key) ?? [];
+      ctx.vhosts.set(key, list);
+      for (const k of kept)
+        list.push({
+          id,
+          index: k.index,
+          matches: (k.matches.length ? k.matches : [{}]).map((m) => httpRouteMatch(readBack(m))),
+        });
+    }
+  }
   const hostnames = vs.hosts.filter((h) => h !== '*');
   if (hostnames.length !== vs.hosts.length && hostnames.length)
     lose(
@@ -345,30 +370,31 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
  * precedence (exact path, longer path, method, more headers, more query params). Each rule that
  * precedence would move before an earlier one is reported: a request both match changes rule.
  */
-function reportReordering(
-  ctx: Context,
-  id: string,
-  kept: readonly { index: number; matches: Plain[] }[],
-): void {
-  const ranked = kept.map((k) => ({
-    index: k.index,
-    matches: (k.matches.length ? k.matches : [{}]).map((m) => httpRouteMatch(readBack(m))),
-  }));
-  for (const [j, later] of ranked.entries())
-    for (const earlier of ranked.slice(0, j)) {
-      const jumps = later.matches.some((b) =>
-        earlier.matches.some((a) => comparePrecedence(b, a) < 0 && mayOverlap(a, b)),
-      );
-      if (jumps) {
+function reportReordering(ctx: Context): void {
+  const reported = new Set<string>();
+  for (const ranked of ctx.vhosts.values())
+    for (const [j, later] of ranked.entries())
+      for (const earlier of ranked.slice(0, j)) {
+        // Envoy moves catch-all routes to the end of a virtual host under both APIs.
+        if (earlier.matches.every(isCatchAll)) continue;
+        const jumps = later.matches.some((b) =>
+          earlier.matches.some((a) => comparePrecedence(b, a) < 0 && mayOverlap(a, b)),
+        );
+        const key = `${later.id}|${later.index}`;
+        if (!jumps || reported.has(key)) continue;
+        reported.add(key);
+        const them =
+          earlier.id === later.id
+            ? `http[${earlier.index}]`
+            : `${earlier.id} http[${earlier.index}]`;
         lose(
           ctx,
-          id,
+          later.id,
           `spec.http[${later.index}]`,
-          `Gateway API precedence puts http[${later.index}] before http[${earlier.index}] (more specific match first); a request both match goes to http[${later.index}] where the VirtualService sent it to http[${earlier.index}]`,
+          `Gateway API precedence puts http[${later.index}] before ${them} (more specific match first); a request both match goes to http[${later.index}] where the VirtualService${earlier.id === later.id ? '' : 's'} sent it to ${them}`,
         );
         break;
       }
-    }
 }
 
 /** Whether one request could meet both matches (paths, methods and exact values compatible). */

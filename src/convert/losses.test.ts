@@ -208,3 +208,54 @@ describe('the reordering loss is what the simulation shows', () => {
     expect(found?.explainedBy?.path).toBe('spec.http[4]');
   });
 });
+
+describe('reordering across VirtualServices of one host', () => {
+  const two = load(`
+    apiVersion: networking.istio.io/v1
+    kind: Gateway
+    metadata: {name: gw, namespace: default}
+    spec:
+      servers:
+        - port: {number: 80, name: http, protocol: HTTP}
+          hosts: [shop.example.com]
+    ---
+    apiVersion: networking.istio.io/v1
+    kind: VirtualService
+    metadata: {name: a, namespace: default}
+    spec:
+      hosts: [shop.example.com]
+      gateways: [gw]
+      http:
+        - match: [{headers: {x-team: {exact: blue}}}]
+          route: [{destination: {host: blue, port: {number: 80}}}]
+        - route: [{destination: {host: shop, port: {number: 80}}}]
+    ---
+    apiVersion: networking.istio.io/v1
+    kind: VirtualService
+    metadata: {name: b, namespace: default}
+    spec:
+      hosts: [shop.example.com]
+      gateways: [gw]
+      http:
+        - match: [{uri: {exact: /pay}}]
+          route: [{destination: {host: pay, port: {number: 80}}}]
+  `);
+
+  test('the later VirtualService whose rule jumps ahead carries the loss; the catch-all does not count', () => {
+    const conversion = convert(two, 'gateway-api');
+    expect(conversion.losses).toEqual([
+      {
+        resource: 'VirtualService/default/b',
+        path: 'spec.http[0]',
+        message: expect.stringMatching(
+          /puts http\[0\] before VirtualService\/default\/a http\[0\]/,
+        ),
+      },
+    ]);
+    const both = { url: 'http://shop.example.com/pay', headers: { 'x-team': 'blue' } };
+    const result = verify(two, conversion, [both]);
+    const moved = result.differences.find((d) => d.request === both);
+    expect(moved?.explainedBy?.resource).toBe('VirtualService/default/b');
+    expect(result.differences.filter((d) => !d.explainedBy)).toEqual([]);
+  });
+});
