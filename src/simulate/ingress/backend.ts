@@ -23,7 +23,12 @@ export interface BackendAt {
 export function backendPort(
   dctx: DestinationContext,
   at: BackendAt,
-): { port: number | undefined; problem?: string } {
+): {
+  port: number | undefined;
+  problem?: string;
+  /** The workspace holds the Service and it has no such port: the controller cannot resolve it. */
+  unresolvable?: true;
+} {
   const service = at.backend.service;
   if (!service) return { port: undefined };
   if (service.port !== undefined) return { port: service.port };
@@ -34,12 +39,16 @@ export function backendPort(
   );
   const named = held?.object.ports.find((p) => p.name === service.portName);
   if (named) return { port: named.port };
-  return {
-    port: undefined,
-    problem: held
-      ? `Service ${at.namespace}/${service.name} has no port named ${service.portName}`
-      : `port ${service.portName} cannot be resolved: Service ${at.namespace}/${service.name} is not in this workspace`,
-  };
+  return held
+    ? {
+        port: undefined,
+        problem: `Service ${at.namespace}/${service.name} has no port named ${service.portName}`,
+        unresolvable: true,
+      }
+    : {
+        port: undefined,
+        problem: `port ${service.portName} cannot be resolved: Service ${at.namespace}/${service.name} is not in this workspace`,
+      };
 }
 
 /** One destination with its share, as a `destination` step describes it. */

@@ -291,9 +291,12 @@ function routeIstio(flow: IngressFlow): Scored {
   // Istio drops a path whose backend is no Service or whose named port does not resolve.
   const routable = candidates.filter((c) => {
     const backend = c.at.value.backend;
+    const port = backend?.service ? backendPort(dctx, backendAt(c, backend)) : undefined;
     const why = !backend?.service
       ? 'no Service backend'
-      : backendPort(dctx, backendAt(c, backend)).problem;
+      : port?.unresolvable
+        ? port.problem
+        : undefined;
     if (why === undefined) return true;
     steps.push({
       ...pathAt(c),
