@@ -25,6 +25,7 @@ import {
 } from '../simulate/gatewayApi/match.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { clientPort } from './clientPorts.ts';
 import { conversionOf } from './emit.ts';
 import { type ServiceLookup, serviceLookup, serviceOfHost } from './services.ts';
 import type { Conversion, Loss, Origin, Written } from './types.ts';
@@ -59,6 +60,8 @@ interface Context {
   readonly listeners: Map<string, readonly ConvertedListener[]>;
   /** Cross-namespace backendRefs: `to-ns` → `from-ns` → Service names. */
   readonly grants: Map<string, Map<string, Set<string>>>;
+  /** The port clients reach a server of a Gateway on. */
+  readonly clientPort: (gateway: string, serverPort: number) => number;
   /** Per-version Services already written. */
   readonly versions: Set<string>;
   /** Per gateway and host, the rules Envoy gets, in the order Istio merges them (workspace order). */
@@ -75,6 +78,7 @@ export function istioToGatewayApi(workspace: Workspace): Conversion {
   const catalog = buildCatalog(workspace);
   const ctx: Context = {
     lookup: serviceLookup(catalog),
+    clientPort: clientPort(catalog),
     losses: [],
     written: [],
     listeners: new Map(),
@@ -136,7 +140,7 @@ function convertGateway(ctx: Context, gw: Gateway): void {
       used.add(listenerName);
       const listener: Plain = { name: listenerName };
       if (host !== '*') listener.hostname = host;
-      listener.port = server.port?.number;
+      listener.port = ctx.clientPort(id, server.port?.number as number);
       listener.protocol = protocol;
       const tls = listenerTls(ctx, id, at, server, protocol);
       if (tls) listener.tls = tls;

@@ -259,3 +259,33 @@ describe('reordering across VirtualServices of one host', () => {
     expect(result.differences.filter((d) => !d.explainedBy)).toEqual([]);
   });
 });
+
+describe('ports: a server port is the pods’, a listener port the clients’', () => {
+  test('bookinfo’s server on 8080 behind the default ingress (80 → 8080) is a listener on 80', () => {
+    const bookinfo = load(`
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata: {name: bookinfo-gateway, namespace: default}
+      spec:
+        selector: {istio: ingressgateway}
+        servers:
+          - port: {number: 8080, name: http, protocol: HTTP}
+            hosts: ["*"]
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata: {name: bookinfo, namespace: default}
+      spec:
+        hosts: ["*"]
+        gateways: [bookinfo-gateway]
+        http:
+          - match: [{uri: {exact: /productpage}}]
+            route: [{destination: {host: productpage, port: {number: 9080}}}]
+    `);
+    const conversion = convert(bookinfo, 'gateway-api');
+    expect(conversion.files[0]?.text).toMatch(/- name: http\n\s+port: 80\n\s+protocol: HTTP/);
+    const result = verify(bookinfo, conversion);
+    expect(result.total).toBeGreaterThan(1);
+    expect(result.differences).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import type { SimRequest } from '../simulate/types.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { clientPort } from './clientPorts.ts';
 
 interface Probe {
   readonly path: string;
@@ -20,6 +21,9 @@ interface Probe {
 }
 
 const ANY: Probe = { path: '/', query: [], headers: {} };
+
+/** The name a request carries where every host is served (`*`). */
+const ANY_HOST = 'any.example.com';
 
 /** A value a string match takes (undefined: none can be derived, as for most regexes). */
 function sample(m: StringMatch): string | undefined {
@@ -98,6 +102,7 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
       }
   };
   const catalog = buildCatalog(workspace);
+  const portOf = clientPort(catalog);
   for (const { object: vs } of catalog.virtualServices) {
     const bases: string[] = [];
     for (const ref of vs.gateways ?? []) {
@@ -116,8 +121,13 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
               : undefined;
         if (!scheme || server.port?.number === undefined) continue;
         const serverHosts = server.hosts.map((h) => h.slice(h.indexOf('/') + 1));
-        for (const host of [...vs.hosts, ...serverHosts].map(concreteHost))
-          if (host) bases.push(`${scheme}://${host}:${server.port.number}`);
+        const hosts = [...vs.hosts, ...serverHosts]
+          .map(concreteHost)
+          .filter((h) => h !== undefined);
+        // `*` everywhere: any name reaches the routes.
+        const port = gateway ? portOf(gateway.id, server.port.number) : server.port.number;
+        for (const host of hosts.length ? hosts : [ANY_HOST])
+          bases.push(`${scheme}://${host}:${port}`);
       }
     }
     add(
@@ -135,7 +145,7 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
         const scheme = protocol === 'HTTPS' ? 'https' : protocol === 'HTTP' ? 'http' : undefined;
         if (!scheme || port === undefined) continue;
         for (const host of accepted.hostnames.map(concreteHost))
-          bases.push(`${scheme}://${host ?? 'example.com'}:${port}`);
+          bases.push(`${scheme}://${host ?? ANY_HOST}:${port}`);
       }
     add(
       [...new Set(bases)],
