@@ -62,4 +62,54 @@ describe('an Ingress on the canvas', () => {
       ],
     ]);
   });
+
+  it("shows ingress-nginx's routing annotations as tags on every row, and lists those not modelled", () => {
+    const annotated = SHOP.replace(
+      'metadata: { name: shop, namespace: shop }',
+      `metadata:
+  name: shop
+  namespace: shop
+  annotations:
+    nginx.ingress.kubernetes.io/rewrite-target: /$2
+    nginx.ingress.kubernetes.io/use-regex: "true"
+    nginx.ingress.kubernetes.io/proxy-body-size: 8m`,
+    );
+    const ingress = elementsOf(annotated).nodes.find((n) => n.type === 'ingress');
+    expect(ingress?.data.lines).toEqual([
+      'class nginx',
+      'TLS shop.example.com',
+      'not modelled: proxy-body-size',
+    ]);
+    expect(ingress?.data.rules.map((r) => r.tags)).toEqual([
+      ['rewrite /$2', 'regex'],
+      ['rewrite /$2', 'regex'],
+      ['rewrite /$2', 'regex'],
+    ]);
+  });
+
+  it('a canary Ingress says which share or header goes to its backends', () => {
+    const canary = SHOP.replace(
+      'metadata: { name: shop, namespace: shop }',
+      `metadata:
+  name: shop
+  namespace: shop
+  annotations: { nginx.ingress.kubernetes.io/canary: "true", nginx.ingress.kubernetes.io/canary-weight: "20" }`,
+    );
+    const ingress = elementsOf(canary).nodes.find((n) => n.type === 'ingress');
+    expect(ingress?.data.rules[0]?.tags).toEqual(['canary 20%']);
+  });
+
+  it('Istio ignores nginx annotations: no tags; a class nobody serves says so', () => {
+    const istio = SHOP.replace('ingressClassName: nginx', 'ingressClassName: istio').replace(
+      'metadata: { name: shop, namespace: shop }',
+      'metadata: { name: shop, namespace: shop, annotations: { nginx.ingress.kubernetes.io/rewrite-target: / } }',
+    );
+    const ingress = elementsOf(istio).nodes.find((n) => n.type === 'ingress');
+    expect(ingress?.data.rules[0]?.tags).toEqual([]);
+    expect(ingress?.data.lines[0]).toBe('class istio');
+    const other = elementsOf(SHOP.replace('ingressClassName: nginx', 'ingressClassName: traefik'));
+    expect(other.nodes.find((n) => n.type === 'ingress')?.data.lines[0]).toBe(
+      'class traefik: no controller drawn',
+    );
+  });
 });

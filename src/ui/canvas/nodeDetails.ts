@@ -5,7 +5,6 @@ import type { ManifestObject, ModelledObject } from '../../model/kinds.ts';
 import { formatLabels } from '../../model/labels.ts';
 import type { Service } from '../../model/service.ts';
 import type { Deployment, Pod } from '../../model/workload.ts';
-import { ingressLines } from './ingressSummaries.ts';
 
 /**
  * The few facts a node shows under its name, read from the typed manifest. Gateways and
@@ -65,7 +64,6 @@ const DETAILS: DetailReaders = {
   ],
   HTTPRoute: (r) => [routeHostnames(r.hostnames)],
   GRPCRoute: (r) => [routeHostnames(r.hostnames)],
-  Ingress: (i) => ingressLines(i),
   TLSRoute: (r) => [r.hostnames.length > 0 ? `SNI ${r.hostnames.join(', ')}` : 'any SNI'],
   ServiceEntry: (e) => [
     e.location === 'MESH_INTERNAL' ? 'ServiceEntry (internal)' : 'ServiceEntry (external)',

@@ -14,7 +14,7 @@ import type {
   RuleRowData,
 } from './flowTypes.ts';
 import { gatewayRuleMatch, gatewayRuleTags, listenerSummary } from './gatewayApiSummaries.ts';
-import { ingressRowMatch } from './ingressSummaries.ts';
+import { ingressNote, ingressRowMatch } from './ingressSummaries.ts';
 import { BROKEN_EDGE_LOOK, EDGE_LOOK, nodeAriaLabel, nodeWidth } from './kindLook.ts';
 import { nodeDetails } from './nodeDetails.ts';
 import {
@@ -60,7 +60,9 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
     const object = node.resource === undefined ? undefined : objects.get(node.resource);
     const rows = rowsByParent.get(node.id) ?? [];
     const base = baseNode(node, node.kind, object, rows, nodeWidth(node, chain.has(node.id)));
-    nodes.push(gatewayNote(base, workspace));
+    nodes.push(
+      node.kind === 'ingress' ? ingressNote(base, workspace) : gatewayNote(base, workspace),
+    );
   }
 
   return {
