@@ -4,6 +4,7 @@
  * gets the requests (ingress-nginx keeps the oldest Ingress's; which one depends on creation
  * order, not on the files), so the other is dead configuration.
  */
+import { nginxAnnotations } from '../../simulate/ingress/annotations.ts';
 import { ingressIndex } from '../../workspace/ingressIndex.ts';
 import { entryAddress } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
@@ -12,7 +13,10 @@ import type { Finding } from '../finding.ts';
 export function* checkIngressDuplicates(context: CheckContext): Iterable<Finding> {
   for (const [className, group] of ingressIndex(context.workspace).byClass) {
     const first = new Map<string, string>();
-    for (const { entry, ingress, paths } of group) {
+    for (const { entry, ingress, paths, reading } of group) {
+      // An ingress-nginx canary shares its main Ingress's host and path on purpose: its backend
+      // becomes the alternative one of the same location.
+      if (reading === 'nginx' && nginxAnnotations(ingress.metadata.annotations).canary) continue;
       const name = `Ingress ${ingress.metadata.namespace}/${ingress.metadata.name}`;
       for (const at of paths) {
         const pathType = at.value.pathType ?? 'ImplementationSpecific';

@@ -137,6 +137,14 @@ describe('Ingress paths written twice among the Ingresses of one class', () => {
     expect(found[0]?.message).toContain('also written in Ingress shop/web');
   });
 
+  test("an ingress-nginx canary of the same path is no duplicate: it is that path's alternative backend", () => {
+    const canary = ingress([path('/cart')], [], 'canary').replace(
+      'namespace: shop}',
+      'namespace: shop, annotations: {nginx.ingress.kubernetes.io/canary: "true"}}',
+    );
+    expect(run(checkIngressDuplicates, workspaceOf(ingress([path('/cart')]), canary))).toEqual([]);
+  });
+
   test('another pathType, another host or another class is no duplicate', () => {
     const other = (text: string) =>
       run(checkIngressDuplicates, workspaceOf(ingress([path('/cart')]), text));
