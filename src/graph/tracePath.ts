@@ -90,6 +90,8 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
     }
     if (trace.rule?.section === 'rules')
       ruleNode = routeNodeId(trace.ingress, 'rules', trace.rule.index);
+    // No path answered: the default backend's row, when the Ingress has one.
+    else ruleNode = graph.nodes.find((n) => n.parent === ingress && n.path?.[1] !== 'rules')?.id;
   } else {
     if (!trace.gateway) return { nodes, edges };
     const gateway = resourceNodeId('gateway', trace.gateway);
@@ -103,19 +105,26 @@ export function tracePath(graph: FlowGraph, trace: TracedRequest): LitPath {
   }
   if (ruleNode === undefined || !byId.has(ruleNode)) return { nodes, edges };
   nodes.add(ruleNode);
+  // An ingress-nginx canary's backends are written by another Ingress's row for the same host
+  // and path: that row (and its Ingress and bind) carries the canary's share.
+  const rows = [ruleNode, ...(trace.ingress ? sameIngressPaths(walk, ruleNode) : [])];
 
   for (const destination of trace.destinations ?? []) {
     const share = destination.probability ?? 1;
     if (share <= 0) continue;
     const service = serviceNodeId(destination.host.toLowerCase());
-    const route = (outgoing.get(ruleNode) ?? []).find(
-      (e) =>
-        e.kind === 'route' &&
-        (destination.subset
-          ? isSubsetOf(byId, outgoing, e.target, service, destination.subset)
-          : e.target === service),
-    );
-    if (!route) continue;
+    const routeFrom = (row: string) =>
+      (outgoing.get(row) ?? []).find(
+        (e) =>
+          e.kind === 'route' &&
+          (destination.subset
+            ? isSubsetOf(byId, outgoing, e.target, service, destination.subset)
+            : e.target === service),
+      );
+    const row = rows.find((r) => routeFrom(r) !== undefined);
+    const route = row === undefined ? undefined : routeFrom(row);
+    if (!route || row === undefined) continue;
+    if (row !== ruleNode) lightRow(walk, row, incoming, share);
     lightEdge(route, share);
     // Only the pods that receive the request: none when Envoy has no endpoints (503); an implied
     // node (pods not in the workspace) when the simulator could not tell.
@@ -210,6 +219,38 @@ function gatewayApiRule(trace: TracedRequest, gateway: string, walk: Walk): stri
   lightStep(walk, listener, 'bind', route ? gatewayRouteNodeId(route) : undefined);
   if (!route || trace.rule?.section !== 'rules') return undefined;
   return routeNodeId(route, 'rules', trace.rule.index);
+}
+
+/** Rows of other Ingresses for the same host, path and pathType as `row` (their labels say it). */
+function sameIngressPaths(walk: Walk, row: string): string[] {
+  const node = walk.byId.get(row);
+  if (!node) return [];
+  return walk.graph.nodes
+    .filter(
+      (n) =>
+        n.kind === 'route' &&
+        n.id !== row &&
+        n.label === node.label &&
+        n.parent !== node.parent &&
+        n.parent !== null &&
+        walk.byId.get(n.parent)?.kind === 'ingress',
+    )
+    .map((n) => n.id);
+}
+
+/** Lights another Ingress's row, its Ingress and the bind into it, with the share it carries. */
+function lightRow(
+  walk: Walk,
+  row: string,
+  incoming: ReadonlyMap<string, readonly GraphEdge[]>,
+  share: number,
+): void {
+  const parent = walk.byId.get(row)?.parent;
+  walk.nodes.add(row);
+  if (!parent) return;
+  walk.nodes.add(parent);
+  const bind = (incoming.get(parent) ?? []).find((e) => e.kind === 'bind');
+  if (bind) walk.lightEdge(bind, share);
 }
 
 function push(map: Map<string, GraphEdge[]>, key: string, edge: GraphEdge): void {
