@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { shopDesign, to } from '../convert/testDesigns.ts';
 import { dedent } from '../testing/dedent.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { run } from './main.ts';
@@ -9,34 +10,25 @@ import { run } from './main.ts';
 const dir = mkdtempSync(join(tmpdir(), 'convert-'));
 function file(name: string, text: string): string {
   const path = join(dir, name);
-  writeFileSync(path, dedent(text));
+  writeFileSync(path, text.startsWith('\n') ? dedent(text) : text);
   return path;
 }
 
 const SHOP = file(
   'shop.yaml',
-  `
-  apiVersion: networking.istio.io/v1
-  kind: Gateway
-  metadata: {name: gw, namespace: default}
-  spec:
-    selector: {istio: ingressgateway}
-    servers:
-      - port: {number: 80, name: http, protocol: HTTP}
-        hosts: [shop.example.com]
-  ---
-  apiVersion: networking.istio.io/v1
-  kind: VirtualService
-  metadata: {name: shop, namespace: default}
-  spec:
-    hosts: [shop.example.com]
-    gateways: [gw]
-    http:
-      - match: [{uri: {prefix: /api}}]
-        fault: {abort: {httpStatus: 503, percentage: {value: 100}}}
-        route: [{destination: {host: api, port: {number: 80}}}]
-      - route: [{destination: {host: shop, port: {number: 80}}}]
-  `,
+  shopDesign([
+    {
+      name: 'shop',
+      http: [
+        {
+          match: [{ uri: { prefix: '/api' } }],
+          fault: { abort: { httpStatus: 503, percentage: { value: 100 } } },
+          route: to('api'),
+        },
+        { route: to('shop') },
+      ],
+    },
+  ]),
 );
 
 describe('convert', () => {
@@ -79,30 +71,17 @@ describe('convert', () => {
     // VirtualService, the Gateway API 500 (BackendNotFound); the loss report does not say so.
     const gone = file(
       'gone.yaml',
-      `
-      apiVersion: networking.istio.io/v1
-      kind: Gateway
-      metadata: {name: gw, namespace: default}
-      spec:
-        servers:
-          - port: {number: 80, name: http, protocol: HTTP}
-            hosts: [shop.example.com]
-      ---
-      apiVersion: networking.istio.io/v1
-      kind: VirtualService
-      metadata: {name: shop, namespace: default}
-      spec:
-        hosts: [shop.example.com]
-        gateways: [gw]
-        http:
-          - route: [{destination: {host: gone, port: {number: 80}}}]
-      ---
-      apiVersion: v1
-      kind: Service
-      metadata: {name: shop, namespace: default}
-      spec:
-        ports: [{port: 80}]
-      `,
+      shopDesign(
+        [{ name: 'shop', http: [{ route: to('gone') }] }],
+        [
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'shop', namespace: 'default' },
+            spec: { ports: [{ port: 80 }] },
+          },
+        ],
+      ),
     );
     const out = run(['convert', '--to', 'gateway-api', '--verify', gone]);
     expect(out.code).toBe(1);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { convert } from './convert.ts';
+import { shopDesign, to } from './testDesigns.ts';
 import { verify } from './verify.ts';
 
 const load = (text: string) => loadWorkspace([{ name: 'in.yaml', text: dedent(text) }]);
@@ -210,36 +211,21 @@ describe('the reordering loss is what the simulation shows', () => {
 });
 
 describe('reordering across VirtualServices of one host', () => {
-  const two = load(`
-    apiVersion: networking.istio.io/v1
-    kind: Gateway
-    metadata: {name: gw, namespace: default}
-    spec:
-      servers:
-        - port: {number: 80, name: http, protocol: HTTP}
-          hosts: [shop.example.com]
-    ---
-    apiVersion: networking.istio.io/v1
-    kind: VirtualService
-    metadata: {name: a, namespace: default}
-    spec:
-      hosts: [shop.example.com]
-      gateways: [gw]
-      http:
-        - match: [{headers: {x-team: {exact: blue}}}]
-          route: [{destination: {host: blue, port: {number: 80}}}]
-        - route: [{destination: {host: shop, port: {number: 80}}}]
-    ---
-    apiVersion: networking.istio.io/v1
-    kind: VirtualService
-    metadata: {name: b, namespace: default}
-    spec:
-      hosts: [shop.example.com]
-      gateways: [gw]
-      http:
-        - match: [{uri: {exact: /pay}}]
-          route: [{destination: {host: pay, port: {number: 80}}}]
-  `);
+  const two = loadWorkspace([
+    {
+      name: 'two.yaml',
+      text: shopDesign([
+        {
+          name: 'a',
+          http: [
+            { match: [{ headers: { 'x-team': { exact: 'blue' } } }], route: to('blue') },
+            { route: to('shop') },
+          ],
+        },
+        { name: 'b', http: [{ match: [{ uri: { exact: '/pay' } }], route: to('pay') }] },
+      ]),
+    },
+  ]);
 
   test('the later VirtualService whose rule jumps ahead carries the loss; the catch-all does not count', () => {
     const conversion = convert(two, 'gateway-api');

@@ -1,0 +1,31 @@
+import { stringify } from 'yaml';
+
+/**
+ * Test designs: Istio Gateway `default/gw` (HTTP 80, shop.example.com) and VirtualServices bound
+ * to it, given by name and `http` rules, as YAML text; `extra` manifests follow them.
+ */
+export function shopDesign(
+  virtualServices: readonly { readonly name: string; readonly http: readonly unknown[] }[],
+  extra: readonly Record<string, unknown>[] = [],
+): string {
+  const gateway = {
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'gw', namespace: 'default' },
+    spec: {
+      servers: [
+        { port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['shop.example.com'] },
+      ],
+    },
+  };
+  const routes = virtualServices.map(({ name, http }) => ({
+    apiVersion: 'networking.istio.io/v1',
+    kind: 'VirtualService',
+    metadata: { name, namespace: 'default' },
+    spec: { hosts: ['shop.example.com'], gateways: ['gw'], http },
+  }));
+  return [gateway, ...routes, ...extra].map((doc) => stringify(doc)).join('---\n');
+}
+
+/** A route to `host` port 80. */
+export const to = (host: string) => [{ destination: { host, port: { number: 80 } } }];
