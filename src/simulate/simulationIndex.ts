@@ -9,7 +9,7 @@ import { indexDestinationRules } from './destinationRules.ts';
 import { type K8sGatewayProxy, k8sGatewayProxies } from './gatewayApi/proxies.ts';
 import { type GatewayProxy, gatewayProxies } from './gatewayProxies.ts';
 import { type BuiltRoute, buildHttpRoutes } from './httpRoutes.ts';
-import { type ControllerProxy, controllerProxy } from './ingress/proxies.ts';
+import { type ControllerProxy, controllerProxy, specProxy } from './ingress/proxies.ts';
 import { mergeGateways, type PortServers, type ServerRef } from './servers.ts';
 import type { Step } from './types.ts';
 import { buildRouteTable, type RouteTable } from './virtualHosts.ts';
@@ -40,7 +40,10 @@ export interface SimulationIndex {
   readonly k8sGateways: readonly K8sGatewayProxy[];
   /** The Kubernetes Ingresses, joined (`workspace/ingressIndex.ts`). */
   readonly ingress: IngressIndex;
-  /** The Ingress controllers that serve some Ingress of the workspace (ingress-nginx, Istio). */
+  /**
+   * The Ingress controllers that serve some Ingress of the workspace: ingress-nginx, Istio, and
+   * one per other class, simulated with the Kubernetes Ingress spec's semantics.
+   */
   readonly ingressControllers: readonly ControllerProxy[];
 }
 
@@ -71,9 +74,17 @@ export function simulationIndex(workspace: Workspace): SimulationIndex {
   const readings = new Set(ingress.ingresses.map((i) => i.reading));
   const index: SimulationIndex = {
     ingress,
-    ingressControllers: (['nginx', 'istio'] as const)
-      .filter((r) => readings.has(r))
-      .map((r) => controllerProxy(catalog, r)),
+    ingressControllers: [
+      ...(['nginx', 'istio'] as const)
+        .filter((r) => readings.has(r))
+        .map((r) => controllerProxy(catalog, r)),
+      // Ingresses no modelled controller serves: their class's controller, with spec semantics.
+      ...[
+        ...new Set(
+          ingress.ingresses.filter((i) => i.reading === undefined).map((i) => i.className ?? ''),
+        ),
+      ].map(specProxy),
+    ],
     gatewayApi,
     k8sGateways: k8sGatewayProxies(catalog, gatewayApi.gateways),
     catalog,

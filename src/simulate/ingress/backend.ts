@@ -2,13 +2,14 @@
  * Where an Ingress backend sends requests: the Service port in the Ingress's namespace, resolved
  * with the simulator's destination rules of evidence (endpoints, pods). A named port is looked up
  * in the Service (Istio drops the path when it cannot; ingress-nginx has no upstream for it).
- * ingress-nginx sends to the pods' addresses itself, so no DestinationRule applies there.
+ * Only Istio's Envoy applies DestinationRules: ingress-nginx (and other controllers) send to the pods
+ * themselves.
  */
 import { serviceFqdn } from '../../model/hosts.ts';
 import type { IngressBackend } from '../../model/ingress.ts';
+import type { IngressReading } from '../../model/ingressPaths.ts';
 import type { ResourceId } from '../../model/resource.ts';
 import { formatShare } from '../../model/weights.ts';
-import type { ControllerReading } from '../../workspace/ingressIndex.ts';
 import { type DestinationContext, resolveDestination } from '../destinations.ts';
 import type { FieldPath, SimDestination, Step } from '../types.ts';
 
@@ -55,7 +56,7 @@ export function backendPort(
 export function ingressDestination(
   dctx: DestinationContext,
   at: BackendAt,
-  reading: ControllerReading,
+  reading: IngressReading,
   probability: number,
   label: string,
 ): { destination: SimDestination | undefined; step: Step } {
@@ -82,7 +83,7 @@ export function ingressDestination(
   const problems = problem ? [problem, ...resolved.problems] : resolved.problems;
   const destination: SimDestination = {
     ...resolved,
-    ...(reading === 'nginx' ? { destinationRule: null, trafficPolicy: null } : {}),
+    ...(reading !== 'istio' ? { destinationRule: null, trafficPolicy: null } : {}),
     problems,
     weight: Math.round(probability * 100),
     probability,

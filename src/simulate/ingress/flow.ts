@@ -23,6 +23,7 @@ import type { Simulation, Step } from '../types.ts';
 import { type BackendAt, backendPort, ingressDestination } from './backend.ts';
 import { nginxLocation } from './nginx.ts';
 import type { ControllerProxy } from './proxies.ts';
+import { routeSpec } from './spec.ts';
 
 export interface IngressFlow {
   readonly index: SimulationIndex;
@@ -49,7 +50,11 @@ export function servedIngresses(
   all: readonly IndexedIngress[],
   controller: ControllerProxy,
 ): IndexedIngress[] {
-  const served = all.filter((i) => i.reading === controller.reading);
+  const served = all.filter((i) =>
+    controller.reading === 'spec'
+      ? i.reading === undefined && (i.className ?? '') === controller.className
+      : i.reading === controller.reading,
+  );
   if (controller.reading === 'istio')
     served.sort(
       (a, b) =>
@@ -108,7 +113,7 @@ export function onIngressController(
   if (request.scheme === 'https') {
     const sni = request.sni;
     const covering = tlsServers.filter(({ hosts }) =>
-      hosts.some((h) => h === '*' || (istio ? matchesIstio(h, sni) : matchesNginx(h, sni))),
+      hosts.some((h) => h === '*' || pickIngressHost([h], sni, controller.reading) === h),
     );
     const first = covering[0];
     if (istio && !first)
@@ -127,15 +132,16 @@ export function onIngressController(
           }
         : {
             kind: 'note',
-            detail: `no tls entry of an Ingress covers SNI ${sni}: ingress-nginx answers with its default self-signed certificate, which clients that verify refuse`,
+            detail: `no tls entry of an Ingress covers SNI ${sni}: ${controller.reading === 'nginx' ? 'ingress-nginx answers with its default self-signed certificate' : 'the controller answers with a default certificate'}, which clients that verify refuse`,
           },
     );
   }
-  return istio ? routeIstio(flow) : nginxLocation(flow);
+  return istio
+    ? routeIstio(flow)
+    : controller.reading === 'spec'
+      ? routeSpec(flow)
+      : nginxLocation(flow);
 }
-
-const matchesIstio = (host: string, sni: string) => pickIngressHost([host], sni, 'istio') === host;
-const matchesNginx = (host: string, sni: string) => pickIngressHost([host], sni, 'nginx') === host;
 
 /** The connection fails at this controller. */
 function refused(flow: IngressFlow, detail: string): Scored {

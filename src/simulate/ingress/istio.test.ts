@@ -95,11 +95,4 @@ spec: { selector: { app: web }, ports: [{ name: http, port: 8000 }] }
     const other = service.replace('name: http', 'name: grpc');
     expect(sim([named, other], `http://${SHOP}/`).outcome).toBe('noRoute');
   });
-
-  it('an Ingress of a class no simulated controller serves is named when nothing answers', () => {
-    const texts = ingress([rule(SHOP, [['/', 'Prefix', 'web', 80]])], { className: 'traefik' });
-    const s = sim(texts, `http://${SHOP}/`);
-    expect(s.outcome).toBe('noServer');
-    expect(stepsOf(s, 'note')[0]?.detail).toContain('class traefik is served by no controller');
-  });
 });

@@ -1,7 +1,6 @@
 /**
  * Why no Ingress controller took a connection, for the trace of a request nothing answers: the
- * port each controller's load balancer exposes, and the Ingresses whose class no simulated
- * controller serves.
+ * port each controller's load balancer exposes.
  */
 import { loadBalancerHop } from '../listener.ts';
 import type { SimulationIndex } from '../simulationIndex.ts';
@@ -16,13 +15,5 @@ export function ingressNotes(index: SimulationIndex, port: number): Step[] {
       : `the load balancer of ${c.name} (${c.proxy.label}) has no port ${port}: the connection fails`,
     ...(c.proxy.workload ? { resource: c.proxy.workload } : {}),
   }));
-  for (const i of index.ingress.ingresses)
-    if (i.reading === undefined)
-      steps.push({
-        kind: 'note',
-        detail: `${i.entry.id}: class ${i.className ?? '(none)'} is served by no controller the designer simulates (ingress-nginx, Istio)`,
-        resource: i.entry.id,
-        ...(i.ingress.ingressClassName !== undefined ? { path: ['spec', 'ingressClassName'] } : {}),
-      });
   return steps;
 }

@@ -9,24 +9,28 @@
  * - Istio: the ingress gateway Istio's Ingress support selects (`istio: ingressgateway`, mesh
  *   `ingressService` `istio-ingressgateway`; ingress/gateways.go `getIngressGatewaySelector`),
  *   with the same Services and implied default as Istio's own Gateways.
+ * - Any other class (or none): a controller the designer does not model, simulated with the
+ *   Kubernetes Ingress spec's semantics behind an implied load balancer on 80 and 443.
  */
+
+import { NGINX_INSTALL } from '../../graph/ingressResources.ts';
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import { type GatewayPorts, gatewayPorts, type PortMapping } from '../../model/gatewayPorts.ts';
+import type { IngressReading } from '../../model/ingressPaths.ts';
 import { selects } from '../../model/labels.ts';
 import { type Catalog, inNamespace } from '../../workspace/catalog.ts';
-import type { ControllerReading } from '../../workspace/ingressIndex.ts';
 import type { GatewayProxy } from '../gatewayProxies.ts';
 
-export const NGINX_CONTROLLER_POD_LABELS: Readonly<Record<string, string>> = {
-  'app.kubernetes.io/name': 'ingress-nginx',
-  'app.kubernetes.io/component': 'controller',
-};
-export const NGINX_NAMESPACE = 'ingress-nginx';
-export const NGINX_SERVICE = 'ingress-nginx-controller';
+const NGINX_CONTROLLER_POD_LABELS = NGINX_INSTALL.podLabels;
+const NGINX_NAMESPACE = NGINX_INSTALL.namespace;
+const NGINX_SERVICE = NGINX_INSTALL.name;
 
 /** The ports the controller serves plain HTTP and HTTPS on, inside its pods. */
 export interface ControllerProxy {
-  readonly reading: ControllerReading;
+  /** `spec` for a controller the designer does not model. */
+  readonly reading: IngressReading;
+  /** For `spec`: the class it serves (`''` for Ingresses naming none). */
+  readonly className?: string;
   readonly proxy: GatewayProxy;
   /** What the trace calls it. */
   readonly name: string;
@@ -34,8 +38,34 @@ export interface ControllerProxy {
   readonly httpsPort: number;
 }
 
-export function controllerProxy(catalog: Catalog, reading: ControllerReading): ControllerProxy {
+export function controllerProxy(catalog: Catalog, reading: 'nginx' | 'istio'): ControllerProxy {
   return reading === 'nginx' ? nginxProxy(catalog) : istioProxy(catalog);
+}
+
+/** The controller of a class the designer does not model: the spec's semantics, ports implied. */
+export function specProxy(className: string): ControllerProxy {
+  const name =
+    className === '' ? 'the Ingress controller (no class)' : `the ${className} Ingress controller`;
+  const ports: PortMapping[] = [80, 443].map((port) => ({
+    port,
+    targetPort: port,
+    service: `(${name})`,
+  }));
+  return {
+    reading: 'spec',
+    className,
+    name,
+    proxy: {
+      key: `ingress-class:${className}`,
+      label: `${name} (not modelled: Kubernetes Ingress semantics)`,
+      namespace: '',
+      labels: {},
+      gateways: [],
+      ports: { balancers: [], entry: ports, targets: ports },
+    },
+    httpPort: 80,
+    httpsPort: 443,
+  };
 }
 
 function nginxProxy(catalog: Catalog): ControllerProxy {
