@@ -57,7 +57,7 @@ spec:
     port: 80
 `;
 
-test('an imported Ingress draws its paths as rows to its Services, and a wrong port typed in is listed', async ({
+test('an imported Ingress draws its paths as rows to its Services, lights the one a request takes, and a wrong port typed in is listed', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -86,6 +86,19 @@ test('an imported Ingress draws its paths as rows to its Services, and a wrong p
   await expect.poll(() => nodesOutsidePane(page)).toEqual([]);
   await expect.poll(() => smallestNamePx(page)).toBeGreaterThanOrEqual(12);
   await screenshot(page, 'ingress-shop-1280');
+
+  // A request for /api lights that path's row, not the other.
+  const simulator = await showRegion(page, 'Simulate request');
+  await simulator.getByLabel('URL', { exact: true }).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('https://shop.example.com/api/orders');
+  await simulator.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(simulator.locator('[data-outcome="route"]')).toContainText(
+    'api.shop.svc.cluster.local',
+  );
+  await expect(rows.nth(1)).toHaveAttribute('data-lit', 'true');
+  await expect(rows.nth(0)).toHaveAttribute('data-lit', 'false');
+  await screenshot(page, 'ingress-shop-lit');
 
   // Nothing wrong with the ports yet.
   const problems = await showRegion(page, 'Problems');
