@@ -98,7 +98,7 @@ export function onIngressController(
       hop.step,
       {
         kind: 'gateway',
-        detail: `${controller.name} pods ${controller.proxy.label}, serving the Ingresses of class ${classes}`,
+        detail: `${controller.reading === 'spec' ? controller.proxy.label : `${controller.name} pods ${controller.proxy.label}`}, serving the Ingresses of class ${classes}`,
         ...(controller.proxy.workload ? { resource: controller.proxy.workload } : {}),
       },
     ],

@@ -46,11 +46,6 @@ export function controllerProxy(catalog: Catalog, reading: 'nginx' | 'istio'): C
 export function specProxy(className: string): ControllerProxy {
   const name =
     className === '' ? 'the Ingress controller (no class)' : `the ${className} Ingress controller`;
-  const ports: PortMapping[] = [80, 443].map((port) => ({
-    port,
-    targetPort: port,
-    service: `(${name})`,
-  }));
   return {
     reading: 'spec',
     className,
@@ -61,7 +56,8 @@ export function specProxy(className: string): ControllerProxy {
       namespace: '',
       labels: {},
       gateways: [],
-      ports: { balancers: [], entry: ports, targets: ports },
+      // No Service known: ports reach the controller as they are (it serves 80 and 443).
+      ports: { balancers: [], entry: undefined, targets: [] },
     },
     httpPort: 80,
     httpsPort: 443,

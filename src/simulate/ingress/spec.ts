@@ -40,7 +40,7 @@ export function routeSpec(flow: IngressFlow): Scored {
     detail:
       chosen === undefined
         ? `no Ingress rule serves host ${host}`
-        : `host ${chosen || '(any)'} for ${host}: ${candidates.length} paths`,
+        : `host ${chosen || '(any)'} for ${host}: ${candidates.length} ${candidates.length === 1 ? 'path' : 'paths'}`,
   });
   const picked = pickPath(candidates, request.path, 'spec');
   pathSteps(flow, candidates, picked?.candidate);
