@@ -142,6 +142,7 @@ const ROWS: readonly Row[] = [
   ['ingress-class-not-found', ['warning']],
   ['ingress-path-duplicate', ['warning']],
   ['ingress-path-not-absolute', ['error']],
+  ['ingress-path-regex-invalid', ['error']],
   ['ingress-path-type-invalid', ['error']],
   ['ingress-path-type-missing', ['error']],
   ['ingress-service-not-found', ['error']],

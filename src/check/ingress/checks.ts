@@ -3,12 +3,14 @@ import { checkIngressBackends } from './backends.ts';
 import { checkIngressClasses } from './classes.ts';
 import { checkIngressDuplicates } from './duplicates.ts';
 import { checkIngressPaths } from './paths.ts';
+import { checkIngressRegexPaths } from './regexPaths.ts';
 import { checkIngressTls } from './tls.ts';
 
 /** The Kubernetes Ingress checks, in the order their findings are listed. */
 export const INGRESS_CHECKS: readonly Check[] = [
   checkIngressClasses,
   checkIngressPaths,
+  checkIngressRegexPaths,
   checkIngressDuplicates,
   checkIngressBackends,
   checkIngressTls,

@@ -6,6 +6,7 @@ import { checkIngressClasses } from './classes.ts';
 import { checkIngressDuplicates } from './duplicates.ts';
 import { CART, ingress, path, SHOP_TLS } from './ingressYaml.fixtures.ts';
 import { checkIngressPaths } from './paths.ts';
+import { checkIngressRegexPaths } from './regexPaths.ts';
 import { checkIngressTls } from './tls.ts';
 
 const WEB = 'Ingress/shop/web';
@@ -119,6 +120,42 @@ describe('Ingress paths: pathType and absolute paths', () => {
       path: 'spec.rules[0].http.paths[0].path',
     });
     expect(finding?.message).toContain('write "/cart"');
+  });
+});
+
+describe('Ingress paths ingress-nginx reads as regexes', () => {
+  const regex = (text: string) => run(checkIngressRegexPaths, workspaceOf(text)).map(seen);
+  const annotated = (paths: string[], annotation: string) =>
+    ingress(paths, [], 'web').replace(
+      'namespace: shop}',
+      `namespace: shop, annotations: {${annotation}}}`,
+    );
+
+  test('with use-regex, a path that does not compile is an error at that path', () => {
+    const text = annotated(
+      [path('/api/(.*)', 'ImplementationSpecific'), path('/cart(', 'ImplementationSpecific')],
+      'nginx.ingress.kubernetes.io/use-regex: "true"',
+    );
+    expect(regex(text)).toEqual([
+      {
+        code: 'ingress-path-regex-invalid',
+        severity: 'error',
+        resource: WEB,
+        path: 'spec.rules[0].http.paths[1].path',
+      },
+    ]);
+  });
+
+  test('without use-regex or rewrite-target, paths are plain prefixes: nothing to compile', () => {
+    expect(regex(ingress([path('/cart(', 'ImplementationSpecific')]))).toEqual([]);
+  });
+
+  test('a rewrite-target makes the paths regexes too', () => {
+    const text = annotated(
+      [path('/cart(', 'ImplementationSpecific')],
+      'nginx.ingress.kubernetes.io/rewrite-target: /$1',
+    );
+    expect(regex(text).map((f) => f.code)).toEqual(['ingress-path-regex-invalid']);
   });
 });
 
