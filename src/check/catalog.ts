@@ -141,6 +141,7 @@ const ROWS: readonly Row[] = [
   ['gwapi-unknown-class', ['warning']],
   ['ingress-class-not-found', ['warning']],
   ['ingress-path-duplicate', ['warning']],
+  ['ingress-path-invalid', ['error']],
   ['ingress-path-not-absolute', ['error']],
   ['ingress-path-regex-invalid', ['error']],
   ['ingress-path-type-invalid', ['error']],

@@ -113,6 +113,27 @@ describe('Ingress paths: pathType and absolute paths', () => {
     );
   });
 
+  test('an Exact or Prefix path with // or /../ inside, or ending /., as the API server refuses it', () => {
+    const found = run(
+      checkIngressPaths,
+      workspaceOf(
+        ingress([
+          path('/a//b'),
+          path('/a/../b', 'Exact'),
+          path('/a/.'),
+          path('/a//b', 'ImplementationSpecific'),
+        ]),
+      ),
+    );
+    expect(found.map((f) => [f.code, seen(f).path])).toEqual([
+      ['ingress-path-invalid', 'spec.rules[0].http.paths[0].path'],
+      ['ingress-path-invalid', 'spec.rules[0].http.paths[1].path'],
+      ['ingress-path-invalid', 'spec.rules[0].http.paths[2].path'],
+    ]);
+    expect(found[2]?.message).toContain('cannot end with "/."');
+    expect(found[0]?.message).toContain('must not contain "//"');
+  });
+
   test('a path without its leading slash, with the fix in the message', () => {
     const [finding] = run(checkIngressPaths, workspaceOf(ingress([path('cart', 'Exact')])));
     expect(finding && seen(finding)).toMatchObject({
