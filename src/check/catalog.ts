@@ -140,6 +140,8 @@ const ROWS: readonly Row[] = [
   ['gwapi-section-not-found', ['error']],
   ['gwapi-unknown-class', ['warning']],
   ['ingress-class-not-found', ['warning']],
+  ['ingress-istio-annotation-ignored', ['warning']],
+  ['ingress-istio-default-backend-ignored', ['warning']],
   ['ingress-path-duplicate', ['warning']],
   ['ingress-path-invalid', ['error']],
   ['ingress-path-not-absolute', ['error']],

@@ -1,5 +1,6 @@
 import type { IngressBackend } from '../../model/ingress.ts';
 import type { IndexedIngress } from '../../workspace/ingressIndex.ts';
+import type { Entry } from '../../workspace/workspace.ts';
 import type { Path } from '../../yaml/path.ts';
 
 /** One backend of an Ingress, where it is written and how a message names it. */
@@ -23,14 +24,18 @@ export function ingressBackends({ entry, ingress, paths }: IndexedIngress): Plac
       what: `${name} path ${at.host || '*'} ${at.value.path ?? '/'}`,
     });
   }
-  if (ingress.defaultBackend) {
-    const spec = entry.plain.spec;
-    const legacy = typeof spec === 'object' && spec !== null && !('defaultBackend' in spec);
+  if (ingress.defaultBackend)
     out.push({
       backend: ingress.defaultBackend,
-      path: ['spec', legacy ? 'backend' : 'defaultBackend'],
+      path: defaultBackendPath(entry),
       what: `${name}'s default backend`,
     });
-  }
   return out;
+}
+
+/** Where the default backend is written: `spec.defaultBackend`, or v1beta1's `spec.backend`. */
+export function defaultBackendPath(entry: Entry): Path {
+  const spec = entry.plain.spec;
+  const legacy = typeof spec === 'object' && spec !== null && !('defaultBackend' in spec);
+  return ['spec', legacy ? 'backend' : 'defaultBackend'];
 }

@@ -2,6 +2,7 @@ import type { Check } from '../finding.ts';
 import { checkIngressBackends } from './backends.ts';
 import { checkIngressClasses } from './classes.ts';
 import { checkIngressDuplicates } from './duplicates.ts';
+import { checkIngressIstioIgnores } from './istioIgnores.ts';
 import { checkIngressPaths } from './paths.ts';
 import { checkIngressRegexPaths } from './regexPaths.ts';
 import { checkIngressTls } from './tls.ts';
@@ -14,4 +15,5 @@ export const INGRESS_CHECKS: readonly Check[] = [
   checkIngressDuplicates,
   checkIngressBackends,
   checkIngressTls,
+  checkIngressIstioIgnores,
 ];

@@ -5,6 +5,7 @@ import { checkIngressBackends } from './backends.ts';
 import { checkIngressClasses } from './classes.ts';
 import { checkIngressDuplicates } from './duplicates.ts';
 import { CART, ingress, path, SHOP_TLS } from './ingressYaml.fixtures.ts';
+import { checkIngressIstioIgnores } from './istioIgnores.ts';
 import { checkIngressPaths } from './paths.ts';
 import { checkIngressRegexPaths } from './regexPaths.ts';
 import { checkIngressTls } from './tls.ts';
@@ -263,6 +264,40 @@ describe('Ingress TLS', () => {
       },
     ]);
     expect(found[0]?.message).toContain('add a rule with host admin.example.com');
+  });
+});
+
+describe('what Istio ignores when it serves an Ingress', () => {
+  const istio = (text: string) =>
+    text.replace('ingressClassName: nginx', 'ingressClassName: istio');
+  const ignored = (text: string) => run(checkIngressIstioIgnores, workspaceOf(text)).map(seen);
+  const annotated = ingress(
+    [path('/cart')],
+    ['  defaultBackend: {service: {name: cart, port: {number: 8080}}}'],
+  ).replace(
+    'namespace: shop}',
+    'namespace: shop, annotations: {nginx.ingress.kubernetes.io/rewrite-target: /, team: shop}}',
+  );
+
+  test('the default backend and each nginx annotation, where they are written', () => {
+    expect(ignored(istio(annotated))).toEqual([
+      {
+        code: 'ingress-istio-default-backend-ignored',
+        severity: 'warning',
+        resource: WEB,
+        path: 'spec.defaultBackend',
+      },
+      {
+        code: 'ingress-istio-annotation-ignored',
+        severity: 'warning',
+        resource: WEB,
+        path: 'metadata.annotations.nginx.ingress.kubernetes.io/rewrite-target',
+      },
+    ]);
+  });
+
+  test('ingress-nginx reads them: nothing to say', () => {
+    expect(ignored(annotated)).toEqual([]);
   });
 });
 
