@@ -14,7 +14,8 @@ export function conversionOf(
   const origins: Record<string, ResourceOrigin> = Object.create(null);
   const texts = written.map((w) => {
     origins[w.id] = w.origin;
-    const doc = new Document(w.plain);
+    // A value used twice (hosts and sniHosts) is written twice, never as an anchor and alias.
+    const doc = new Document(w.plain, { aliasDuplicateObjects: false });
     // On the top node, not the document, so the comment sits right above the manifest.
     if (doc.contents) doc.contents.commentBefore = ` ${w.comment}`;
     return doc.toString({ lineWidth: 0 });

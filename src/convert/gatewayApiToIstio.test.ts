@@ -73,7 +73,7 @@ describe('Gateway API → Istio', () => {
     expect(text).toMatch(/x-team:\n\s+exact: blue[\s\S]*?timeout: 2s/);
   });
 
-  test('routes of other kinds are reported, not dropped silently', () => {
+  test('GRPCRoutes are reported, not dropped silently', () => {
     expect(conversion.losses).toContainEqual(
       expect.objectContaining({ resource: 'GRPCRoute/store/rpc', path: 'spec' }),
     );
@@ -86,6 +86,58 @@ describe('Gateway API → Istio', () => {
     ];
     const result = verify(GATEWAY_API, conversion, extra);
     expect(result.total).toBeGreaterThan(5);
+    expect(result.differences).toEqual([]);
+  });
+});
+
+describe('Gateway API → Istio: TLS passthrough and TCP', () => {
+  const l4 = load(`
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: Gateway
+    metadata: {name: edge, namespace: default}
+    spec:
+      gatewayClassName: istio
+      listeners:
+        - name: tls
+          hostname: db.example.com
+          port: 443
+          protocol: TLS
+          tls: {mode: Passthrough}
+        - name: tcp
+          port: 31400
+          protocol: TCP
+    ---
+    apiVersion: gateway.networking.k8s.io/v1alpha2
+    kind: TLSRoute
+    metadata: {name: db, namespace: default}
+    spec:
+      parentRefs: [{name: edge, sectionName: tls}]
+      rules: [{backendRefs: [{name: db, port: 5432}]}]
+    ---
+    apiVersion: gateway.networking.k8s.io/v1alpha2
+    kind: TCPRoute
+    metadata: {name: echo, namespace: default}
+    spec:
+      parentRefs: [{name: edge, sectionName: tcp}]
+      rules: [{backendRefs: [{name: echo-v1, port: 9000, weight: 80}, {name: echo-v2, port: 9000, weight: 20}]}]
+  `);
+  const conversion = convert(l4, 'istio');
+  const text = conversion.files[0]?.text ?? '';
+
+  test('a TLSRoute is a tls rule matching the listener hostname as SNI; a TCPRoute a tcp rule with its weights', () => {
+    expect(text).toMatch(/tls:\n\s+mode: PASSTHROUGH/);
+    expect(text).toMatch(
+      /gateways:\n\s+- default\/edge-tls\n\s+tls:\n\s+- match:\n\s+- sniHosts:\n\s+- db.example.com\n\s+route:\n\s+- destination:\n\s+host: db\n\s+port:\n\s+number: 5432/,
+    );
+    expect(text).toMatch(
+      /gateways:\n\s+- default\/edge-tcp\n\s+tcp:\n\s+- route:\n\s+- destination:\n\s+host: echo-v1[\s\S]*?weight: 80/,
+    );
+    expect(conversion.losses).toEqual([]);
+  });
+
+  test('connections go where they went', () => {
+    const result = verify(l4, conversion);
+    expect(result.total).toBe(2);
     expect(result.differences).toEqual([]);
   });
 });

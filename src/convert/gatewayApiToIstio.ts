@@ -14,6 +14,8 @@ import type {
   HTTPRoute,
   HTTPRouteMatch,
   RouteFilter,
+  TCPRoute,
+  TLSRoute,
   ValueMatch,
 } from '../model/gatewayRoutes.ts';
 import { serviceFqdn } from '../model/hosts.ts';
@@ -55,12 +57,16 @@ export function gatewayApiToIstio(workspace: Workspace): Conversion {
   }
   for (const route of index.routes) {
     const object = route.route;
+    if (object.kind === 'TLSRoute' || object.kind === 'TCPRoute') {
+      if (convertL4Route(ctx, route.entry.id, object)) replaced.push(route.entry.id);
+      continue;
+    }
     if (object.kind !== 'HTTPRoute') {
       lose(
         ctx,
         route.entry.id,
         'spec',
-        `${object.kind}: this conversion writes HTTPRoutes only; write the VirtualService's ${object.kind === 'GRPCRoute' ? 'http' : object.kind === 'TLSRoute' ? 'tls' : 'tcp'} rules by hand`,
+        `${object.kind}: this conversion does not write GRPCRoutes; write the VirtualService's http rules by hand`,
       );
       continue;
     }
@@ -164,32 +170,77 @@ function convertListener(
   return server;
 }
 
-function convertRoute(ctx: Context, id: string, route: HTTPRoute): boolean {
-  const { name, namespace } = route.metadata;
+/** The Istio Gateways (one per listener) that accept a route, and the hostnames it serves there. */
+function binding(
+  ctx: Context,
+  id: string,
+): { gateways: Set<string>; hosts: Set<string> } | undefined {
   const indexed = ctx.index.routes.find((r) => r.entry.id === id);
   const gateways = new Set<string>();
   const hosts = new Set<string>();
   for (const parent of indexed?.parents ?? [])
     for (const accepted of parent.accepted) {
-      if (
-        !parent.gateway ||
-        !ctx.index.gateways.some((g) => g.gateway === parent.gateway && g.deployment)
-      )
+      const gateway = parent.gateway;
+      if (!gateway || !ctx.index.gateways.some((g) => g.gateway === gateway && g.deployment))
         continue;
       gateways.add(
-        `${parent.namespace}/${listenerGatewayName(parent.gateway.metadata.name, accepted.listener.name)}`,
+        `${parent.namespace}/${listenerGatewayName(gateway.metadata.name, accepted.listener.name)}`,
       );
       for (const h of accepted.hostnames) hosts.add(h);
     }
-  if (gateways.size === 0) {
-    lose(
-      ctx,
-      id,
-      'spec.parentRefs',
-      'no listener of an Istio-class Gateway in the input accepts the route; it is not converted',
-    );
-    return false;
-  }
+  if (gateways.size > 0) return { gateways, hosts };
+  lose(
+    ctx,
+    id,
+    'spec.parentRefs',
+    'no listener of an Istio-class Gateway in the input accepts the route; it is not converted',
+  );
+  return undefined;
+}
+
+/** A TLSRoute is a `tls` rule matching its hostnames as SNI, a TCPRoute a `tcp` rule. */
+function convertL4Route(ctx: Context, id: string, route: TLSRoute | TCPRoute): boolean {
+  const { name, namespace } = route.metadata;
+  const bound = binding(ctx, id);
+  if (!bound) return false;
+  const hosts = [...bound.hosts];
+  const any = hosts.length === 0 || hosts.includes('*');
+  const section = route.kind === 'TLSRoute' ? 'tls' : 'tcp';
+  const rule = route.rules[0];
+  for (let i = 1; i < route.rules.length; i++)
+    lose(ctx, id, `spec.rules[${i}]`, `${route.kind}: Istio takes the first rule only`);
+  const refs = rule?.backendRefs ?? [];
+  const converted: Plain = {};
+  if (section === 'tls') converted.match = [{ sniHosts: any ? ['*'] : hosts }];
+  converted.route = refs.map((ref, k) => {
+    const dest: Plain = {
+      destination: destination(ctx, id, `spec.rules[0].backendRefs[${k}]`, namespace, ref),
+    };
+    if (refs.length > 1) dest.weight = ref.weight;
+    return dest;
+  });
+  ctx.written.push({
+    id: resourceId('VirtualService', namespace, name),
+    comment: `Converted from ${route.kind} ${namespace}/${name}`,
+    plain: {
+      apiVersion: API,
+      kind: 'VirtualService',
+      metadata: { name, namespace },
+      spec: { hosts: any ? ['*'] : hosts, gateways: [...bound.gateways], [section]: [converted] },
+    },
+    origin: {
+      resource: { resource: id, path: '' },
+      parts: [{ resource: id, path: 'spec.rules[0]' }],
+    },
+  });
+  return true;
+}
+
+function convertRoute(ctx: Context, id: string, route: HTTPRoute): boolean {
+  const { name, namespace } = route.metadata;
+  const bound = binding(ctx, id);
+  if (!bound) return false;
+  const { gateways, hosts } = bound;
   const pairs = route.rules.flatMap((rule, ruleIndex) =>
     rule.matches.map((m, matchIndex) => {
       const match = httpRouteMatch(m);

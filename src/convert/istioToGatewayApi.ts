@@ -50,6 +50,8 @@ interface ConvertedListener {
   readonly protocol: string;
   readonly redirect: boolean;
   readonly serverIndex: number;
+  /** The server's port as written (what an L4 match's `port` names). */
+  readonly serverPort: number;
 }
 
 interface Context {
@@ -59,7 +61,7 @@ interface Context {
   /** `ns/name` of an Istio Gateway → its listeners as converted. */
   readonly listeners: Map<string, readonly ConvertedListener[]>;
   /** Cross-namespace backendRefs: `to-ns` → `from-ns` → Service names. */
-  readonly grants: Map<string, Map<string, Set<string>>>;
+  readonly grants: Map<string, Map<string, { names: Set<string>; kinds: Set<string> }>>;
   /** The port clients reach a server of a Gateway on. */
   readonly clientPort: (gateway: string, serverPort: number) => number;
   /** Per-version Services already written. */
@@ -147,7 +149,13 @@ function convertGateway(ctx: Context, gw: Gateway): void {
       listener.allowedRoutes = { namespaces: allowedFrom(ns, namespace) };
       listeners.push(listener);
       const redirect = server.tls?.httpsRedirect === true;
-      converted.push({ name: listenerName, protocol, redirect, serverIndex: si });
+      converted.push({
+        name: listenerName,
+        protocol,
+        redirect,
+        serverIndex: si,
+        serverPort: server.port?.number as number,
+      });
       parts.push({ resource: id, path: `${at}.hosts[${hi}]` });
     });
     if (server.port?.targetPort !== undefined)
@@ -295,35 +303,20 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
       'spec.gateways',
       'mesh: routing inside the mesh (GAMMA, parentRefs to a Service) is not converted; only the gateway part is',
     );
-  const parentRefs: Plain[] = [];
+  const bound: Bound[] = [];
   for (const ref of gateways) {
     const gw = resolveGatewayRef(ref, namespace);
     if (!gw) continue;
-    const listeners = ctx.listeners.get(`${gw.namespace}/${gw.name}`);
     const base: Plain = { name: gw.name };
     if (gw.namespace !== namespace) base.namespace = gw.namespace;
-    if (!listeners) {
-      parentRefs.push(base);
-      continue;
-    }
-    for (const l of listeners)
-      if (!l.redirect && (l.protocol === 'HTTP' || l.protocol === 'HTTPS'))
-        parentRefs.push({ ...base, sectionName: l.name });
+    bound.push({ base, listeners: ctx.listeners.get(`${gw.namespace}/${gw.name}`) });
   }
-  for (const [i, section] of [
-    ...vs.tls.map(() => 'tls' as const),
-    ...vs.tcp.map(() => 'tcp' as const),
-  ].entries()) {
-    const at = section === 'tls' ? i : i - vs.tls.length;
-    const kind = section === 'tls' ? 'TLSRoute' : 'TCPRoute';
-    lose(
-      ctx,
-      id,
-      `spec.${section}[${at}]`,
-      `${section} route: a ${kind} is needed; this conversion does not write it`,
-    );
-  }
-  if (parentRefs.length === 0 || vs.http.length === 0) return false;
+  const parentRefs = refsTo(
+    bound,
+    (l) => !l.redirect && (l.protocol === 'HTTP' || l.protocol === 'HTTPS'),
+  );
+  const l4 = convertL4(ctx, id, vs, bound);
+  if (parentRefs.length === 0 || vs.http.length === 0) return l4;
   const rules: Plain[] = [];
   const parts: Origin[] = [];
   const kept: { index: number; matches: Plain[] }[] = [];
@@ -367,6 +360,78 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
     origin: { resource: { resource: id, path: '' }, parts },
   });
   return true;
+}
+
+/** A Gateway a VirtualService binds, as a parentRef, with its listeners when converted here. */
+interface Bound {
+  readonly base: Plain;
+  readonly listeners: readonly ConvertedListener[] | undefined;
+}
+
+/** parentRefs with the sectionName of each listener `take` accepts (the bare ref when unknown). */
+function refsTo(bound: readonly Bound[], take: (l: ConvertedListener) => boolean): Plain[] {
+  return bound.flatMap(({ base, listeners }) =>
+    listeners ? listeners.filter(take).map((l) => ({ ...base, sectionName: l.name })) : [base],
+  );
+}
+
+const L4_API = 'gateway.networking.k8s.io/v1alpha2';
+
+/**
+ * `tls` rules → TLSRoutes (hostnames from `sniHosts`), `tcp` rules → TCPRoutes, one route per
+ * rule (`<vs>-tls-<i>`, `<vs>-tcp-<i>`) on the TLS or TCP listeners of the port a match names.
+ */
+function convertL4(ctx: Context, id: string, vs: VirtualService, bound: readonly Bound[]): boolean {
+  const { name, namespace } = vs.metadata;
+  let wrote = false;
+  for (const section of ['tls', 'tcp'] as const)
+    vs[section].forEach((rule, i) => {
+      const at = `spec.${section}[${i}]`;
+      const kind = section === 'tls' ? 'TLSRoute' : 'TCPRoute';
+      const protocol = section === 'tls' ? 'TLS' : 'TCP';
+      const ports = new Set(rule.match.map((m) => m.port).filter((p) => p !== undefined));
+      rule.match.forEach((m, j) => {
+        for (const key of ['destinationSubnets', 'sourceNamespace', 'gateways'] as const)
+          if (m[key] !== undefined)
+            lose(ctx, id, `${at}.match[${j}].${key}`, `${key}: a ${kind} has no such match`);
+      });
+      const parentRefs = refsTo(
+        bound,
+        (l) => l.protocol === protocol && (ports.size === 0 || ports.has(l.serverPort)),
+      );
+      if (parentRefs.length === 0) {
+        lose(
+          ctx,
+          id,
+          at,
+          `${section} route: no ${protocol} listener of its gateways takes it; not converted`,
+        );
+        return;
+      }
+      const routeName = `${name}-${section}-${i}`;
+      const spec: Plain = { parentRefs };
+      const sni = [...new Set(rule.match.flatMap((m) => m.sniHosts ?? []))];
+      if (section === 'tls' && sni.length && !sni.includes('*')) spec.hostnames = sni;
+      spec.rules = [
+        {
+          backendRefs: rule.route.map((d, k) => {
+            const ref = d.destination
+              ? backendRef(ctx, id, namespace, d.destination, `${at}.route[${k}].destination`, kind)
+              : { name: '' };
+            if (rule.route.length > 1 || d.weight !== undefined) ref.weight = d.weight ?? 0;
+            return ref;
+          }),
+        },
+      ];
+      ctx.written.push({
+        id: resourceId(kind, namespace, routeName),
+        comment: `Converted from VirtualService ${namespace}/${name} ${section}[${i}]`,
+        plain: { apiVersion: L4_API, kind, metadata: { name: routeName, namespace }, spec },
+        origin: { resource: { resource: id, path: at }, parts: [{ resource: id, path: at }] },
+      });
+      wrote = true;
+    });
+  return wrote;
 }
 
 /**
@@ -690,6 +755,7 @@ function backendRef(
   namespace: string,
   dest: Destination,
   at: string,
+  routeKind = 'HTTPRoute',
 ): Plain {
   const fqdn = resolveHost(dest.host, namespace);
   const svc = serviceOfHost(fqdn);
@@ -726,9 +792,12 @@ function backendRef(
   const ref: Plain = { name };
   if (svc.namespace !== namespace) {
     ref.namespace = svc.namespace;
-    const from = ctx.grants.get(svc.namespace) ?? new Map<string, Set<string>>();
+    const from = ctx.grants.get(svc.namespace) ?? new Map();
     ctx.grants.set(svc.namespace, from);
-    from.set(namespace, (from.get(namespace) ?? new Set<string>()).add(name));
+    const grant = from.get(namespace) ?? { names: new Set<string>(), kinds: new Set<string>() };
+    from.set(namespace, grant);
+    grant.names.add(name);
+    grant.kinds.add(routeKind);
   }
   const ports = service?.ports.filter((p) => p.port !== undefined) ?? [];
   const port = dest.port ?? (ports.length === 1 ? ports[0]?.port : undefined);
@@ -782,17 +851,19 @@ function writeVersionService(
 
 function writeGrants(ctx: Context): void {
   for (const [to, froms] of [...ctx.grants].sort(([a], [b]) => (a < b ? -1 : 1)))
-    for (const [from, names] of [...froms].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const name = `httproutes-from-${from}`;
+    for (const [from, { names, kinds }] of [...froms].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const name = `routes-from-${from}`;
       ctx.written.push({
         id: resourceId('ReferenceGrant', to, name),
-        comment: `Lets HTTPRoutes of namespace ${from} send to these Services of ${to} (a VirtualService needs no grant)`,
+        comment: `Lets routes of namespace ${from} send to these Services of ${to} (a VirtualService needs no grant)`,
         plain: {
           apiVersion: 'gateway.networking.k8s.io/v1beta1',
           kind: 'ReferenceGrant',
           metadata: { name, namespace: to },
           spec: {
-            from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: from }],
+            from: [...kinds]
+              .sort()
+              .map((kind) => ({ group: 'gateway.networking.k8s.io', kind, namespace: from })),
             to: [...names].sort().map((n) => ({ group: '', kind: 'Service', name: n })),
           },
         },

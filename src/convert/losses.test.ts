@@ -91,7 +91,6 @@ describe('Istio → Gateway API: each loss is reported with its path', () => {
       /precedence puts http\[4\] before http\[3\] .*goes to http\[4\] where the VirtualService sent it to http\[3\]/,
     ],
     ['spec.http[5].delegate', /no delegation/],
-    ['spec.tls[0]', /TLSRoute/],
     ['spec.gateways', /mesh/],
   ])('%s', (path, message) => {
     expect(at(path).map((l) => l.message)).toEqual([expect.stringMatching(message)]);
@@ -112,11 +111,18 @@ describe('Istio → Gateway API: each loss is reported with its path', () => {
     );
   });
 
+  test('a tls rule is a TLSRoute on the passthrough listener, its sniHosts the hostnames', () => {
+    const text = conversion.files[0]?.text ?? '';
+    expect(text).toMatch(
+      /kind: TLSRoute\nmetadata:\n\s+name: shop-tls-0\n\s+namespace: store\nspec:\n\s+parentRefs:\n\s+- name: web\n\s+namespace: edge\n\s+sectionName: tls\n\s+hostnames:\n\s+- db.example.com\n\s+rules:\n\s+- backendRefs:\n\s+- name: db\n/,
+    );
+  });
+
   test('a backend in another namespace gets a ReferenceGrant there, naming the Service', () => {
     const text = conversion.files[0]?.text ?? '';
     expect(text).toMatch(/- name: catalog\n\s+namespace: goods\n\s+port: 8080/);
     expect(text).toMatch(
-      /kind: ReferenceGrant\nmetadata:\n\s+name: httproutes-from-store\n\s+namespace: goods[\s\S]*kind: HTTPRoute\n\s+namespace: store\n\s+to:\n\s+- group: ""\n\s+kind: Service\n\s+name: catalog/,
+      /kind: ReferenceGrant\nmetadata:\n\s+name: routes-from-store\n\s+namespace: goods[\s\S]*kind: HTTPRoute\n\s+namespace: store\n\s+to:\n\s+- group: ""\n\s+kind: Service\n\s+name: catalog/,
     );
   });
 

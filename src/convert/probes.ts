@@ -4,11 +4,14 @@
  * off, without a header), on every host and port the route serves.
  */
 
+import type { GatewayServer } from '../model/gateway.ts';
 import { resolveGatewayRef } from '../model/gatewayNames.ts';
 import type { HTTPRouteMatch } from '../model/gatewayRoutes.ts';
 import type { HttpMatch, StringMatch } from '../model/match.ts';
+import type { ResourceId } from '../model/resource.ts';
+import type { VirtualService } from '../model/virtualService.ts';
 import type { SimRequest } from '../simulate/types.ts';
-import { buildCatalog } from '../workspace/catalog.ts';
+import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
 import { gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { clientPort } from './clientPorts.ts';
@@ -105,30 +108,25 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
   const portOf = clientPort(catalog);
   for (const { object: vs } of catalog.virtualServices) {
     const bases: string[] = [];
-    for (const ref of vs.gateways ?? []) {
-      const gw = resolveGatewayRef(ref, vs.metadata.namespace);
-      const gateway =
-        gw &&
-        catalog.gateways.find(
-          (g) => g.object.metadata.name === gw.name && g.object.metadata.namespace === gw.namespace,
-        );
-      for (const server of gateway?.object.servers ?? []) {
-        const scheme =
-          server.port?.protocol === 'HTTPS'
-            ? 'https'
-            : server.port?.protocol === 'HTTP'
-              ? 'http'
-              : undefined;
-        if (!scheme || server.port?.number === undefined) continue;
+    for (const { gateway, server } of boundServers(catalog, vs)) {
+      const number = server.port?.number;
+      if (number === undefined) continue;
+      const port = portOf(gateway, number);
+      const protocol = server.port?.protocol;
+      if (protocol === 'HTTP' || (protocol === 'HTTPS' && server.tls?.mode !== 'PASSTHROUGH')) {
+        const scheme = protocol === 'HTTPS' ? 'https' : 'http';
         const serverHosts = server.hosts.map((h) => h.slice(h.indexOf('/') + 1));
         const hosts = [...vs.hosts, ...serverHosts]
           .map(concreteHost)
           .filter((h) => h !== undefined);
         // `*` everywhere: any name reaches the routes.
-        const port = gateway ? portOf(gateway.id, server.port.number) : server.port.number;
         for (const host of hosts.length ? hosts : [ANY_HOST])
           bases.push(`${scheme}://${host}:${port}`);
-      }
+      } else if (protocol === 'TLS' || protocol === 'HTTPS') {
+        // TLS passthrough: a connection for each SNI name the rules take.
+        const names = vs.tls.flatMap((rule) => rule.match.flatMap((m) => m.sniHosts ?? []));
+        for (const sni of names.map(concreteHost)) add([`https://${sni ?? ANY_HOST}:${port}`], []);
+      } else if (protocol === 'TCP' && vs.tcp.length) add([`http://${ANY_HOST}:${port}`], []);
     }
     add(
       [...new Set(bases)],
@@ -137,6 +135,15 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
   }
   const api = gatewayApiIndex(workspace);
   for (const route of api.routes) {
+    if (route.route.kind === 'TLSRoute' || route.route.kind === 'TCPRoute') {
+      const scheme = route.route.kind === 'TLSRoute' ? 'https' : 'http';
+      for (const parent of route.parents)
+        for (const { listener, hostnames } of parent.accepted)
+          if (listener.port !== undefined)
+            for (const host of hostnames.map(concreteHost))
+              add([`${scheme}://${host ?? ANY_HOST}:${listener.port}`], []);
+      continue;
+    }
     if (route.route.kind !== 'HTTPRoute') continue;
     const bases: string[] = [];
     for (const parent of route.parents)
@@ -153,4 +160,22 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
     );
   }
   return [...out.values()];
+}
+
+/** The servers of the Gateways a VirtualService binds, with the Gateway's id. */
+function boundServers(
+  catalog: Catalog,
+  vs: VirtualService,
+): { gateway: ResourceId; server: GatewayServer }[] {
+  const out: { gateway: ResourceId; server: GatewayServer }[] = [];
+  for (const ref of vs.gateways ?? []) {
+    const gw = resolveGatewayRef(ref, vs.metadata.namespace);
+    const found =
+      gw &&
+      catalog.gateways.find(
+        (g) => g.object.metadata.name === gw.name && g.object.metadata.namespace === gw.namespace,
+      );
+    if (found) for (const server of found.object.servers) out.push({ gateway: found.id, server });
+  }
+  return out;
 }
