@@ -342,8 +342,12 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
         });
     }
   }
-  const hostnames = vs.hosts.filter((h) => h !== '*');
-  if (hostnames.length !== vs.hosts.length && hostnames.length)
+  // A short name is a Service's FQDN to Istio, at a gateway too (`shop` → shop.ns.svc.cluster.local).
+  const hostnames = [
+    ...new Set(vs.hosts.filter((h) => h !== '*').map((h) => resolveHost(h, namespace))),
+  ];
+  const wildcard = vs.hosts.includes('*');
+  if (wildcard && hostnames.length)
     lose(
       ctx,
       id,
@@ -351,7 +355,7 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
       'host *: the route takes every hostname of its listeners (no hostnames)',
     );
   const spec: Plain = { parentRefs };
-  if (hostnames.length === vs.hosts.length && hostnames.length) spec.hostnames = hostnames;
+  if (!wildcard && hostnames.length) spec.hostnames = hostnames;
   spec.rules = rules;
   ctx.written.push({
     id: resourceId('HTTPRoute', namespace, name),

@@ -281,3 +281,22 @@ describe('ports: a server port is the pods’, a listener port the clients’', 
     expect(result.differences).toEqual([]);
   });
 });
+
+describe('hosts', () => {
+  test('a short host is the Service FQDN Istio reads it as, and requests for it go where they went', () => {
+    const short = loadWorkspace([
+      {
+        name: 'short.yaml',
+        text: shopDesign([{ name: 'shop', http: [{ route: to('shop') }] }]).replaceAll(
+          'shop.example.com',
+          'shop',
+        ),
+      },
+    ]);
+    const conversion = convert(short, 'gateway-api');
+    expect(conversion.files[0]?.text).toMatch(/hostnames:\n\s+- shop.default.svc.cluster.local\n/);
+    const result = verify(short, conversion, [{ url: 'http://shop.default.svc.cluster.local/' }]);
+    expect(result.total).toBeGreaterThan(1);
+    expect(result.differences).toEqual([]);
+  });
+});
