@@ -141,3 +141,36 @@ describe('Gateway API → Istio: TLS passthrough and TCP', () => {
     expect(result.differences).toEqual([]);
   });
 });
+
+describe('Gateway API → Istio: a route Istio rejects', () => {
+  test('a backendRef without a port gives no routes in the source; the loss says the conversion routes it', () => {
+    const noPort = load(`
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: edge, namespace: default}
+      spec:
+        gatewayClassName: istio
+        listeners: [{name: http, port: 80, protocol: HTTP}]
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: HTTPRoute
+      metadata: {name: shop, namespace: default}
+      spec:
+        parentRefs: [{name: edge}]
+        rules: [{backendRefs: [{name: shop}]}]
+    `);
+    const conversion = convert(noPort, 'istio');
+    expect(conversion.losses).toEqual([
+      {
+        resource: 'HTTPRoute/default/shop',
+        path: 'spec',
+        message: expect.stringMatching(
+          /^Istio rejects the source route \(rules\[0\].backendRefs\[0\]: port is required/,
+        ),
+      },
+    ]);
+    const result = verify(noPort, conversion);
+    expect(result.differences.length).toBeGreaterThan(0);
+    expect(result.differences.filter((d) => !d.explainedBy)).toEqual([]);
+  });
+});

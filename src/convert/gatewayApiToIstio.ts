@@ -22,7 +22,7 @@ import { serviceFqdn } from '../model/hosts.ts';
 import { GATEWAY_NAME_LABEL } from '../model/istioGatewayDeployment.ts';
 import { resourceId } from '../model/resource.ts';
 import { httpRouteMatch, isCatchAll } from '../simulate/gatewayApi/match.ts';
-import { inPrecedenceOrder } from '../simulate/gatewayApi/routeTable.ts';
+import { hardError, inPrecedenceOrder } from '../simulate/gatewayApi/routeTable.ts';
 import { type GatewayApiIndex, gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { conversionOf } from './emit.ts';
@@ -241,6 +241,14 @@ function convertRoute(ctx: Context, id: string, route: HTTPRoute): boolean {
   const bound = binding(ctx, id);
   if (!bound) return false;
   const { gateways, hosts } = bound;
+  const rejected = hardError(route);
+  if (rejected)
+    lose(
+      ctx,
+      id,
+      'spec',
+      `Istio rejects the source route (${rejected}); the VirtualService written for it does route`,
+    );
   const pairs = route.rules.flatMap((rule, ruleIndex) =>
     rule.matches.map((m, matchIndex) => {
       const match = httpRouteMatch(m);
