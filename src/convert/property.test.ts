@@ -56,6 +56,7 @@ const istioMatch = fc.record(
     uri: istioUri,
     headers: fc.constantFrom({ 'x-team': { exact: 'blue' } }, { 'x-team': { prefix: 'gr' } }),
     method: fc.constantFrom({ exact: 'GET' }, { exact: 'POST' }),
+    queryParams: fc.constantFrom({ v: { exact: '2' } }, { v: { regex: '[0-9]+' } }),
   },
   { requiredKeys: [] },
 );
@@ -81,6 +82,12 @@ const istioRule = fc.record(
     timeout: fc.constant('2s'),
     retries: fc.constant({ attempts: 3 }),
     fault: fc.constant({ abort: { httpStatus: 418, percentage: { value: 100 } } }),
+    rewrite: fc.constantFrom({ uri: '/v2' }, { authority: 'inside.example.com' }),
+    redirect: fc.constantFrom(
+      { uri: '/moved' },
+      { scheme: 'https' },
+      { authority: 'www.example.com', redirectCode: 302 },
+    ),
   },
   { requiredKeys: ['route'] },
 );
@@ -122,6 +129,10 @@ const gatewayMatch = fc.record(
       [{ type: 'RegularExpression', name: 'x-team', value: 'gr.*' }],
     ),
     method: fc.constantFrom('GET', 'POST'),
+    queryParams: fc.constantFrom(
+      [{ name: 'v', value: '2' }],
+      [{ type: 'RegularExpression', name: 'v', value: '[0-9]+' }],
+    ),
   },
   { requiredKeys: [] },
 );
@@ -145,6 +156,30 @@ const gatewayRule = fc.record(
         },
       ],
       [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }],
+      [
+        {
+          type: 'RequestRedirect',
+          requestRedirect: {
+            hostname: 'www.example.com',
+            path: { type: 'ReplaceFullPath', replaceFullPath: '/moved' },
+          },
+        },
+      ],
+      [
+        {
+          type: 'URLRewrite',
+          urlRewrite: {
+            hostname: 'inside.example.com',
+            path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/v2' },
+          },
+        },
+      ],
+      [
+        {
+          type: 'RequestHeaderModifier',
+          requestHeaderModifier: { set: [{ name: 'x-from', value: 'gw' }] },
+        },
+      ],
     ),
   },
   { requiredKeys: ['backendRefs'] },

@@ -24,6 +24,8 @@ export interface Observed {
    */
   readonly destinations: readonly string[];
   readonly location?: string;
+  /** Routed: the path and authority the backend receives (after rewrites). */
+  readonly upstream?: string;
 }
 
 export interface Difference {
@@ -105,12 +107,14 @@ export function observe(sim: Simulation, catalog: Catalog): Observed {
     status: sim.status,
     destinations,
     ...(sim.redirect ? { location: sim.redirect.location } : {}),
+    ...(sim.outcome === 'route' ? { upstream: `${sim.request.authority}${sim.request.path}` } : {}),
   };
 }
 
 /** Equal, where a port one side leaves unsaid (a lone Service port) is not a difference. */
 function sameObserved(a: Observed, b: Observed): boolean {
   if (a.outcome !== b.outcome || a.status !== b.status || a.location !== b.location) return false;
+  if (a.upstream !== b.upstream) return false;
   if (a.destinations.length !== b.destinations.length) return false;
   const parse = (d: string) => {
     const cut = d.lastIndexOf(' ');
