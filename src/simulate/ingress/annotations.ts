@@ -32,6 +32,8 @@ export interface NginxAnnotations {
   /** `ssl-redirect`: true unless `"false"` (the controller's default). */
   readonly sslRedirect: boolean;
   readonly forceSslRedirect: boolean;
+  /** `preserve-trailing-slash`: the HTTPS redirect keeps a trailing `/`. */
+  readonly preserveTrailingSlash: boolean;
   readonly redirect: NginxRedirect | undefined;
   readonly appRoot: string | undefined;
   /** Set when `canary: "true"`. */
@@ -48,6 +50,7 @@ const MODELLED = new Set([
   'use-regex',
   'ssl-redirect',
   'force-ssl-redirect',
+  'preserve-trailing-slash',
   'permanent-redirect',
   'permanent-redirect-code',
   'temporal-redirect',
@@ -86,6 +89,7 @@ export function nginxAnnotations(annotations: Dict<string>): NginxAnnotations {
     useRegex: flag('use-regex', false),
     sslRedirect: flag('ssl-redirect', true),
     forceSslRedirect: flag('force-ssl-redirect', false),
+    preserveTrailingSlash: flag('preserve-trailing-slash', false),
     redirect: redirectOf(get, int),
     appRoot: get('app-root') || undefined,
     canary: flag('canary', false)

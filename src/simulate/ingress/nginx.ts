@@ -158,7 +158,12 @@ function inLocation(
       i.ingress.tls.some((t) => t.hosts.some((h) => pickIngressHost([h], host, 'nginx') === h)),
     );
     if (a.forceSslRedirect || (a.sslRedirect && tls)) {
-      const location = httpsRedirectLocation(host, request.path, request.query);
+      const location = httpsRedirectLocation(
+        host,
+        request.path,
+        request.query,
+        a.preserveTrailingSlash,
+      );
       steps.push({
         kind: 'redirect',
         detail: a.forceSslRedirect

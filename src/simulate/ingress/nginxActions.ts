@@ -94,10 +94,15 @@ export function nginxRewrite(
 
 /**
  * `redirect_to_https`: `https://<host without port><request uri>`, a trailing `/` dropped
- * (`preserve-trailing-slash` is off by default), status 308 (`http-redirect-code`).
+ * unless `preserve-trailing-slash`, status 308 (the ConfigMap's `http-redirect-code`).
  */
-export function httpsRedirectLocation(host: string, path: string, query: string): string {
+export function httpsRedirectLocation(
+  host: string,
+  path: string,
+  query: string,
+  preserveTrailingSlash = false,
+): string {
   const uri = query === '' ? path : `${path}?${query}`;
-  const trimmed = uri.endsWith('/') ? uri.slice(0, -1) : uri;
+  const trimmed = uri.endsWith('/') && !preserveTrailingSlash ? uri.slice(0, -1) : uri;
   return `https://${host}${trimmed}`;
 }
