@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { convert } from '../src/convert/convert.ts';
 import type { TargetApi } from '../src/convert/types.ts';
-import { verify } from '../src/convert/verify.ts';
+import { convertedWorkspace, verify } from '../src/convert/verify.ts';
 import { entries, loadWorkspace } from '../src/workspace/workspace.ts';
 
 const root = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus'));
@@ -18,6 +18,7 @@ if (dirs.length === 0) {
   process.exit(0);
 }
 
+const back = { requests: 0, same: 0, explained: 0, unexplained: 0 };
 const total = {
   files: 0,
   converted: 0,
@@ -53,6 +54,21 @@ for (const dir of dirs)
     console.log(
       `${unexplained ? 'DIFF' : 'ok  '} ${name} → ${to}: ${conversion.replaced.length} converted, ${conversion.losses.length} losses; ${result.same}/${result.total} same, ${explained} explained, ${unexplained} unexplained`,
     );
+    // And back: the converted workspace to the source's API, proven the same way.
+    const converted = convertedWorkspace(workspace, conversion);
+    const returned = verify(
+      converted,
+      convert(converted, to === 'istio' ? 'gateway-api' : 'istio'),
+    );
+    const backExplained = returned.differences.filter((d) => d.explainedBy).length;
+    back.requests += returned.total;
+    back.same += returned.same;
+    back.explained += backExplained;
+    back.unexplained += returned.differences.length - backExplained;
+    if (returned.differences.length > backExplained)
+      console.log(
+        `       back: ${returned.differences.length - backExplained} unexplained of ${returned.total}`,
+      );
     for (const d of result.differences.filter((x) => !x.explainedBy).slice(0, 3))
       console.log(
         `       ${d.request.url} ${JSON.stringify(d.request.headers ?? {})}: ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`,
@@ -60,4 +76,7 @@ for (const dir of dirs)
   }
 console.log(
   `\n${total.files} samples, ${total.converted} resources converted, ${total.losses} losses; ${total.same} of ${total.requests} requests go where they went; ${total.explained} differences explained, ${total.unexplained} unexplained`,
+);
+console.log(
+  `and back: ${back.same} of ${back.requests} requests go where they went; ${back.explained} differences explained, ${back.unexplained} unexplained`,
 );
