@@ -174,3 +174,57 @@ describe('Gateway API → Istio: a route Istio rejects', () => {
     expect(result.differences.filter((d) => !d.explainedBy)).toEqual([]);
   });
 });
+
+describe('Gateway API → Istio: filters', () => {
+  const filters = load(`
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: Gateway
+    metadata: {name: edge, namespace: default}
+    spec:
+      gatewayClassName: istio
+      listeners: [{name: http, port: 80, protocol: HTTP}]
+    ---
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: HTTPRoute
+    metadata: {name: shop, namespace: default}
+    spec:
+      parentRefs: [{name: edge}]
+      rules:
+        - matches: [{path: {type: Exact, value: /old}}]
+          filters:
+            - type: RequestRedirect
+              requestRedirect: {hostname: www.example.com, path: {type: ReplaceFullPath, replaceFullPath: /new}}
+        - matches: [{path: {type: Exact, value: /cart}}]
+          filters:
+            - type: RequestHeaderModifier
+              requestHeaderModifier: {add: [{name: x-from, value: edge}], remove: [x-debug]}
+            - type: RequestMirror
+              requestMirror: {backendRef: {name: shadow, port: 80}, percent: 10}
+            - type: URLRewrite
+              urlRewrite: {path: {type: ReplaceFullPath, replaceFullPath: /basket}}
+          backendRefs: [{name: shop, port: 80}]
+  `);
+  const text = convert(filters, 'istio').files[0]?.text ?? '';
+
+  test('a redirect keeps the Gateway API default 302, spelt out', () => {
+    expect(text).toMatch(
+      /redirect:\n\s+authority: www.example.com\n\s+uri: \/new\n\s+redirectCode: 302/,
+    );
+  });
+
+  test('headers, mirror and a full-path rewrite (as Istio writes it: uriRegexRewrite)', () => {
+    expect(text).toMatch(
+      /headers:\n\s+request:\n\s+add:\n\s+x-from: edge\n\s+remove:\n\s+- x-debug/,
+    );
+    expect(text).toMatch(
+      /mirrors:\n\s+- destination:\n\s+host: shadow\n\s+port:\n\s+number: 80\n\s+percentage:\n\s+value: 10/,
+    );
+    expect(text).toMatch(/rewrite:\n\s+uriRegexRewrite:\n\s+match: \/\.\*\n\s+rewrite: \/basket/);
+  });
+
+  test('the redirect location and the rewritten path are what they were', () => {
+    const result = verify(filters, convert(filters, 'istio'));
+    expect(result.total).toBeGreaterThan(3);
+    expect(result.differences).toEqual([]);
+  });
+});

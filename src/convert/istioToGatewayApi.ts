@@ -660,15 +660,21 @@ function convertRule(
       ctx,
       id,
       `${at}.retries`,
-      "retries: the standard Gateway API has no retry policy (HTTPRoute retry is experimental); Istio's default retries (2 attempts) still apply",
+      "retries: the standard Gateway API has no retry policy; Istio's default retries (2 attempts) apply instead; use the experimental HTTPRoute retry (Gateway API 1.2+) for more",
     );
-  if (rule.fault) lose(ctx, id, `${at}.fault`, 'fault injection: the Gateway API has none');
+  if (rule.fault)
+    lose(
+      ctx,
+      id,
+      `${at}.fault`,
+      'fault injection: the Gateway API has none; keep this rule in a VirtualService (on the mesh) for fault drills, or inject faults in the app',
+    );
   if (rule.corsPolicy)
     lose(
       ctx,
       id,
       `${at}.corsPolicy`,
-      'corsPolicy: the standard Gateway API has no CORS filter (experimental CORS filter only)',
+      'corsPolicy: the standard Gateway API has no CORS filter; use the experimental CORS filter (Gateway API 1.3+) or answer CORS in the app',
     );
   return { rule: out, matches };
 }
