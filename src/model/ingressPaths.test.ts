@@ -125,6 +125,39 @@ describe('ingress-nginx locations', () => {
     expect(answer([['/foo/', 'Prefix']], '/foo/x', 'nginx')).toBe(0);
   });
 
+  it('a written Exact wins over the exact copy of a Prefix of the same path, in any order', () => {
+    expect(
+      answer(
+        [
+          ['/foo', 'Prefix'],
+          ['/foo', 'Exact'],
+        ],
+        '/foo',
+        'nginx',
+      ),
+    ).toBe(1);
+    expect(
+      answer(
+        [
+          ['/foo', 'Exact'],
+          ['/foo', 'Prefix'],
+        ],
+        '/foo',
+        'nginx',
+      ),
+    ).toBe(0);
+    expect(
+      answer(
+        [
+          ['/foo', 'Prefix'],
+          ['/foo', 'Exact'],
+        ],
+        '/foo/x',
+        'nginx',
+      ),
+    ).toBe(0);
+  });
+
   it('an exact location wins over a longer prefix location', () => {
     expect(
       answer(

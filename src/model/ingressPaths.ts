@@ -36,6 +36,11 @@ export interface PathMatcher {
   readonly value: string;
   /** The length the controller sorts by (longest first). */
   readonly length: number;
+  /**
+   * ingress-nginx's exact copy of a Prefix location: not created when an Exact path of the same
+   * value exists (location.go `updateServerLocations`), so a written Exact wins over it.
+   */
+  readonly copy?: true;
 }
 
 /** The written path and pathType of one Ingress path. */
@@ -65,7 +70,7 @@ export function pathMatchers(
     const slashed = path.endsWith('/') ? path : `${path}/`;
     return [
       { kind: 'prefix', value: slashed, length: slashed.length },
-      { kind: 'exact', value: path, length: path.length },
+      { kind: 'exact', value: path, length: path.length, copy: true },
     ];
   }
   return [{ kind: 'prefix', value: path, length: path.length }];
@@ -150,7 +155,11 @@ export function pickPath<T extends { readonly matchers: readonly PathMatcher[] }
     );
     return matching(sorted);
   }
-  const exact = matching(flat.filter((c) => c.matcher.kind === 'exact'));
+  const exacts = flat.filter((c) => c.matcher.kind === 'exact');
+  const exact = matching([
+    ...exacts.filter((c) => !c.matcher.copy),
+    ...exacts.filter((c) => c.matcher.copy),
+  ]);
   if (exact) return exact;
   const prefixes = flat
     .filter((c) => c.matcher.kind === 'prefix' || c.matcher.kind === 'all')
