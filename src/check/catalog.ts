@@ -140,6 +140,7 @@ const ROWS: readonly Row[] = [
   ['gwapi-section-not-found', ['error']],
   ['gwapi-unknown-class', ['warning']],
   ['ingress-class-not-found', ['warning']],
+  ['ingress-host-invalid', ['error']],
   ['ingress-istio-annotation-ignored', ['warning']],
   ['ingress-istio-default-backend-ignored', ['warning']],
   ['ingress-path-duplicate', ['warning']],

@@ -4,6 +4,7 @@ import { findings, lint } from '../lint.ts';
 import { checkIngressBackends } from './backends.ts';
 import { checkIngressClasses } from './classes.ts';
 import { checkIngressDuplicates } from './duplicates.ts';
+import { checkIngressHosts } from './hosts.ts';
 import { CART, ingress, path, SHOP_TLS } from './ingressYaml.fixtures.ts';
 import { checkIngressIstioIgnores } from './istioIgnores.ts';
 import { checkIngressPaths } from './paths.ts';
@@ -298,6 +299,31 @@ describe('what Istio ignores when it serves an Ingress', () => {
 
   test('ingress-nginx reads them: nothing to say', () => {
     expect(ignored(annotated)).toEqual([]);
+  });
+});
+
+describe('Ingress rule hosts', () => {
+  const hosts = (host: string) =>
+    run(checkIngressHosts, workspaceOf(ingress([path('/')], [], 'web', host))).map((f) => [
+      seen(f).path,
+      f.message,
+    ]);
+
+  test('a DNS name or a leading *. is fine', () => {
+    expect(hosts('shop.example.com')).toEqual([]);
+    expect(hosts('"*.example.com"')).toEqual([]);
+  });
+
+  test('an IP address, a wildcard inside, upper case: each refused, at the host', () => {
+    for (const [host, says] of [
+      ['10.0.0.1', 'is an IP address'],
+      ['"shop.*.com"', 'leading "*."'],
+      ['Shop.example.com', 'must be lower case'],
+    ] as const) {
+      const found = hosts(host);
+      expect(found.map(([at]) => at)).toEqual(['spec.rules[0].host']);
+      expect(found[0]?.[1]).toContain(says);
+    }
   });
 });
 
