@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type IngressReading,
@@ -255,5 +256,31 @@ describe('Ingress hosts', () => {
     expect(pickIngressHost(hosts, 'baz.foo.com', 'spec')).toBe('*.foo.com');
     expect(pickIngressHost(hosts, 'a.baz.foo.com', 'spec')).toBe('');
     expect(pickIngressHost(['*.foo.com'], 'other.com', 'spec')).toBeUndefined();
+  });
+});
+
+describe('the three readings agree where the controllers do', () => {
+  // Exact and Prefix paths without a trailing slash: ingress-nginx, Istio and the documentation
+  // pick the same path for every request (they differ only on trailing slashes of Prefix paths,
+  // ImplementationSpecific and regexes).
+  const segment = fc.constantFrom('a', 'b', 'ab');
+  const path = fc.array(segment, { minLength: 0, maxLength: 3 }).map((s) => `/${s.join('/')}`);
+  const written = fc.array(fc.tuple(path, fc.constantFrom('Exact', 'Prefix')), {
+    minLength: 1,
+    maxLength: 5,
+  });
+  const request = fc
+    .tuple(path, fc.boolean())
+    .map(([p, slash]) => (slash && p !== '/' ? `${p}/` : p));
+
+  it('for any Exact and Prefix paths and any request', () => {
+    fc.assert(
+      fc.property(written, request, (paths, req) => {
+        const spec = answer(paths as P[], req, 'spec');
+        expect(answer(paths as P[], req, 'nginx')).toBe(spec);
+        expect(answer(paths as P[], req, 'istio')).toBe(spec);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
