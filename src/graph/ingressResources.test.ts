@@ -231,4 +231,19 @@ describe('Kubernetes Ingress on the graph', () => {
     expect(rows.map((n) => n.label)).toEqual(['* / (no pathType)', '* /x (no pathType)']);
     expect(edgeList(graph, 'route')).toEqual([]);
   });
+
+  test('a resource backend goes to an implied node named for it', () => {
+    const graph = graphOf(yaml`
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: { name: assets, namespace: shop }
+      spec:
+        ingressClassName: nginx
+        defaultBackend:
+          resource: { apiGroup: k8s.example.com, kind: StorageBucket, name: static-assets }
+    `);
+    const id = 'service:implied:k8s.example.com/StorageBucket/shop/static-assets';
+    expect(edgeList(graph, 'route')).toEqual([`route:Ingress/shop/assets:rules[0] -> ${id}`]);
+    expect(node(graph, id)?.label).toBe('static-assets (StorageBucket backend, not a Service)');
+  });
 });

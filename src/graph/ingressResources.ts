@@ -148,8 +148,13 @@ export function addIngresses(
       });
       graph.addEdge('rule', id, rowId);
       const service = backend?.service;
-      if (!service?.name) return;
-      const target = services.ensure(serviceFqdn(service.name, ingress.metadata.namespace));
+      const resource = backend?.resource;
+      const target = service?.name
+        ? services.ensure(serviceFqdn(service.name, ingress.metadata.namespace))
+        : resource?.name
+          ? resourceBackendNode(graph, resource, ingress.metadata.namespace)
+          : undefined;
+      if (target === undefined) return;
       graph.addEdge('route', rowId, target, {
         slot: 'backend',
         origin: { resource: entry.id, paths: [[...path, 'backend']] },
@@ -170,6 +175,27 @@ export function addIngresses(
         ingress.defaultBackend,
       );
   }
+}
+
+/**
+ * A `resource` backend (a storage bucket of the controller's own kind, say): where the requests
+ * go, drawn as an implied node, since it is no Service and holds no pods the designer knows.
+ */
+function resourceBackendNode(
+  graph: GraphBuilder,
+  resource: NonNullable<IngressBackend['resource']>,
+  namespace: string,
+): string {
+  const group = resource.apiGroup || 'core';
+  const id = `service:implied:${group}/${resource.kind}/${namespace}/${resource.name}`;
+  graph.addNode({
+    id,
+    kind: 'service',
+    label: `${resource.name} (${resource.kind || 'resource'} backend, not a Service)`,
+    parent: null,
+    implied: true,
+  });
+  return id;
 }
 
 /** `shop.example.com /cart (Prefix)`; `*` for a rule without host, as it serves every host. */
