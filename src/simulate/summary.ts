@@ -18,7 +18,7 @@ export function outcomeSummary(simulation: Simulation): string {
     case 'route':
       return routeSummary(simulation, rule);
     case 'redirect':
-      return `${status} redirect to ${simulation.redirect?.location ?? '?'}${rule ? ` (${rule})` : ' (httpsRedirect)'}`;
+      return `${status} redirect to ${simulation.redirect?.location ?? '?'}${rule ? ` (${rule})` : simulation.ingress ? ` (${simulation.ingress})` : ' (httpsRedirect)'}`;
     case 'directResponse':
       return `${status} answered by the gateway itself (directResponse, ${rule})`;
     case 'fault':

@@ -163,6 +163,9 @@ describe('ingress-nginx annotations', () => {
       annotations: { [nginx('app-root')]: '/app1' },
     });
     expect(where(texts, `http://${SHOP}/`)).toBe(`redirect 302 http://${SHOP}/app1`);
+    expect(outcomeSummary(sim(texts, `http://${SHOP}/`))).toBe(
+      `302 redirect to http://${SHOP}/app1 (Ingress/web/shop)`,
+    );
     expect(where(texts, `http://${SHOP}/app1`)).toBe('Ingress/web/shop #0 → web@100');
   });
 
