@@ -118,3 +118,34 @@ test('an imported Ingress draws its paths as rows to its Services, lights the on
   await expect(portProblem).toContainText('cart');
   await screenshot(page, 'ingress-shop-port');
 });
+
+test('ingress-nginx annotations show on the Ingress: routing ones as row tags, the others listed as not modelled', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  const annotated = SHOP.replace(
+    '  namespace: shop\nspec:\n  ingressClassName: nginx',
+    [
+      '  namespace: shop',
+      '  annotations:',
+      '    nginx.ingress.kubernetes.io/rewrite-target: /$2',
+      '    nginx.ingress.kubernetes.io/use-regex: "true"',
+      '    nginx.ingress.kubernetes.io/proxy-body-size: 8m',
+      'spec:',
+      '  ingressClassName: nginx',
+    ].join('\n'),
+  );
+  await importYaml(page, annotated);
+  const ingress = graphNode(page, 'ingress', 'Ingress/shop/shop');
+  await expect(ingress).toContainText('not modelled: proxy-body-size');
+  const rows = ingress.locator('[data-kind="route"]');
+  await expect(rows).toHaveCount(2);
+  for (const row of [rows.nth(0), rows.nth(1)]) {
+    await expect(row).toContainText('rewrite /$2');
+    await expect(row).toContainText('regex');
+  }
+  await canvasAtRest(page);
+  await expect.poll(() => nodesOutsidePane(page)).toEqual([]);
+  await screenshot(page, 'ingress-annotations-1280');
+});
