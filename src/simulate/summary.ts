@@ -24,7 +24,8 @@ export function outcomeSummary(simulation: Simulation): string {
     case 'fault':
       return `${status ?? 'gRPC'} abort injected by ${rule}`;
     case 'noRoute':
-      if (simulation.ingress !== undefined || isIngressOnly(simulation))
+      // Gateways always name themselves; only an Ingress controller answers without one.
+      if (simulation.ingress !== undefined || simulation.gateway === null)
         return `${status ?? 404} from the Ingress controller: no Ingress path matches`;
       return `${status ?? 404} from the gateway: ${isGatewayApi(simulation) ? `no ${routeKindOf(simulation)} rule matches${simulation.listener ? ` on listener ${simulation.listener.name}` : ''}` : 'no VirtualService route matches'}`;
     case 'noServer':
@@ -81,15 +82,6 @@ function routeSummary(simulation: Simulation, rule: string | undefined): string 
     parts.push(`${formatShare(share)} fail with ${code}: ${names.join(', ')}`);
   }
   return `${routed}; ${parts.join('; ')}`;
-}
-
-/** An Ingress controller's answer: no gateway, and the trace went through an Ingress host step. */
-function isIngressOnly(simulation: Simulation): boolean {
-  return (
-    simulation.gateway === null &&
-    simulation.steps.some((s) => s.kind === 'virtualHost') &&
-    simulation.steps.some((s) => s.kind === 'gateway' && /Ingresses of class/.test(s.detail))
-  );
 }
 
 function isGatewayApi(simulation: Simulation): boolean {
