@@ -6,6 +6,7 @@
  * annotations (`nginx.ts`); Istio converts Ingresses to a Gateway and VirtualServices and ignores
  * `defaultBackend` and every nginx annotation (pilot/pkg/config/kube/ingress).
  */
+import { hostsOverlap } from '../../model/hosts.ts';
 import { type IngressBackend, type IngressPathAt, ingressPathField } from '../../model/ingress.ts';
 import {
   type PathMatcher,
@@ -110,12 +111,14 @@ export function onIngressController(
     );
   if (request.scheme === 'https' && !onHttps)
     return refused(flow, `port ${request.port} serves plain HTTP: the TLS handshake fails`);
+  let serverHosts: readonly string[] | undefined;
   if (request.scheme === 'https') {
     const sni = request.sni;
     const covering = tlsServers.filter(({ hosts }) =>
       hosts.some((h) => h === '*' || pickIngressHost([h], sni, controller.reading) === h),
     );
     const first = covering[0];
+    serverHosts = first?.hosts;
     if (istio && !first)
       return refused(
         flow,
@@ -137,7 +140,7 @@ export function onIngressController(
     );
   }
   return istio
-    ? routeIstio(flow)
+    ? routeIstio(flow, serverHosts)
     : controller.reading === 'spec'
       ? routeSpec(flow)
       : nginxLocation(flow);
@@ -256,7 +259,7 @@ export function dctxOf(flow: IngressFlow) {
  * virtual host for the request's host, then the routes sorted by path length, Exact first.
  * `defaultBackend` and nginx annotations play no part.
  */
-function routeIstio(flow: IngressFlow): Scored {
+function routeIstio(flow: IngressFlow, serverHosts: readonly string[] | undefined): Scored {
   const { request, steps, served } = flow;
   for (const i of served) {
     if (i.ingress.defaultBackend)
@@ -278,7 +281,11 @@ function routeIstio(flow: IngressFlow): Scored {
       });
   }
   const host = hostOf(request.authority);
-  const hosts = served.flatMap((i) => i.paths.map((p) => p.host));
+  // On HTTPS, only the virtual hosts the server's hosts cover are bound to it (a rule without
+  // host is the VirtualService host `*`).
+  const hosts = served
+    .flatMap((i) => i.paths.map((p) => p.host))
+    .filter((h) => !serverHosts || serverHosts.some((s) => hostsOverlap(s, h || '*')));
   const chosen = pickIngressHost(hosts, host, 'istio');
   if (chosen === undefined)
     return notFound(

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ingress, nginx, rule } from '../../testing/ingressSimulations.ts';
 import { sim, stepsOf } from '../../testing/simulations.ts';
+import type { SimRequest } from '../types.ts';
 
 const SHOP = 'shop.example.com';
 const istio = (rules: string[], o: Parameters<typeof ingress>[1] = {}) =>
   ingress(rules, { className: 'istio', ...o });
-const where = (texts: string | string[], url: string) => {
+const where = (texts: string | string[], url: string | SimRequest) => {
   const s = sim(texts, url);
   return s.outcome === 'route'
     ? `${s.ingress} #${s.rule?.index} → ${s.destinations.map((d) => d.host.split('.')[0]).join(' ')}`
@@ -63,6 +64,18 @@ describe("Istio's Ingress support", () => {
     });
     expect(where(texts, `https://${SHOP}/`)).toBe('Ingress/web/shop #0 → web');
     expect(where(texts, 'https://other.example.com/')).toBe('noServer null');
+    // The HTTPS server for shop.example.com carries no route for another host, even on its SNI.
+    const two = istio(
+      [
+        rule(SHOP, [['/', 'Prefix', 'web', 80]]),
+        rule('admin.example.com', [['/', 'Prefix', 'admin', 80]]),
+      ],
+      { tls: `[{ hosts: [${SHOP}], secretName: shop-cert }]` },
+    );
+    expect(where(two, { url: `https://${SHOP}/`, headers: { host: 'admin.example.com' } })).toBe(
+      'noRoute 404',
+    );
+    expect(where(two, 'http://admin.example.com/')).toBe('Ingress/web/shop #1 → admin');
     // No tls entry: nothing listens on 443 for Ingresses.
     expect(where(istio([rule(SHOP, [['/', 'Prefix', 'web', 80]])]), `https://${SHOP}/`)).toBe(
       'noServer null',
