@@ -2,26 +2,23 @@
  * A request at an Ingress controller (CONTRACT section 4: `ingress` names the resource, the rule
  * is `{ section: 'rules', index }` with `index` counting paths across rules): the load balancer
  * hop, TLS, the host (exact, wildcard, rules without host), then the path among that host's paths
- * (`model/ingressPaths.ts`), then what the controller does with it. ingress-nginx applies its
- * annotations (`nginx.ts`); Istio converts Ingresses to a Gateway and VirtualServices and ignores
- * `defaultBackend` and every nginx annotation (pilot/pkg/config/kube/ingress).
+ * (`model/ingressPaths.ts`), then what the controller does with it: ingress-nginx (`nginx.ts`),
+ * Istio (`istio.ts`), or a controller the designer does not model (`spec.ts`).
  */
-import { hostsOverlap } from '../../model/hosts.ts';
-import { type IngressBackend, type IngressPathAt, ingressPathField } from '../../model/ingress.ts';
+import { type IngressPathAt, ingressPathField } from '../../model/ingress.ts';
 import {
   type PathMatcher,
   pathMatchers,
   pathMatches,
   pickIngressHost,
-  pickPath,
 } from '../../model/ingressPaths.ts';
 import type { IndexedIngress } from '../../workspace/ingressIndex.ts';
 import { SCORE, type Scored } from '../httpFlow.ts';
 import { loadBalancerHop } from '../listener.ts';
-import { hostOf, type ParsedRequest, receivedRequest } from '../request.ts';
+import { type ParsedRequest, receivedRequest } from '../request.ts';
 import type { SimulationIndex } from '../simulationIndex.ts';
 import type { Simulation, Step } from '../types.ts';
-import { type BackendAt, backendPort, ingressDestination } from './backend.ts';
+import { routeIstio } from './istio.ts';
 import { nginxLocation } from './nginx.ts';
 import type { ControllerProxy } from './proxies.ts';
 import { routeSpec } from './spec.ts';
@@ -251,110 +248,6 @@ export function dctxOf(flow: IngressFlow) {
     rules: flow.index.destinationRules,
     proxy: flow.controller.proxy,
     listenerPort: flow.request.scheme === 'https' ? 443 : 80,
-  };
-}
-
-/**
- * Istio: the rule hosts of paths with a Service backend (a rule without host is `*`), the Envoy
- * virtual host for the request's host, then the routes sorted by path length, Exact first.
- * `defaultBackend` and nginx annotations play no part.
- */
-function routeIstio(flow: IngressFlow, serverHosts: readonly string[] | undefined): Scored {
-  const { request, steps, served } = flow;
-  for (const i of served) {
-    if (i.ingress.defaultBackend)
-      steps.push({
-        kind: 'note',
-        detail: `${i.entry.id}: Istio ignores defaultBackend (use a VirtualService for a catch-all)`,
-        resource: i.entry.id,
-        path: ['spec', 'defaultBackend'],
-      });
-    const names = Object.keys(i.ingress.metadata.annotations).filter((k) =>
-      k.startsWith('nginx.ingress.kubernetes.io/'),
-    );
-    if (names.length > 0)
-      steps.push({
-        kind: 'note',
-        detail: `${i.entry.id}: Istio ignores ingress-nginx annotations: ${names.join(', ')}`,
-        resource: i.entry.id,
-        path: ['metadata', 'annotations'],
-      });
-  }
-  const host = hostOf(request.authority);
-  // On HTTPS, only the virtual hosts the server's hosts cover are bound to it (a rule without
-  // host is the VirtualService host `*`).
-  const hosts = served
-    .flatMap((i) => i.paths.map((p) => p.host))
-    .filter((h) => !serverHosts || serverHosts.some((s) => hostsOverlap(s, h || '*')));
-  const chosen = pickIngressHost(hosts, host, 'istio');
-  if (chosen === undefined)
-    return notFound(
-      flow,
-      SCORE.none,
-      `no Ingress rule serves host ${host} (hosts: ${[...new Set(hosts)].map((h) => h || '*').join(', ') || 'none'}): 404 (NR)`,
-    );
-  const score = hostScore(chosen);
-  steps.push({
-    kind: 'virtualHost',
-    matched: true,
-    detail: `host ${chosen || '*'} for ${host}`,
-  });
-  const dctx = dctxOf(flow);
-  const candidates = candidatesFor(flow, served, chosen, () => false);
-  // Istio drops a path whose backend is no Service or whose named port does not resolve.
-  const routable = candidates.filter((c) => {
-    const backend = c.at.value.backend;
-    const port = backend?.service ? backendPort(dctx, backendAt(c, backend)) : undefined;
-    const why = !backend?.service
-      ? 'no Service backend'
-      : port?.unresolvable
-        ? port.problem
-        : undefined;
-    if (why === undefined) return true;
-    steps.push({
-      ...pathAt(c),
-      kind: 'note',
-      detail: `${c.indexed.entry.id} ${ingressPathField(c.at)}: ${why}, so Istio drops the path`,
-    });
-    return false;
-  });
-  const picked = pickPath(routable, request.path, 'istio');
-  pathSteps(flow, routable, picked?.candidate);
-  if (!picked)
-    return notFound(
-      flow,
-      score,
-      `no path of host ${chosen || '*'} matches ${request.path}: 404 (NR)`,
-    );
-  const c = picked.candidate;
-  const { destination, step } = ingressDestination(
-    dctx,
-    backendAt(c, c.at.value.backend as IngressBackend),
-    'istio',
-    1,
-    'backend',
-  );
-  steps.push(step);
-  const destinations = destination ? [destination] : [];
-  const failing = destinations.every((d) => d.endpoints === 'none');
-  return {
-    score,
-    simulation: {
-      ...matchedHead(flow, c),
-      outcome: 'route',
-      status: failing ? 503 : null,
-      request: receivedRequest(request),
-      destinations,
-    },
-  };
-}
-
-function backendAt(c: Candidate, backend: IngressBackend): BackendAt {
-  return {
-    backend,
-    namespace: c.indexed.ingress.metadata.namespace,
-    resource: c.indexed.entry.id,
-    path: [...pathAt(c).path, 'backend'],
   };
 }
 
