@@ -228,3 +228,59 @@ describe('Gateway API → Istio: filters', () => {
     expect(result.differences).toEqual([]);
   });
 });
+
+describe('Gateway API → Istio: each loss with its path', () => {
+  const lossy = load(`
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: Gateway
+    metadata: {name: other, namespace: default}
+    spec:
+      gatewayClassName: nginx
+      listeners: [{name: http, port: 80, protocol: HTTP}]
+    ---
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: Gateway
+    metadata: {name: edge, namespace: default}
+    spec:
+      gatewayClassName: istio
+      listeners:
+        - name: http
+          port: 80
+          protocol: HTTP
+          allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {team: shop}}}}
+        - {name: open, port: 8080, protocol: HTTP}
+    ---
+    apiVersion: gateway.networking.k8s.io/v1
+    kind: HTTPRoute
+    metadata: {name: shop, namespace: default}
+    spec:
+      parentRefs: [{name: edge, sectionName: open}]
+      rules:
+        - timeouts: {request: 10s, backendRequest: 2s}
+          backendRefs: [{name: billing, namespace: finance, port: 80}]
+  `);
+  const losses = convert(lossy, 'istio').losses;
+  const at = (resource: string, path: string) =>
+    losses.filter((l) => l.resource === resource && l.path === path).map((l) => l.message);
+
+  test.each([
+    [
+      'Gateway.gateway.networking.k8s.io/default/other',
+      'spec.gatewayClassName',
+      /class nginx is not Istio's/,
+    ],
+    [
+      'Gateway.gateway.networking.k8s.io/default/edge',
+      'spec.listeners[0].allowedRoutes.namespaces.selector',
+      /names namespaces, not labels/,
+    ],
+    ['HTTPRoute/default/shop', 'spec.rules[0].timeouts.backendRequest', /perTryTimeout/],
+    ['HTTPRoute/default/shop', 'spec.rules[0].backendRefs[0]', /RefNotPermitted.*answers 500/],
+  ])('%s %s', (resource, path, message) => {
+    expect(at(resource, path)).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('the same input converts to the same text (names and order are deterministic)', () => {
+    expect(convert(lossy, 'istio')).toEqual(convert(lossy, 'istio'));
+  });
+});
