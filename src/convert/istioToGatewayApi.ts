@@ -323,6 +323,10 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
   vs.http.forEach((rule, i) => {
     const converted = convertRule(ctx, id, namespace, rule, i);
     if (!converted) return;
+    // Rule names are unique within an HTTPRoute; a VirtualService may repeat one.
+    const name = converted.rule.name;
+    if (typeof name === 'string' && rules.some((r) => r.name === name))
+      converted.rule.name = `${name}-${i}`;
     rules.push(converted.rule);
     parts.push({ resource: id, path: `spec.http[${i}]` });
     kept.push({ index: i, matches: converted.matches });
@@ -544,7 +548,13 @@ function convertRule(
     return undefined;
   }
   const out: Plain = {};
-  if (rule.name) out.name = rule.name.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  // A Gateway API rule name is a DNS label: lower case, digits and `-`, starting with a letter or digit.
+  const ruleName = rule.name
+    ?.toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+  if (ruleName) out.name = ruleName;
   const matches = rule.match
     .map((m, j) => convertMatch(ctx, id, `${at}.match[${j}]`, m))
     .filter((m) => m !== undefined);

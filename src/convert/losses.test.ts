@@ -300,3 +300,27 @@ describe('hosts', () => {
     expect(result.differences).toEqual([]);
   });
 });
+
+describe('rule names', () => {
+  test('a repeated or unusual VirtualService rule name becomes a unique DNS label', () => {
+    const named = loadWorkspace([
+      {
+        name: 'named.yaml',
+        text: shopDesign([
+          {
+            name: 'shop',
+            http: [
+              { name: 'Beta_Users', match: [{ uri: { exact: '/a' } }], route: to('a') },
+              { name: 'beta-users', match: [{ uri: { exact: '/b' } }], route: to('b') },
+            ],
+          },
+        ]),
+      },
+    ]);
+    const text = convert(named, 'gateway-api').files[0]?.text ?? '';
+    expect([...text.matchAll(/^ {4}- name: (\S+)\n {6}matches:/gm)].map((m) => m[1])).toEqual([
+      'beta-users',
+      'beta-users-1',
+    ]);
+  });
+});
