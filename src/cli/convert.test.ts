@@ -110,6 +110,19 @@ describe('convert', () => {
     expect(out.code).toBe(0);
   });
 
+  test('--to istio: the Gateway API canary scenario converts with every request where it went', () => {
+    const canary = file(
+      'canary.yaml',
+      run(['scenario', 'canary', '--set', 'api=gateway-api']).stdout,
+    );
+    const out = run(['convert', '--to', 'istio', '--verify', canary]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('kind: VirtualService');
+    expect(out.stderr).toMatch(
+      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
+    );
+  });
+
   test('bad usage: no --to, an unknown API, --to on another command', () => {
     expect(run(['convert', SHOP]).code).toBe(2);
     expect(run(['convert', '--to', 'nginx', SHOP]).stderr).toBe(
