@@ -11,6 +11,7 @@ import type { SimDestination, SimRequest, Simulation } from '../simulate/types.t
 import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
 import { entries, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { probeRequests } from './probes.ts';
+import { serviceLookup } from './services.ts';
 import type { Conversion, Loss, Origin } from './types.ts';
 
 /** What a request did, as far as a user of the routing would notice. */
@@ -26,6 +27,8 @@ export interface Observed {
   readonly location?: string;
   /** Routed: the path and authority the backend receives (after rewrites). */
   readonly upstream?: string;
+  /** Routed: where copies go, `host[/subset][:port] percent%`, sorted. */
+  readonly mirrors?: readonly string[];
 }
 
 export interface Difference {
@@ -79,17 +82,29 @@ export function verify(
 /** The workloads a destination reaches, as the simulator says or (Gateway API backends) the Service selects. */
 function podsOf(catalog: Catalog, d: SimDestination): readonly string[] {
   if (d.pods.length || d.subset !== null) return d.pods;
-  const target = hostTarget(catalog, d.host);
-  return target ? targetWorkloads(catalog, target, undefined).map((w) => w.id) : [];
+  return podsOfHost(catalog, d.host, null);
+}
+
+/** The workloads a host (and subset, by its DestinationRule's labels) selects in the workspace. */
+function podsOfHost(catalog: Catalog, host: string, subset: string | null): readonly string[] {
+  const target = hostTarget(catalog, host);
+  if (!target) return [];
+  const labels = subset === null ? undefined : serviceLookup(catalog).subsetLabels(host, subset);
+  if (subset !== null && !labels) return [];
+  return targetWorkloads(catalog, target, labels).map((w) => w.id);
+}
+
+/** `pods a,b` when the workspace shows the pods, else `host[/subset]`. */
+function placeOf(pods: readonly string[], host: string, subset: string | null): string {
+  return pods.length
+    ? `pods ${[...pods].sort().join(',')}`
+    : `${host}${subset ? `/${subset}` : ''}`;
 }
 
 export function observe(sim: Simulation, catalog: Catalog): Observed {
   const shares = new Map<string, { share: number; ports: Set<number> }>();
   for (const d of sim.destinations) {
-    const pods = podsOf(catalog, d);
-    const key = pods.length
-      ? `pods ${[...pods].sort().join(',')}`
-      : `${d.host}${d.subset ? `/${d.subset}` : ''}`;
+    const key = placeOf(podsOf(catalog, d), d.host, d.subset);
     const entry = shares.get(key) ?? { share: 0, ports: new Set<number>() };
     entry.share += d.probability;
     if (d.port !== null) entry.ports.add(d.port);
@@ -108,6 +123,17 @@ export function observe(sim: Simulation, catalog: Catalog): Observed {
     destinations,
     ...(sim.redirect ? { location: sim.redirect.location } : {}),
     ...(sim.outcome === 'route' ? { upstream: `${sim.request.authority}${sim.request.path}` } : {}),
+    ...(sim.outcome === 'route' && sim.mirrors?.length
+      ? {
+          mirrors: sim.mirrors
+            .filter((m) => m.percentage > 0)
+            .map(
+              (m) =>
+                `${placeOf(podsOfHost(catalog, m.host, m.subset), m.host, m.subset)}${m.port === null ? '' : `:${m.port}`} ${m.percentage}%`,
+            )
+            .sort(),
+        }
+      : {}),
   };
 }
 
@@ -115,6 +141,7 @@ export function observe(sim: Simulation, catalog: Catalog): Observed {
 function sameObserved(a: Observed, b: Observed): boolean {
   if (a.outcome !== b.outcome || a.status !== b.status || a.location !== b.location) return false;
   if (a.upstream !== b.upstream) return false;
+  if ((a.mirrors ?? []).join() !== (b.mirrors ?? []).join()) return false;
   if (a.destinations.length !== b.destinations.length) return false;
   const parse = (d: string) => {
     const cut = d.lastIndexOf(' ');
