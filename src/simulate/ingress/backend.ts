@@ -80,7 +80,10 @@ export function ingressDestination(
     { host: serviceFqdn(service.name, at.namespace), ...(port !== undefined ? { port } : {}) },
     at.namespace,
   );
-  const problems = problem ? [problem, ...resolved.problems] : resolved.problems;
+  // The shared resolver speaks of Envoy; ingress-nginx and other controllers are not Envoy.
+  const own = (text: string) =>
+    reading === 'istio' ? text : text.replace(/\bEnvoy\b/g, 'the controller');
+  const problems = (problem ? [problem, ...resolved.problems] : resolved.problems).map(own);
   const destination: SimDestination = {
     ...resolved,
     ...(reading !== 'istio' ? { destinationRule: null, trafficPolicy: null } : {}),

@@ -29,6 +29,8 @@ describe('ingress-nginx: hosts and paths', () => {
     expect(s.destinations[0]).toMatchObject({ host: 'api.web.svc.cluster.local', port: 8080 });
     expect(outcomeSummary(s)).toContain('Routed by rule rules[0] of Ingress/web/shop');
     expect(stepsOf(s, 'gateway')[0]?.detail).toContain('ingress-nginx');
+    // ingress-nginx is not Envoy: the destination's problems say "the controller".
+    expect(s.destinations[0]?.problems.join(' ')).toContain('whether the controller has endpoints');
   });
 
   it('takes the longest matching path; Exact /api/health wins only for that exact path', () => {
