@@ -20,6 +20,8 @@ describe("Istio's Ingress support", () => {
     expect(s.ingress).toBe('Ingress/web/shop');
     expect(s.loadBalancer).toMatchObject({ port: 80, targetPort: 8080 });
     expect(stepsOf(s, 'gateway')[0]?.detail).toContain('Istio ingress gateway');
+    // Istio needs the IngressClass to exist; the trace says it is assumed.
+    expect(stepsOf(s, 'note')[0]?.detail).toContain('IngressClass istio is not in this workspace');
   });
 
   it('the class annotation istio selects it too', () => {

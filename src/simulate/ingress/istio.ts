@@ -4,7 +4,11 @@
  * host whose routes are the paths of every Ingress for that host, sorted by path length.
  */
 import { hostsOverlap } from '../../model/hosts.ts';
-import { type IngressBackend, ingressPathField } from '../../model/ingress.ts';
+import {
+  INGRESS_CLASS_ANNOTATION,
+  type IngressBackend,
+  ingressPathField,
+} from '../../model/ingress.ts';
 import { pickIngressHost, pickPath } from '../../model/ingressPaths.ts';
 import { SCORE, type Scored } from '../httpFlow.ts';
 import { hostOf, receivedRequest } from '../request.ts';
@@ -29,6 +33,16 @@ import {
 export function routeIstio(flow: IngressFlow, serverHosts: readonly string[] | undefined): Scored {
   const { request, steps, served } = flow;
   for (const i of served) {
+    // shouldProcessIngressWithClass: without the annotation, Istio serves an Ingress only when
+    // the IngressClass it names exists with Istio's controller.
+    const annotated = i.ingress.metadata.annotations[INGRESS_CLASS_ANNOTATION] !== undefined;
+    if (!annotated && !flow.index.ingress.classes.some((c) => c.metadata.name === i.className))
+      steps.push({
+        kind: 'note',
+        detail: `${i.entry.id}: IngressClass ${i.className} is not in this workspace; Istio serves the Ingress only when the cluster has it (controller istio.io/ingress-controller)`,
+        resource: i.entry.id,
+        path: ['spec', 'ingressClassName'],
+      });
     if (i.ingress.defaultBackend)
       steps.push({
         kind: 'note',
