@@ -117,3 +117,17 @@ test('the canary header sends the request to the canary Ingress’s backend', as
   const steps = region.getByRole('list', { name: 'Steps' });
   await expect(steps).toContainText('canary Ingress/web/shop-canary: header x-beta: always');
 });
+
+test('an Ingress of class istio is answered by the Istio ingress gateway, which ignores nginx annotations', async ({
+  page,
+}) => {
+  await importYaml(page, SHOP.replaceAll('ingressClassName: nginx', 'ingressClassName: istio'));
+  await expect(graphNode(page, 'ingress', 'Ingress/web/shop')).toBeVisible();
+  // Istio reads ImplementationSpecific /api(/|$)(.*) as an exact path: /api/orders matches no
+  // path, and the gateway answers 404 where ingress-nginx routed it.
+  const region = await send(page, 'https://shop.example.com/api/orders');
+  await expect(region.locator('[data-outcome]')).toHaveAttribute('data-outcome', 'noRoute');
+  const steps = region.getByRole('list', { name: 'Steps' });
+  await expect(steps).toContainText('Istio ignores ingress-nginx annotations');
+  await expect(steps).toContainText('gateway pods port 8443');
+});
