@@ -1,6 +1,7 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import { serviceFqdn } from '../model/hosts.ts';
 import type { IngressBackend } from '../model/ingress.ts';
+import { NGINX_INSTALL } from '../model/ingressNginx.ts';
 import { selects } from '../model/labels.ts';
 import { type ResourceId, resourceId } from '../model/resource.ts';
 import type { Catalog } from '../workspace/catalog.ts';
@@ -23,21 +24,6 @@ export interface IngressControllers extends Ingress {
   /** The controller pods nodes that serve each Ingress (by resource id); none for other classes. */
   readonly podsOf: ReadonlyMap<ResourceId, readonly string[]>;
 }
-
-/**
- * The pods of ingress-nginx's controller, as its chart and static manifests label them
- * (`app.kubernetes.io/name: ingress-nginx`, `app.kubernetes.io/component: controller`), and the
- * names the static install gives them: Deployment and Service `ingress-nginx-controller` in
- * namespace `ingress-nginx`.
- */
-export const NGINX_INSTALL = {
-  namespace: 'ingress-nginx',
-  name: 'ingress-nginx-controller',
-  podLabels: {
-    'app.kubernetes.io/name': 'ingress-nginx',
-    'app.kubernetes.io/component': 'controller',
-  } as Readonly<Record<string, string>>,
-} as const;
 
 /**
  * The chains in front of Kubernetes Ingresses: client → load balancer → controller pods. For

@@ -4,7 +4,7 @@
  * gets the requests (ingress-nginx keeps the oldest Ingress's; which one depends on creation
  * order, not on the files), so the other is dead configuration.
  */
-import { nginxAnnotations } from '../../simulate/ingress/annotations.ts';
+import { nginxAnnotations } from '../../model/ingressNginx.ts';
 import { ingressIndex } from '../../workspace/ingressIndex.ts';
 import { entryAddress } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';

@@ -4,7 +4,7 @@
  * ingress-nginx annotation. A team moving an Ingress from ingress-nginx to Istio's class loses
  * them without a word from the cluster, so each is a warning that says what to do instead.
  */
-import { NGINX_PREFIX } from '../../simulate/ingress/annotations.ts';
+import { NGINX_PREFIX } from '../../model/ingressNginx.ts';
 import { ISTIO_INGRESS_CONTROLLER, ingressIndex } from '../../workspace/ingressIndex.ts';
 import { entryAddress } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';

@@ -4,8 +4,9 @@
  * configuration (the controller's admission webhook rejects the Ingress). RE2 stands in for
  * nginx's PCRE, as the simulator's matching does (`pathRegexProblem`).
  */
+
+import { nginxAnnotations, usesRegex } from '../../model/ingressNginx.ts';
 import { pathRegexProblem } from '../../model/ingressPaths.ts';
-import { nginxAnnotations, usesRegex } from '../../simulate/ingress/annotations.ts';
 import { ingressIndex } from '../../workspace/ingressIndex.ts';
 import { entryAddress } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';

@@ -9,13 +9,13 @@
  * controller's own default backend, which answers 404.
  */
 import type { IngressBackend } from '../../model/ingress.ts';
+import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../../model/ingressNginx.ts';
 import { pickIngressHost, pickPath } from '../../model/ingressPaths.ts';
 import { formatShare } from '../../model/weights.ts';
 import type { IndexedIngress } from '../../workspace/ingressIndex.ts';
 import { SCORE, type Scored } from '../httpFlow.ts';
 import { fullPath, hostOf } from '../request.ts';
 import type { SimDestination, Simulation } from '../types.ts';
-import { type NginxAnnotations, nginxAnnotations, usesRegex } from './annotations.ts';
 import { ingressDestination } from './backend.ts';
 import {
   type Candidate,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { nginxAnnotations } from '../../model/ingressNginx.ts';
 import { nginx } from '../../testing/ingressSimulations.ts';
-import { nginxAnnotations } from './annotations.ts';
 import { canaryChoice, httpsRedirectLocation, nginxRewrite } from './nginxActions.ts';
 
 const read = (a: Record<string, string>) =>

@@ -4,8 +4,9 @@
  * `rewrite-target` rewrite (template.go `buildProxyPass`: `rewrite "(?i)<path>" <target> break;`)
  * and the HTTPS redirect (lua_ingress.lua `redirect_to_https`).
  */
+
+import type { NginxCanary } from '../../model/ingressNginx.ts';
 import { compileRegex } from '../../model/regex.ts';
-import type { NginxCanary } from './annotations.ts';
 
 export interface CanaryChoice {
   /** `canary` or `main` when a header or cookie decides; `weight` when the weight shares. */

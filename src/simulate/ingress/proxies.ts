@@ -13,9 +13,9 @@
  *   Kubernetes Ingress spec's semantics behind an implied load balancer on 80 and 443.
  */
 
-import { NGINX_INSTALL } from '../../graph/ingressResources.ts';
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import { type GatewayPorts, gatewayPorts, type PortMapping } from '../../model/gatewayPorts.ts';
+import { NGINX_INSTALL } from '../../model/ingressNginx.ts';
 import type { IngressReading } from '../../model/ingressPaths.ts';
 import { selects } from '../../model/labels.ts';
 import { type Catalog, inNamespace } from '../../workspace/catalog.ts';

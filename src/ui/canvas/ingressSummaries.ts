@@ -1,7 +1,7 @@
 import type { Ingress, IngressBackend } from '../../model/ingress.ts';
 import { ingressPathsOf } from '../../model/ingress.ts';
+import { type NginxAnnotations, nginxAnnotations } from '../../model/ingressNginx.ts';
 import { formatShare } from '../../model/weights.ts';
-import { type NginxAnnotations, nginxAnnotations } from '../../simulate/ingress/annotations.ts';
 import { type IndexedIngress, ingressIndex } from '../../workspace/ingressIndex.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import type { BaseNode } from './flowTypes.ts';

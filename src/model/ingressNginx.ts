@@ -4,7 +4,7 @@
  * backendprotocol}); every other `nginx.ingress.kubernetes.io/` annotation is listed in
  * `unmodelled` so the trace can name it instead of ignoring it silently.
  */
-import type { Dict } from '../../model/read.ts';
+import type { Dict } from './read.ts';
 
 export const NGINX_PREFIX = 'nginx.ingress.kubernetes.io/';
 
@@ -144,3 +144,18 @@ function redirectOf(
 export function usesRegex(a: NginxAnnotations, paths: readonly (string | undefined)[]): boolean {
   return a.useRegex || (a.rewriteTarget !== undefined && paths.some((p) => p !== a.rewriteTarget));
 }
+
+/**
+ * The pods of ingress-nginx's controller, as its chart and static manifests label them
+ * (`app.kubernetes.io/name: ingress-nginx`, `app.kubernetes.io/component: controller`), and the
+ * names the static install gives them: Deployment and Service `ingress-nginx-controller` in
+ * namespace `ingress-nginx`.
+ */
+export const NGINX_INSTALL = {
+  namespace: 'ingress-nginx',
+  name: 'ingress-nginx-controller',
+  podLabels: {
+    'app.kubernetes.io/name': 'ingress-nginx',
+    'app.kubernetes.io/component': 'controller',
+  } as Readonly<Record<string, string>>,
+} as const;
