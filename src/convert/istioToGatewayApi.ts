@@ -579,9 +579,23 @@ function convertRule(
           m.uri?.exact !== undefined ? 'exact' : m.uri?.prefix !== undefined ? 'prefix' : 'other',
         ),
       );
-      if (kinds.size === 1 && kinds.has('prefix'))
-        rewrite.path = { type: 'ReplacePrefixMatch', replacePrefixMatch: rule.rewrite.uri };
-      else if (kinds.size === 1 && kinds.has('exact'))
+      if (kinds.size === 1 && kinds.has('prefix')) {
+        const to = rule.rewrite.uri;
+        rewrite.path = { type: 'ReplacePrefixMatch', replacePrefixMatch: to };
+        // Istio replaces the prefix as a string, the Gateway API whole segments: they agree
+        // only when both or neither end in `/`.
+        const odd = rule.match.find(
+          (m) => (m.uri?.prefix ?? '').endsWith('/') !== to.endsWith('/'),
+        );
+        const from = odd?.uri?.prefix;
+        if (from !== undefined)
+          lose(
+            ctx,
+            id,
+            `${at}.rewrite.uri`,
+            `rewrite ${from} → ${to}: Istio replaces the prefix as text, the Gateway API whole path segments, so with a trailing / on one side only the backend gets another path; end both with / or neither`,
+          );
+      } else if (kinds.size === 1 && kinds.has('exact'))
         rewrite.path = { type: 'ReplaceFullPath', replaceFullPath: rule.rewrite.uri };
       else
         lose(

@@ -324,3 +324,32 @@ describe('rule names', () => {
     ]);
   });
 });
+
+describe('prefix rewrites', () => {
+  test('a trailing / on one side only is a loss: Istio replaces text, the Gateway API segments', () => {
+    const rewrite = loadWorkspace([
+      {
+        name: 'rewrite.yaml',
+        text: shopDesign([
+          {
+            name: 'shop',
+            http: [
+              { match: [{ uri: { prefix: '/api/' } }], rewrite: { uri: '/v2' }, route: to('api') },
+            ],
+          },
+        ]),
+      },
+    ]);
+    const conversion = convert(rewrite, 'gateway-api');
+    expect(conversion.losses.map((l) => l.path)).toContain('spec.http[0].rewrite.uri');
+    const result = verify(rewrite, conversion, [{ url: 'http://shop.example.com/api/items' }]);
+    const moved = result.differences.find(
+      (d) => d.request.url === 'http://shop.example.com/api/items',
+    );
+    expect([moved?.before.upstream, moved?.after.upstream]).toEqual([
+      'shop.example.com/v2items',
+      'shop.example.com/v2/items',
+    ]);
+    expect(moved?.explainedBy?.path).toBe('spec.http[0].rewrite.uri');
+  });
+});

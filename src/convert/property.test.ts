@@ -66,7 +66,8 @@ const istioDestination = fc.constantFrom(
   { host: 'api' },
   { host: 'shop' },
 );
-const istioRule = fc.record(
+/** A rule routes (with optional actions) or redirects, as Istio validation allows. */
+const istioRoutingRule = fc.record(
   {
     match: fc.array(istioMatch, { minLength: 1, maxLength: 2 }),
     route: fc
@@ -81,15 +82,32 @@ const istioRule = fc.record(
       ),
     timeout: fc.constant('2s'),
     retries: fc.constant({ attempts: 3 }),
-    fault: fc.constant({ abort: { httpStatus: 418, percentage: { value: 100 } } }),
     rewrite: fc.constantFrom({ uri: '/v2' }, { authority: 'inside.example.com' }),
-    redirect: fc.constantFrom(
-      { uri: '/moved' },
-      { scheme: 'https' },
-      { authority: 'www.example.com', redirectCode: 302 },
-    ),
+    mirror: fc.constantFrom({ host: 'api' }, { host: 'shop', subset: 'v2' }),
+    mirrorPercentage: fc.constantFrom({ value: 25 }, { value: 100 }),
   },
   { requiredKeys: ['route'] },
+);
+const istioRule = fc.oneof(
+  { weight: 4, arbitrary: istioRoutingRule },
+  {
+    weight: 1,
+    arbitrary: istioRoutingRule.map((rule) => ({
+      ...rule,
+      fault: { abort: { httpStatus: 418, percentage: { value: 100 } } },
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      match: fc.array(istioMatch, { minLength: 1, maxLength: 2 }),
+      redirect: fc.constantFrom(
+        { uri: '/moved' },
+        { scheme: 'https' },
+        { authority: 'www.example.com', redirectCode: 302 },
+      ),
+    }),
+  },
 );
 
 function istioDesign(rules: readonly unknown[]) {
@@ -149,6 +167,12 @@ const gatewayRule = fc.record(
       { minLength: 1, maxLength: 2 },
     ),
     filters: fc.constantFrom(
+      [
+        {
+          type: 'RequestMirror',
+          requestMirror: { backendRef: { name: 'api', port: 8080 }, percent: 30 },
+        },
+      ],
       [
         {
           type: 'URLRewrite',

@@ -73,7 +73,14 @@ export function verify(
     const before = observe(a.value, sourceCatalog);
     const after = observe(b.value, convertedCatalog);
     if (sameObserved(before, after)) continue;
-    const explainedBy = explain(conversion, a.value, b.value);
+    const diff = differing(before, after);
+    // Another answer (a route now 404, a fault's 418) takes the rest with it: explain that one.
+    const explainedBy = explain(
+      conversion,
+      a.value,
+      b.value,
+      diff.has('outcome') ? new Set<Aspect>(['outcome']) : diff,
+    );
     differences.push({ request, before, after, ...(explainedBy ? { explainedBy } : {}) });
   }
   return { total, same: total - differences.length, differences };
@@ -142,7 +149,11 @@ function sameObserved(a: Observed, b: Observed): boolean {
   if (a.outcome !== b.outcome || a.status !== b.status || a.location !== b.location) return false;
   if (a.upstream !== b.upstream) return false;
   if ((a.mirrors ?? []).join() !== (b.mirrors ?? []).join()) return false;
-  if (a.destinations.length !== b.destinations.length) return false;
+  return sameDestinations(a.destinations, b.destinations);
+}
+
+function sameDestinations(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
   const parse = (d: string) => {
     const cut = d.lastIndexOf(' ');
     const where = d.slice(0, cut);
@@ -152,11 +163,40 @@ function sameObserved(a: Observed, b: Observed): boolean {
       ? { host: where, port: '', share }
       : { host: where.slice(0, colon), port: where.slice(colon + 1), share };
   };
-  return a.destinations.every((d, i) => {
+  return a.every((d, i) => {
     const x = parse(d);
-    const y = parse(b.destinations[i] ?? '');
+    const y = parse(b[i] ?? '');
     return x.host === y.host && x.share === y.share && (x.port === y.port || !x.port || !y.port);
   });
+}
+
+/** What a user would notice differ: the answer, where traffic goes, a redirect, the upstream request, copies. */
+type Aspect = 'outcome' | 'destinations' | 'location' | 'upstream' | 'mirrors';
+const ALL: readonly Aspect[] = ['outcome', 'destinations', 'location', 'upstream', 'mirrors'];
+
+function differing(a: Observed, b: Observed): Set<Aspect> {
+  const out = new Set<Aspect>();
+  if (a.outcome !== b.outcome || a.status !== b.status) out.add('outcome');
+  if (a.location !== b.location) out.add('location');
+  if (a.upstream !== b.upstream) out.add('upstream');
+  if ((a.mirrors ?? []).join() !== (b.mirrors ?? []).join()) out.add('mirrors');
+  if (!sameDestinations(a.destinations, b.destinations)) out.add('destinations');
+  return out;
+}
+
+/**
+ * What a loss can change, by the field it is about: a retry policy or a timeout changes nothing
+ * the comparison sees, a mirror only the copies, a rewrite only the upstream request; a loss
+ * about a match, a whole rule, a server or the route can change anything.
+ */
+function aspectsOf(path: string): readonly Aspect[] {
+  // A match decides which rule answers: it explains a difference only where the rule changed.
+  if (/\.(retries|corsPolicy|timeout|timeouts)(\.|$)|\.match(es)?\[/.test(path)) return [];
+  if (/\.(mirror|mirrors)(\.|\[|$)/.test(path)) return ['mirrors'];
+  if (/\.rewrite(\.|$)/.test(path)) return ['upstream'];
+  if (/\.redirect(\.|$)/.test(path)) return ['outcome', 'location'];
+  if (/\.(route|backendRefs)\[/.test(path)) return ['outcome', 'destinations'];
+  return ALL;
 }
 
 /** `spec.http[2].route[0]` → `spec.http[2]`: the rule, server or listener a field belongs to. */
@@ -167,7 +207,12 @@ function scopeOf(path: string): string {
 
 const RULE_LIST = /^spec\.(http|tls|tcp|rules)\[/;
 
-function explain(conversion: Conversion, before: Simulation, after: Simulation): Loss | undefined {
+function explain(
+  conversion: Conversion,
+  before: Simulation,
+  after: Simulation,
+  diff: ReadonlySet<Aspect>,
+): Loss | undefined {
   const scopes: Origin[] = [];
   const routeOf = (sim: Simulation) =>
     sim.rootVirtualService ?? sim.virtualService ?? sim.httpRoute;
@@ -216,12 +261,23 @@ function explain(conversion: Conversion, before: Simulation, after: Simulation):
       (RULE_LIST.test(s.path) &&
         !RULE_LIST.test(loss.path) &&
         !loss.path.startsWith('spec.selector')));
+  const scoped = (loss: Loss) =>
+    scopes.some((s) => within(loss, s)) || scopes.some((s) => routeWide(loss, s));
+  // Another rule answered: the cause is in the matching, any loss of either rule may say it.
+  const beforeKey = beforeRoute === undefined ? '' : `${beforeRoute} ${scopes[0]?.path ?? ''}`;
+  const afterKey = afterRule === undefined ? '' : `${afterRule.resource} ${afterRule.path}`;
+  const ruleMoved = beforeKey !== afterKey;
+  const relevant = conversion.losses.filter(
+    (loss) => scoped(loss) && (ruleMoved || aspectsOf(loss.path).some((a) => diff.has(a))),
+  );
+  const covered = new Set(ruleMoved ? ALL : relevant.flatMap((loss) => aspectsOf(loss.path)));
+  if (relevant.length === 0 || [...diff].some((a) => !covered.has(a))) return undefined;
   return (
     // A loss about a whole rule (it moved) tells more than one about a field of it.
-    conversion.losses.find(
+    relevant.find(
       (loss) => afterRule?.resource === loss.resource && afterRule.path === loss.path,
     ) ??
-    conversion.losses.find((loss) => scopes.some((s) => within(loss, s))) ??
-    conversion.losses.find((loss) => scopes.some((s) => routeWide(loss, s)))
+    relevant.find((loss) => scopes.some((s) => within(loss, s))) ??
+    relevant[0]
   );
 }
