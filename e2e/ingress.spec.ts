@@ -116,6 +116,14 @@ test('an imported Ingress draws its paths as rows to its Services, lights the on
   await expect(portProblem).toHaveAttribute('data-severity', 'error');
   await expect(portProblem).toContainText('8081');
   await expect(portProblem).toContainText('cart');
+  // Each entry's code stays beside its message, never drawn over it (long Ingress codes once were).
+  for (const entry of await problems.locator('li[data-code]').all()) {
+    const [message, code] = await Promise.all([
+      entry.locator('.message').boundingBox(),
+      entry.locator('.code').first().boundingBox(),
+    ]);
+    expect(message && code && message.x + message.width <= code.x + 1).toBe(true);
+  }
   await screenshot(page, 'ingress-shop-port');
 });
 
