@@ -45,7 +45,7 @@ export function routeCoverage(
   };
   for (const { name, simulation } of runs) {
     const rule = simulation?.rule;
-    const owner = simulation?.httpRoute ?? simulation?.virtualService;
+    const owner = simulation?.httpRoute ?? simulation?.virtualService ?? simulation?.ingress;
     if (!simulation || !rule || !owner) continue;
     reach(`${owner}|${rule.section}|${rule.index}`, name);
     if (simulation.rootVirtualService && rule.rootIndex !== undefined)
@@ -91,6 +91,22 @@ export function routeCoverage(
         tests,
       });
     });
+  }
+  // Kubernetes Ingresses (every one is answered: by its controller, or with the spec's semantics): each path is a rule (`rules`, counted
+  // across the Ingress's rules in order, as CONTRACT section 4's `rule.index`).
+  for (const { entry, paths } of index.ingress.ingresses) {
+    for (const at of paths) {
+      const tests = reached.get(`${entry.id}|rules|${at.index}`) ?? [];
+      rules.push({
+        resource: entry.id,
+        section: 'rules',
+        index: at.index,
+        name: null,
+        path: ['spec', 'rules', at.rule, 'http', 'paths', at.path],
+        covered: tests.length > 0,
+        tests,
+      });
+    }
   }
   const covered = rules.filter((r) => r.covered).length;
   return {

@@ -13,16 +13,18 @@ export function mismatches(simulation: Simulation, expected: TestExpectation): s
     out.push(`expected status ${expected.status}, got ${simulation.status}`);
   if (
     expected.virtualService !== undefined &&
-    !sameVirtualService(expected.virtualService, simulation.virtualService)
+    !sameResource(expected.virtualService, simulation.virtualService)
   )
     out.push(
       `expected VirtualService ${expected.virtualService}, got ${simulation.virtualService ?? 'none'}`,
     );
   if (
     expected.httpRoute !== undefined &&
-    !sameVirtualService(expected.httpRoute, simulation.httpRoute ?? null)
+    !sameResource(expected.httpRoute, simulation.httpRoute ?? null)
   )
     out.push(`expected route ${expected.httpRoute}, got ${simulation.httpRoute ?? 'none'}`);
+  if (expected.ingress !== undefined && !sameResource(expected.ingress, simulation.ingress ?? null))
+    out.push(`expected Ingress ${expected.ingress}, got ${simulation.ingress ?? 'none'}`);
   if (expected.rule !== undefined) {
     const rule = simulation.rule;
     const got = rule ? `${rule.name ?? 'unnamed'} (${rule.section}[${rule.index}])` : 'no rule';
@@ -45,7 +47,8 @@ export function mismatches(simulation: Simulation, expected: TestExpectation): s
 }
 
 /** `Kind/ns/name` as written, `ns/name` or a bare name (of a VirtualService or a Gateway API route). */
-function sameVirtualService(expected: string, actual: string | null): boolean {
+/** `Kind/ns/name` exactly, or `ns/name` / a bare name at the end of the id. */
+function sameResource(expected: string, actual: string | null): boolean {
   if (actual === null) return false;
   const parts = expected.split('/');
   if (parts.length === 3) return expected === actual;

@@ -13,6 +13,7 @@ export function recordTest(name: string, request: SimRequest, simulation: Simula
   if (rule) pinned.rule = rule.name ?? rule.index;
   if (simulation.virtualService) pinned.virtualService = simulation.virtualService;
   if (simulation.httpRoute) pinned.httpRoute = simulation.httpRoute;
+  if (simulation.ingress) pinned.ingress = simulation.ingress;
   if (simulation.outcome === 'route') {
     pinned.destinations = simulation.destinations
       .filter((d) => d.probability > 0)

@@ -34,6 +34,8 @@ export interface TestExpectation {
   readonly virtualService?: string;
   /** Gateway API: the route whose rule answers, `HTTPRoute/ns/name` (any route kind), `ns/name` or a bare name. */
   readonly httpRoute?: string;
+  /** Kubernetes Ingress: the Ingress whose path answers, `Ingress/ns/name`, `ns/name` or a bare name. */
+  readonly ingress?: string;
   /** A rule name, or its index in its section. */
   readonly rule?: string | number;
   /** Compared as a set with the destinations that take traffic; host may be a short prefix. */
@@ -72,6 +74,7 @@ const EXPECT_KEYS = [
   'status',
   'virtualService',
   'httpRoute',
+  'ingress',
   'rule',
   'destinations',
   'redirect',
@@ -207,7 +210,7 @@ function readExpectation(node: Node | undefined, name: string, at: At): TestExpe
       out.status = status.value;
     else at(status, `${name}: status must be a number or null`);
   }
-  for (const key of ['virtualService', 'httpRoute', 'redirect', 'path'] as const) {
+  for (const key of ['virtualService', 'httpRoute', 'ingress', 'redirect', 'path'] as const) {
     const value = stringField(node, key, at);
     if (value !== undefined) out[key] = value;
   }
