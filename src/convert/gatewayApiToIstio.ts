@@ -269,7 +269,7 @@ function convertRoute(ctx: Context, id: string, route: HTTPRoute): boolean {
       if (written) out.match = [istioMatch(pair.written, variant)];
       Object.assign(out, actions(ctx, id, at, namespace, rule, variant));
       http.push(out);
-      parts.push({ resource: id, path: at });
+      parts.push({ resource: id, path: written ? `${at}.matches[${pair.matchIndex}]` : at });
     }
   }
   const hostList = [...hosts];

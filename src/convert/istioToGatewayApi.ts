@@ -452,8 +452,10 @@ function reportReordering(ctx: Context): void {
   for (const ranked of ctx.vhosts.values())
     for (const [j, later] of ranked.entries())
       for (const earlier of ranked.slice(0, j)) {
-        // Envoy moves catch-all routes to the end of a virtual host under both APIs.
-        if (earlier.matches.every(isCatchAll)) continue;
+        // Envoy moves catch-all routes to the end of a virtual host, so one VirtualService's
+        // catch-all does not shadow another's rules; within one, Istio stops at a catch-all
+        // (later rules are never reached) where the Gateway API still ranks them first.
+        if (earlier.id !== later.id && earlier.matches.every(isCatchAll)) continue;
         const jumps = later.matches.some((b) =>
           earlier.matches.some((a) => comparePrecedence(b, a) < 0 && mayOverlap(a, b)),
         );

@@ -353,3 +353,32 @@ describe('prefix rewrites', () => {
     expect(moved?.explainedBy?.path).toBe('spec.http[0].rewrite.uri');
   });
 });
+
+describe('a catch-all before other rules', () => {
+  test('Istio never reaches the rules after it; the Gateway API ranks them first: reported', () => {
+    const shadowed = loadWorkspace([
+      {
+        name: 'shadowed.yaml',
+        text: shopDesign([
+          {
+            name: 'shop',
+            http: [
+              { route: to('shop') },
+              { match: [{ queryParams: { v: { exact: '2' } } }], redirect: { uri: '/moved' } },
+            ],
+          },
+        ]),
+      },
+    ]);
+    const conversion = convert(shadowed, 'gateway-api');
+    expect(conversion.losses).toContainEqual(
+      expect.objectContaining({
+        path: 'spec.http[1]',
+        message: expect.stringMatching(/before http\[0\]/),
+      }),
+    );
+    const result = verify(shadowed, conversion);
+    expect(result.differences.length).toBeGreaterThan(0);
+    expect(result.differences.filter((d) => !d.explainedBy)).toEqual([]);
+  });
+});

@@ -232,6 +232,7 @@ function explain(
       scopes.push({ resource: before.gateway, path: `spec.${list}[${index}]` });
   }
   let afterRule: Origin | undefined;
+  let afterMatch: number | undefined;
   const afterRoute = routeOf(after);
   if (afterRoute) {
     const origin = conversion.origins[afterRoute];
@@ -239,6 +240,8 @@ function explain(
     if (part) {
       // The rule the request reached after: when it moved ahead, its loss says why.
       afterRule = { resource: part.resource, path: scopeOf(part.path) };
+      const written = /\.matches\[(\d+)\]/.exec(part.path);
+      afterMatch = written ? Number(written[1]) : after.rule?.matchIndex;
       scopes.push(afterRule);
     } else if (origin) scopes.push({ resource: origin.resource.resource, path: '' });
   }
@@ -264,8 +267,13 @@ function explain(
   const scoped = (loss: Loss) =>
     scopes.some((s) => within(loss, s)) || scopes.some((s) => routeWide(loss, s));
   // Another rule answered: the cause is in the matching, any loss of either rule may say it.
-  const beforeKey = beforeRoute === undefined ? '' : `${beforeRoute} ${scopes[0]?.path ?? ''}`;
-  const afterKey = afterRule === undefined ? '' : `${afterRule.resource} ${afterRule.path}`;
+  // Which rule and which of its matches answered, on each side, in the source's terms.
+  const beforeKey =
+    beforeRoute === undefined
+      ? ''
+      : `${beforeRoute} ${scopes[0]?.path ?? ''} ${before.rule?.matchIndex ?? ''}`;
+  const afterKey =
+    afterRule === undefined ? '' : `${afterRule.resource} ${afterRule.path} ${afterMatch ?? ''}`;
   const ruleMoved = beforeKey !== afterKey;
   const relevant = conversion.losses.filter(
     (loss) => scoped(loss) && (ruleMoved || aspectsOf(loss.path).some((a) => diff.has(a))),
