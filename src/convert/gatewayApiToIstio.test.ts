@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { convert } from './convert.ts';
+import { edgeDesign } from './testDesigns.ts';
 import { verify } from './verify.ts';
 
 const load = (text: string) => loadWorkspace([{ name: 'in.yaml', text: dedent(text) }]);
@@ -144,21 +145,9 @@ describe('Gateway API → Istio: TLS passthrough and TCP', () => {
 
 describe('Gateway API → Istio: a route Istio rejects', () => {
   test('a backendRef without a port gives no routes in the source; the loss says the conversion routes it', () => {
-    const noPort = load(`
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: Gateway
-      metadata: {name: edge, namespace: default}
-      spec:
-        gatewayClassName: istio
-        listeners: [{name: http, port: 80, protocol: HTTP}]
-      ---
-      apiVersion: gateway.networking.k8s.io/v1
-      kind: HTTPRoute
-      metadata: {name: shop, namespace: default}
-      spec:
-        parentRefs: [{name: edge}]
-        rules: [{backendRefs: [{name: shop}]}]
-    `);
+    const noPort = loadWorkspace([
+      { name: 'no-port.yaml', text: edgeDesign([{ backendRefs: [{ name: 'shop' }] }]) },
+    ]);
     const conversion = convert(noPort, 'istio');
     expect(conversion.losses).toEqual([
       {
@@ -176,34 +165,46 @@ describe('Gateway API → Istio: a route Istio rejects', () => {
 });
 
 describe('Gateway API → Istio: filters', () => {
-  const filters = load(`
-    apiVersion: gateway.networking.k8s.io/v1
-    kind: Gateway
-    metadata: {name: edge, namespace: default}
-    spec:
-      gatewayClassName: istio
-      listeners: [{name: http, port: 80, protocol: HTTP}]
-    ---
-    apiVersion: gateway.networking.k8s.io/v1
-    kind: HTTPRoute
-    metadata: {name: shop, namespace: default}
-    spec:
-      parentRefs: [{name: edge}]
-      rules:
-        - matches: [{path: {type: Exact, value: /old}}]
-          filters:
-            - type: RequestRedirect
-              requestRedirect: {hostname: www.example.com, path: {type: ReplaceFullPath, replaceFullPath: /new}}
-        - matches: [{path: {type: Exact, value: /cart}}]
-          filters:
-            - type: RequestHeaderModifier
-              requestHeaderModifier: {add: [{name: x-from, value: edge}], remove: [x-debug]}
-            - type: RequestMirror
-              requestMirror: {backendRef: {name: shadow, port: 80}, percent: 10}
-            - type: URLRewrite
-              urlRewrite: {path: {type: ReplaceFullPath, replaceFullPath: /basket}}
-          backendRefs: [{name: shop, port: 80}]
-  `);
+  const filters = loadWorkspace([
+    {
+      name: 'filters.yaml',
+      text: edgeDesign([
+        {
+          matches: [{ path: { type: 'Exact', value: '/old' } }],
+          filters: [
+            {
+              type: 'RequestRedirect',
+              requestRedirect: {
+                hostname: 'www.example.com',
+                path: { type: 'ReplaceFullPath', replaceFullPath: '/new' },
+              },
+            },
+          ],
+        },
+        {
+          matches: [{ path: { type: 'Exact', value: '/cart' } }],
+          filters: [
+            {
+              type: 'RequestHeaderModifier',
+              requestHeaderModifier: {
+                add: [{ name: 'x-from', value: 'edge' }],
+                remove: ['x-debug'],
+              },
+            },
+            {
+              type: 'RequestMirror',
+              requestMirror: { backendRef: { name: 'shadow', port: 80 }, percent: 10 },
+            },
+            {
+              type: 'URLRewrite',
+              urlRewrite: { path: { type: 'ReplaceFullPath', replaceFullPath: '/basket' } },
+            },
+          ],
+          backendRefs: [{ name: 'shop', port: 80 }],
+        },
+      ]),
+    },
+  ]);
   const text = convert(filters, 'istio').files[0]?.text ?? '';
 
   test('a redirect keeps the Gateway API default 302, spelt out', () => {

@@ -29,3 +29,23 @@ export function shopDesign(
 
 /** A route to `host` port 80. */
 export const to = (host: string) => [{ destination: { host, port: { number: 80 } } }];
+
+/**
+ * Test designs in the Gateway API: Gateway `default/edge` of class istio with one HTTP listener
+ * on 80, and HTTPRoute `default/shop` on it with these rules, as YAML text.
+ */
+export function edgeDesign(rules: readonly unknown[]): string {
+  const gateway = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'edge', namespace: 'default' },
+    spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
+  };
+  const route = {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'shop', namespace: 'default' },
+    spec: { parentRefs: [{ name: 'edge' }], rules },
+  };
+  return [gateway, route].map((doc) => stringify(doc)).join('---\n');
+}
