@@ -64,6 +64,10 @@ interface Context {
   readonly grants: Map<string, Map<string, { names: Set<string>; kinds: Set<string> }>>;
   /** The port clients reach a server of a Gateway on. */
   readonly clientPort: (gateway: string, serverPort: number) => number;
+  /** Whether the input holds any Service (a missing one is then really missing). */
+  readonly hasServices: boolean;
+  /** HTTPRoutes Istio would reject as a whole (a backendRef without a port), by source id. */
+  readonly rejected: Set<string>;
   /** Per-version Services already written. */
   readonly versions: Set<string>;
   /** Per gateway and host, the rules Envoy gets, in the order Istio merges them (workspace order). */
@@ -81,6 +85,8 @@ export function istioToGatewayApi(workspace: Workspace): Conversion {
   const ctx: Context = {
     lookup: serviceLookup(catalog),
     clientPort: clientPort(catalog),
+    hasServices: catalog.services.length > 0,
+    rejected: new Set(),
     losses: [],
     written: [],
     listeners: new Map(),
@@ -346,6 +352,13 @@ function convertVirtualService(ctx: Context, vs: VirtualService): boolean {
         });
     }
   }
+  if (ctx.rejected.has(id))
+    lose(
+      ctx,
+      id,
+      'spec.http',
+      'Istio rejects the whole HTTPRoute while one of its backendRefs has no port: none of its rules route until each has one',
+    );
   // A short name is a Service's FQDN to Istio, at a gateway too (`shop` → shop.ns.svc.cluster.local).
   const hostnames = [
     ...new Set(vs.hosts.filter((h) => h !== '*').map((h) => resolveHost(h, namespace))),
@@ -837,8 +850,23 @@ function backendRef(
   }
   const ports = service?.ports.filter((p) => p.port !== undefined) ?? [];
   const port = dest.port ?? (ports.length === 1 ? ports[0]?.port : undefined);
+  if (!service && ctx.hasServices)
+    lose(
+      ctx,
+      id,
+      `${at}.host`,
+      `the Service ${svc.namespace}/${svc.name} is not in the input: Envoy answers 503 for its share under a VirtualService, the Gateway API 500 (BackendNotFound)`,
+    );
   if (port !== undefined) ref.port = port;
-  else
+  else if (routeKind === 'HTTPRoute' && !at.includes('.mirror')) {
+    ctx.rejected.add(id);
+    lose(
+      ctx,
+      id,
+      `${at}.port`,
+      `a Gateway API backendRef needs a port, and the Service ${svc.namespace}/${svc.name} ${service ? 'has several' : 'is not in the input'}`,
+    );
+  } else
     lose(
       ctx,
       id,

@@ -382,3 +382,48 @@ describe('a catch-all before other rules', () => {
     expect(result.differences.filter((d) => !d.explainedBy)).toEqual([]);
   });
 });
+
+describe('backends the Gateway API treats otherwise', () => {
+  const gone = loadWorkspace([
+    {
+      name: 'gone.yaml',
+      text: shopDesign(
+        [
+          {
+            name: 'shop',
+            http: [{ route: to('gone') }, { route: [{ destination: { host: 'shop' } }] }],
+          },
+        ],
+        [
+          {
+            apiVersion: 'v1',
+            kind: 'Service',
+            metadata: { name: 'shop', namespace: 'default' },
+            spec: { ports: [{ port: 80 }, { port: 8080 }] },
+          },
+        ],
+      ),
+    },
+  ]);
+  const conversion = convert(gone, 'gateway-api');
+
+  test('a Service missing from the input: 503 under Istio, 500 under the Gateway API', () => {
+    expect(conversion.losses).toContainEqual(
+      expect.objectContaining({
+        path: 'spec.http[0].route[0].destination.host',
+        message: expect.stringMatching(
+          /not in the input: Envoy answers 503 .* 500 \(BackendNotFound\)/,
+        ),
+      }),
+    );
+  });
+
+  test('a backendRef without a port rejects the whole HTTPRoute, said once for the route', () => {
+    expect(conversion.losses.filter((l) => l.path === 'spec.http')).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/rejects the whole HTTPRoute/) }),
+    ]);
+    const result = verify(gone, conversion);
+    expect(result.differences.length).toBeGreaterThan(0);
+    expect(result.differences.filter((d) => !d.explainedBy)).toEqual([]);
+  });
+});

@@ -57,6 +57,8 @@ const istioMatch = fc.record(
     headers: fc.constantFrom({ 'x-team': { exact: 'blue' } }, { 'x-team': { prefix: 'gr' } }),
     method: fc.constantFrom({ exact: 'GET' }, { exact: 'POST' }),
     queryParams: fc.constantFrom({ v: { exact: '2' } }, { v: { regex: '[0-9]+' } }),
+    withoutHeaders: fc.constant({ 'x-team': { exact: 'blue' } }),
+    ignoreUriCase: fc.constant(true),
   },
   { requiredKeys: [] },
 );
@@ -65,6 +67,8 @@ const istioDestination = fc.constantFrom(
   { host: 'shop', subset: 'v2' },
   { host: 'api' },
   { host: 'shop' },
+  { host: 'gone' },
+  { host: 'shop.default.svc.cluster.local', port: { number: 80 } },
 );
 /** A rule routes (with optional actions) or redirects, as Istio validation allows. */
 const istioRoutingRule = fc.record(
@@ -160,7 +164,13 @@ const gatewayRule = fc.record(
     backendRefs: fc.array(
       fc
         .tuple(
-          fc.constantFrom({ name: 'shop', port: 80 }, { name: 'api', port: 8080 }),
+          fc.constantFrom(
+            { name: 'shop', port: 80 },
+            { name: 'api', port: 8080 },
+            { name: 'gone', port: 80 },
+            { name: 'shop', namespace: 'other', port: 80 },
+            { name: 'shop' },
+          ),
           fc.integer({ min: 0, max: 5 }),
         )
         .map(([ref, weight]) => ({ ...ref, weight })),
