@@ -1,5 +1,7 @@
 import type { Workspace } from '../workspace/workspace.ts';
+import { conversionOf } from './emit.ts';
 import { gatewayApiToIstio } from './gatewayApiToIstio.ts';
+import { ingressToGatewayApi } from './ingressToGatewayApi.ts';
 import { istioToGatewayApi } from './istioToGatewayApi.ts';
 import type { Conversion, TargetApi } from './types.ts';
 
@@ -8,7 +10,7 @@ import type { Conversion, TargetApi } from './types.ts';
  * the other API (an Ingress reader is one more source a converter can take in).
  */
 const CONVERTERS: Record<TargetApi, (workspace: Workspace) => Conversion> = {
-  'gateway-api': istioToGatewayApi,
+  'gateway-api': (workspace) => merged(istioToGatewayApi(workspace), ingressToGateway(workspace)),
   istio: gatewayApiToIstio,
 };
 
@@ -19,4 +21,21 @@ export function convert(workspace: Workspace, to: TargetApi): Conversion {
 
 export function isTargetApi(value: string): value is TargetApi {
   return value === 'istio' || value === 'gateway-api';
+}
+
+/** The workspace's Ingresses in the Gateway API, as a file of their own. */
+function ingressToGateway(workspace: Workspace): Conversion {
+  const { written, losses, replaced } = ingressToGatewayApi(workspace);
+  return conversionOf('converted-from-ingress.yaml', written, losses, replaced);
+}
+
+/** Two conversions of disjoint sources as one. */
+function merged(a: Conversion, b: Conversion): Conversion {
+  if (b.replaced.length === 0) return a;
+  return {
+    files: [...a.files, ...b.files],
+    losses: [...a.losses, ...b.losses],
+    replaced: [...a.replaced, ...b.replaced],
+    origins: Object.assign(Object.create(null), a.origins, b.origins),
+  };
 }

@@ -13,6 +13,7 @@ import type { VirtualService } from '../model/virtualService.ts';
 import type { SimRequest } from '../simulate/types.ts';
 import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
 import { gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
+import { ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { clientPort } from './clientPorts.ts';
 
@@ -158,6 +159,22 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
       [...new Set(bases)],
       route.route.rules.flatMap((rule) => rule.matches.flatMap(gatewayProbes)),
     );
+  }
+  // Ingress: each path on its host (every host when the rule names none), on HTTP and, for the
+  // hosts `spec.tls` names, on HTTPS; a request just outside each path too.
+  for (const { ingress, paths } of ingressIndex(workspace).ingresses) {
+    const tlsHosts = ingress.tls.flatMap((t) => t.hosts);
+    const hostsOf = (host: string) => {
+      const name = host ? concreteHost(host) : undefined;
+      const bases = [`http://${name ?? ANY_HOST}:80`];
+      if (host && tlsHosts.includes(host)) bases.push(`https://${name ?? ANY_HOST}:443`);
+      return bases;
+    };
+    for (const at of paths) {
+      const inside: Probe = { path: at.value.path || '/', query: [], headers: {} };
+      add(hostsOf(at.host), [inside, ...outside(inside, at.value.pathType !== 'Exact')]);
+    }
+    if (ingress.defaultBackend) add(hostsOf(''), []);
   }
   return [...out.values()];
 }

@@ -1,0 +1,441 @@
+/**
+ * Kubernetes Ingress (as ingress-nginx serves it) to the Gateway API, for Istio's gateway
+ * controller (class `istio`): one Gateway per Ingress class and namespace, one HTTPRoute per
+ * Ingress host. ingress-nginx annotations the Gateway API can say become filters, weights or
+ * matches; every other one is a Loss naming the annotation (compare kubernetes-sigs/ingress2gateway).
+ */
+import { serviceFqdn } from '../model/hosts.ts';
+import type { Ingress, IngressBackend } from '../model/ingress.ts';
+import {
+  NGINX_PREFIX,
+  type NginxAnnotations,
+  nginxAnnotations,
+  usesRegex,
+} from '../model/ingressNginx.ts';
+import { resourceId } from '../model/resource.ts';
+import { buildCatalog } from '../workspace/catalog.ts';
+import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { type ServiceLookup, serviceLookup } from './services.ts';
+import type { Loss, Origin, Written } from './types.ts';
+
+const API = 'gateway.networking.k8s.io/v1';
+type Plain = Record<string, unknown>;
+
+/** What an annotation's loss says to do instead, by annotation name. */
+const INSTEAD: Readonly<Record<string, string>> = {
+  'canary-by-cookie':
+    'the Gateway API matches headers, not cookies: match the Cookie header with a RegularExpression, or use canary-by-header',
+  'app-root': 'add a rule with an Exact match on / and a RequestRedirect filter to the app root',
+  'backend-protocol':
+    'set appProtocol on the Service port (or a DestinationRule with TLS origination) for the upstream protocol',
+};
+
+export interface IngressConversion {
+  readonly written: Written[];
+  readonly losses: Loss[];
+  readonly replaced: string[];
+}
+
+interface Ctx {
+  readonly lookup: ServiceLookup;
+  /** Whether the input holds any Service (a missing one is then really missing). */
+  readonly hasServices: boolean;
+  readonly losses: Loss[];
+}
+
+/** A route rule written for one Ingress path, kept so a canary Ingress can add to it. */
+interface PathRule {
+  readonly host: string;
+  readonly path: string;
+  readonly pathType: string;
+  readonly namespace: string;
+  readonly rule: Plain;
+  readonly route: Plain[];
+}
+
+export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
+  const catalog = buildCatalog(workspace);
+  const ctx: Ctx = {
+    lookup: serviceLookup(catalog),
+    hasServices: catalog.services.length > 0,
+    losses: [],
+  };
+  const written: Written[] = [];
+  const replaced: string[] = [];
+  const gateways = new Map<string, { plain: Plain; listeners: Plain[]; origins: Origin[] }>();
+  const pathRules: PathRule[] = [];
+  const index = ingressIndex(workspace);
+  const canaries: IndexedIngress[] = [];
+  for (const indexed of index.ingresses) {
+    const a = nginxAnnotations(indexed.ingress.metadata.annotations);
+    replaced.push(indexed.entry.id);
+    if (a.canary) {
+      canaries.push(indexed);
+      continue;
+    }
+    const gateway = gatewayFor(gateways, written, indexed);
+    written.push(...convertIngress(ctx, indexed, a, gateway, pathRules));
+  }
+  for (const canary of canaries) addCanary(ctx, canary, pathRules);
+  return { written, losses: ctx.losses, replaced };
+}
+
+function lose(ctx: Ctx, ingress: Ingress, path: string, message: string): void {
+  const { name, namespace } = ingress.metadata;
+  ctx.losses.push({ resource: resourceId('Ingress', namespace, name), path, message });
+}
+
+const annotationPath = (name: string) => `metadata.annotations["${NGINX_PREFIX}${name}"]`;
+
+/** The Gateway of the Ingress's class in its namespace, written once; its listeners grow. */
+function gatewayFor(
+  gateways: Map<string, { plain: Plain; listeners: Plain[]; origins: Origin[] }>,
+  written: Written[],
+  indexed: IndexedIngress,
+): { name: string; listeners: Plain[]; origins: Origin[] } {
+  const { namespace } = indexed.ingress.metadata;
+  const name = indexed.className || 'ingress';
+  const key = `${namespace}/${name}`;
+  let found = gateways.get(key);
+  if (!found) {
+    const listeners: Plain[] = [{ name: 'http', port: 80, protocol: 'HTTP' }];
+    const origins: Origin[] = [{ resource: indexed.entry.id, path: 'spec.rules' }];
+    const plain: Plain = {
+      apiVersion: API,
+      kind: 'Gateway',
+      metadata: { name, namespace },
+      spec: { gatewayClassName: 'istio', listeners },
+    };
+    found = { plain, listeners, origins };
+    gateways.set(key, found);
+    written.push({
+      id: resourceId('Gateway', namespace, name),
+      comment: `Converted from the Ingresses of class ${indexed.className ?? '(none)'} in ${namespace}`,
+      plain,
+      origin: { resource: { resource: indexed.entry.id, path: 'spec' }, parts: origins },
+    });
+  }
+  return { name, listeners: found.listeners, origins: found.origins };
+}
+
+/** HTTPS listeners for `spec.tls`, one per host (a tls entry without hosts: one for every host). */
+function addTlsListeners(
+  indexed: IndexedIngress,
+  gateway: { listeners: Plain[]; origins: Origin[] },
+): Map<string, string> {
+  const byHost = new Map<string, string>();
+  indexed.ingress.tls.forEach((tls, t) => {
+    const hosts = tls.hosts.length ? tls.hosts : [''];
+    for (const host of hosts) {
+      const existing = gateway.listeners.find(
+        (l) => l.protocol === 'HTTPS' && (l.hostname ?? '') === host,
+      );
+      if (existing) {
+        byHost.set(host, String(existing.name));
+        continue;
+      }
+      const name = `https-${gateway.listeners.length}`;
+      gateway.listeners.push({
+        name,
+        ...(host ? { hostname: host } : {}),
+        port: 443,
+        protocol: 'HTTPS',
+        tls: { mode: 'Terminate', certificateRefs: [{ name: tls.secretName ?? '' }] },
+      });
+      gateway.origins.push({ resource: indexed.entry.id, path: `spec.tls[${t}]` });
+      byHost.set(host, name);
+    }
+  });
+  return byHost;
+}
+
+function convertIngress(
+  ctx: Ctx,
+  indexed: IndexedIngress,
+  a: NginxAnnotations,
+  gateway: { name: string; listeners: Plain[]; origins: Origin[] },
+  pathRules: PathRule[],
+): Written[] {
+  const { ingress } = indexed;
+  const { name, namespace } = ingress.metadata;
+  const tlsListeners = addTlsListeners(indexed, gateway);
+  reportAnnotations(ctx, ingress, a);
+  const regex = usesRegex(
+    a,
+    indexed.paths.map((p) => p.value.path),
+  );
+  // Hosts in rule order; a host written twice is one route (nginx merges them into one server).
+  const hosts: string[] = [];
+  for (const at of indexed.paths) if (!hosts.includes(at.host)) hosts.push(at.host);
+  if (ingress.defaultBackend && !hosts.includes('')) hosts.push('');
+  const out: Written[] = [];
+  for (const host of hosts) {
+    const routeName =
+      hosts.length === 1 ? name : `${name}-${host ? host.replace(/\*/g, 'wildcard') : 'default'}`;
+    const rules: Plain[] = [];
+    const parts: Origin[] = [];
+    for (const at of indexed.paths) {
+      if (at.host !== host) continue;
+      const field = `spec.rules[${at.rule}].http.paths[${at.path}]`;
+      const refs = backendRefs(ctx, ingress, at.value.backend, `${field}.backend`);
+      const pathType = at.value.pathType ?? 'ImplementationSpecific';
+      const path = at.value.path || '/';
+      const rule: Plain = {
+        matches: [{ path: pathMatch(ctx, ingress, field, path, pathType, regex) }],
+      };
+      const filters = ruleFilters(a);
+      if (filters.length) rule.filters = filters;
+      rule.backendRefs = refs;
+      rules.push(rule);
+      parts.push({ resource: indexed.entry.id, path: field });
+      pathRules.push({ host, path, pathType, namespace, rule, route: rules });
+    }
+    if (host === '' && ingress.defaultBackend) {
+      rules.push({
+        backendRefs: backendRefs(ctx, ingress, ingress.defaultBackend, 'spec.defaultBackend'),
+      });
+      parts.push({ resource: indexed.entry.id, path: 'spec.defaultBackend' });
+    }
+    const tls = tlsListeners.get(host) ?? (host ? tlsListeners.get('') : undefined);
+    // ingress-nginx redirects HTTP to HTTPS for a host with TLS unless ssl-redirect is "false";
+    // force-ssl-redirect does so without TLS too.
+    const redirect = (tls !== undefined && a.sslRedirect) || a.forceSslRedirect;
+    const parentRefs =
+      redirect && tls ? [{ name: gateway.name, sectionName: tls }] : [{ name: gateway.name }];
+    const spec: Plain = { parentRefs, ...(host ? { hostnames: [host] } : {}), rules };
+    out.push({
+      id: resourceId('HTTPRoute', namespace, routeName),
+      comment: `Converted from Ingress ${namespace}/${name}${host ? ` (host ${host})` : ''}`,
+      plain: { apiVersion: API, kind: 'HTTPRoute', metadata: { name: routeName, namespace }, spec },
+      origin: { resource: { resource: indexed.entry.id, path: 'spec' }, parts },
+    });
+    if (redirect) {
+      const redirectName = `${routeName}-https-redirect`;
+      const annotation = a.forceSslRedirect ? 'force-ssl-redirect' : 'ssl-redirect';
+      lose(
+        ctx,
+        ingress,
+        a.forceSslRedirect ? annotationPath(annotation) : 'spec.tls',
+        'ingress-nginx redirects HTTP to HTTPS with 308; the Gateway API RequestRedirect allows only 301 or 302, so 301 is written (a client may change POST to GET)',
+      );
+      out.push({
+        id: resourceId('HTTPRoute', namespace, redirectName),
+        comment: `HTTP to HTTPS redirect of Ingress ${namespace}/${name} (${annotation})`,
+        plain: {
+          apiVersion: API,
+          kind: 'HTTPRoute',
+          metadata: { name: redirectName, namespace },
+          spec: {
+            parentRefs: [{ name: gateway.name, sectionName: 'http' }],
+            ...(host ? { hostnames: [host] } : {}),
+            // Only the paths nginx serves redirect; others stay 404 as they were.
+            rules: rules.map((rule) => ({
+              ...(rule.matches ? { matches: rule.matches } : {}),
+              filters: [
+                { type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } },
+              ],
+            })),
+          },
+        },
+        origin: {
+          resource: { resource: indexed.entry.id, path: 'spec.tls' },
+          parts: [{ resource: indexed.entry.id, path: 'spec.tls' }],
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Filters every rule of the Ingress gets from its annotations. */
+function ruleFilters(a: NginxAnnotations): Plain[] {
+  const filters: Plain[] = [];
+  if (a.redirect) {
+    const url = safeUrl(a.redirect.url);
+    if (url) {
+      const code =
+        a.redirect.code === 301 || a.redirect.code === 302
+          ? a.redirect.code
+          : a.redirect.annotation === 'permanent-redirect'
+            ? 301
+            : 302;
+      filters.push({
+        type: 'RequestRedirect',
+        requestRedirect: {
+          scheme: url.protocol.replace(':', ''),
+          hostname: url.hostname,
+          ...(url.port ? { port: Number(url.port) } : {}),
+          path: { type: 'ReplaceFullPath', replaceFullPath: url.pathname },
+          statusCode: code,
+        },
+      });
+      return filters;
+    }
+  }
+  const rewrite: Plain = {};
+  if (a.rewriteTarget !== undefined && !/\$\d/.test(a.rewriteTarget))
+    rewrite.path = { type: 'ReplaceFullPath', replaceFullPath: a.rewriteTarget };
+  if (a.upstreamVhost) rewrite.hostname = a.upstreamVhost;
+  if (Object.keys(rewrite).length) filters.push({ type: 'URLRewrite', urlRewrite: rewrite });
+  return filters;
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Losses for the annotations the Gateway API cannot say (or says differently). */
+function reportAnnotations(ctx: Ctx, ingress: Ingress, a: NginxAnnotations): void {
+  if (a.rewriteTarget !== undefined && /\$\d/.test(a.rewriteTarget))
+    lose(
+      ctx,
+      ingress,
+      annotationPath('rewrite-target'),
+      'a rewrite with capture groups has no Gateway API filter: split the path into rules with ReplacePrefixMatch or ReplaceFullPath rewrites',
+    );
+  if (a.redirect && a.redirect.code !== 301 && a.redirect.code !== 302)
+    lose(
+      ctx,
+      ingress,
+      annotationPath(`${a.redirect.annotation}-code`),
+      `the Gateway API RequestRedirect allows only 301 or 302, not ${a.redirect.code}`,
+    );
+  if (a.redirect && !safeUrl(a.redirect.url))
+    lose(
+      ctx,
+      ingress,
+      annotationPath(a.redirect.annotation),
+      'the redirect target is not an absolute URL: write a RequestRedirect by hand',
+    );
+  if (a.appRoot) lose(ctx, ingress, annotationPath('app-root'), INSTEAD['app-root'] ?? '');
+  if (a.backendProtocol !== 'HTTP')
+    lose(ctx, ingress, annotationPath('backend-protocol'), INSTEAD['backend-protocol'] ?? '');
+  for (const name of a.unmodelled)
+    lose(
+      ctx,
+      ingress,
+      annotationPath(name),
+      'not converted: the Gateway API has no field for this ingress-nginx annotation; configure it on the Istio gateway (EnvoyFilter or policy) if still needed',
+    );
+}
+
+function pathMatch(
+  ctx: Ctx,
+  ingress: Ingress,
+  field: string,
+  path: string,
+  pathType: string,
+  regex: boolean,
+): Plain {
+  if (regex) {
+    lose(
+      ctx,
+      ingress,
+      `${field}.path`,
+      'ingress-nginx reads this path as a case-insensitive regex anchored at the start; the Gateway API RegularExpression is case-sensitive and matches the whole path, so ".*" is appended',
+    );
+    return { type: 'RegularExpression', value: `${path}.*` };
+  }
+  if (pathType === 'Exact') return { type: 'Exact', value: path };
+  if (pathType !== 'Prefix')
+    lose(
+      ctx,
+      ingress,
+      `${field}.pathType`,
+      'ImplementationSpecific is a plain string prefix under ingress-nginx (/foo takes /foobar); PathPrefix matches whole path segments',
+    );
+  return { type: 'PathPrefix', value: path };
+}
+
+function backendRefs(
+  ctx: Ctx,
+  ingress: Ingress,
+  backend: IngressBackend | undefined,
+  field: string,
+): Plain[] {
+  const service = backend?.service;
+  if (!service) {
+    lose(
+      ctx,
+      ingress,
+      field,
+      'only Service backends are converted: a resource backend has no backendRef',
+    );
+    return [];
+  }
+  const { namespace } = ingress.metadata;
+  let port = service.port;
+  const known = ctx.lookup.service(serviceFqdn(service.name, namespace));
+  if (!known && ctx.hasServices)
+    lose(
+      ctx,
+      ingress,
+      `${field}.service.name`,
+      `Service ${namespace}/${service.name} is not in the input: ingress-nginx answers 503 for it, the Gateway API 500`,
+    );
+  if (port === undefined && service.portName !== undefined) {
+    const found = known?.ports.find((p) => p.name === service.portName);
+    port = found?.port;
+    if (port === undefined)
+      lose(
+        ctx,
+        ingress,
+        `${field}.service.port.name`,
+        `the named port "${service.portName}" needs its number and Service ${namespace}/${service.name} is not in the input: add the port number to the backendRef`,
+      );
+  }
+  return [{ name: service.name, ...(port !== undefined ? { port } : {}) }];
+}
+
+/** A canary Ingress adds weights or a header-matched rule to the main Ingress's rule of the same host and path. */
+function addCanary(ctx: Ctx, indexed: IndexedIngress, pathRules: PathRule[]): void {
+  const { ingress } = indexed;
+  const canary = nginxAnnotations(ingress.metadata.annotations).canary;
+  if (!canary) return;
+  if (canary.cookie)
+    lose(ctx, ingress, annotationPath('canary-by-cookie'), INSTEAD['canary-by-cookie'] ?? '');
+  if (canary.headerPattern)
+    lose(
+      ctx,
+      ingress,
+      annotationPath('canary-by-header-pattern'),
+      'a header pattern is converted only as the header match; check the regex reads the same in RE2',
+    );
+  for (const at of indexed.paths) {
+    const field = `spec.rules[${at.rule}].http.paths[${at.path}]`;
+    const path = at.value.path || '/';
+    const main = pathRules.find(
+      (r) => r.namespace === ingress.metadata.namespace && r.host === at.host && r.path === path,
+    );
+    if (!main) {
+      lose(
+        ctx,
+        ingress,
+        field,
+        'no main Ingress serves this host and path: a canary alone is not served by ingress-nginx',
+      );
+      continue;
+    }
+    const refs = backendRefs(ctx, ingress, at.value.backend, `${field}.backend`);
+    if (canary.header) {
+      const value = canary.headerPattern
+        ? { type: 'RegularExpression', value: canary.headerPattern }
+        : { value: canary.headerValue ?? 'always' };
+      const matches = (main.rule.matches as Plain[]).map((m) => ({
+        ...m,
+        headers: [{ name: canary.header, ...value }],
+      }));
+      main.route.push({ matches, backendRefs: refs });
+    }
+    if (canary.weight > 0) {
+      const mainRefs = main.rule.backendRefs as Plain[];
+      for (const ref of mainRefs) ref.weight = canary.weightTotal - canary.weight;
+      for (const ref of refs) mainRefs.push({ ...ref, weight: canary.weight });
+    }
+  }
+}
