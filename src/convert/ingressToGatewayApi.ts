@@ -4,44 +4,31 @@
  * Ingress host. ingress-nginx annotations the Gateway API can say become filters, weights or
  * matches; every other one is a Loss naming the annotation (compare kubernetes-sigs/ingress2gateway).
  */
-import { serviceFqdn } from '../model/hosts.ts';
 import type { Ingress, IngressBackend } from '../model/ingress.ts';
-import {
-  NGINX_PREFIX,
-  type NginxAnnotations,
-  nginxAnnotations,
-  usesRegex,
-} from '../model/ingressNginx.ts';
+import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { type ServiceLookup, serviceLookup } from './services.ts';
+import {
+  annotationPath,
+  type Ctx,
+  INSTEAD,
+  lose,
+  reportAnnotations,
+  safeUrl,
+  serviceBackend,
+} from './ingressShared.ts';
+import { serviceLookup } from './services.ts';
 import type { Loss, Origin, Written } from './types.ts';
 
 const API = 'gateway.networking.k8s.io/v1';
 type Plain = Record<string, unknown>;
 
-/** What an annotation's loss says to do instead, by annotation name. */
-const INSTEAD: Readonly<Record<string, string>> = {
-  'canary-by-cookie':
-    'the Gateway API matches headers, not cookies: match the Cookie header with a RegularExpression, or use canary-by-header',
-  'app-root': 'add a rule with an Exact match on / and a RequestRedirect filter to the app root',
-  'backend-protocol':
-    'set appProtocol on the Service port (or a DestinationRule with TLS origination) for the upstream protocol',
-};
-
 export interface IngressConversion {
   readonly written: Written[];
   readonly losses: Loss[];
   readonly replaced: string[];
-}
-
-interface Ctx {
-  readonly lookup: ServiceLookup;
-  /** Whether the input holds any Service (a missing one is then really missing). */
-  readonly hasServices: boolean;
-  readonly losses: Loss[];
 }
 
 /** A route rule written for one Ingress path, kept so a canary Ingress can add to it. */
@@ -80,13 +67,6 @@ export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
   for (const canary of canaries) addCanary(ctx, canary, pathRules);
   return { written, losses: ctx.losses, replaced };
 }
-
-function lose(ctx: Ctx, ingress: Ingress, path: string, message: string): void {
-  const { name, namespace } = ingress.metadata;
-  ctx.losses.push({ resource: resourceId('Ingress', namespace, name), path, message });
-}
-
-const annotationPath = (name: string) => `metadata.annotations["${NGINX_PREFIX}${name}"]`;
 
 /** The Gateway of the Ingress's class in its namespace, written once; its listeners grow. */
 function gatewayFor(
@@ -281,47 +261,16 @@ function ruleFilters(a: NginxAnnotations): Plain[] {
   return filters;
 }
 
-function safeUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Losses for the annotations the Gateway API cannot say (or says differently). */
-function reportAnnotations(ctx: Ctx, ingress: Ingress, a: NginxAnnotations): void {
-  if (a.rewriteTarget !== undefined && /\$\d/.test(a.rewriteTarget))
-    lose(
-      ctx,
-      ingress,
-      annotationPath('rewrite-target'),
-      'a rewrite with capture groups has no Gateway API filter: split the path into rules with ReplacePrefixMatch or ReplaceFullPath rewrites',
-    );
-  if (a.redirect && a.redirect.code !== 301 && a.redirect.code !== 302)
-    lose(
-      ctx,
-      ingress,
-      annotationPath(`${a.redirect.annotation}-code`),
-      `the Gateway API RequestRedirect allows only 301 or 302, not ${a.redirect.code}`,
-    );
-  if (a.redirect && !safeUrl(a.redirect.url))
-    lose(
-      ctx,
-      ingress,
-      annotationPath(a.redirect.annotation),
-      'the redirect target is not an absolute URL: write a RequestRedirect by hand',
-    );
-  if (a.appRoot) lose(ctx, ingress, annotationPath('app-root'), INSTEAD['app-root'] ?? '');
-  if (a.backendProtocol !== 'HTTP')
-    lose(ctx, ingress, annotationPath('backend-protocol'), INSTEAD['backend-protocol'] ?? '');
-  for (const name of a.unmodelled)
-    lose(
-      ctx,
-      ingress,
-      annotationPath(name),
-      'not converted: the Gateway API has no field for this ingress-nginx annotation; configure it on the Istio gateway (EnvoyFilter or policy) if still needed',
-    );
+function backendRefs(
+  ctx: Ctx,
+  ingress: Ingress,
+  backend: IngressBackend | undefined,
+  field: string,
+): Plain[] {
+  const found = serviceBackend(ctx, ingress, backend, field);
+  return found
+    ? [{ name: found.name, ...(found.port !== undefined ? { port: found.port } : {}) }]
+    : [];
 }
 
 function pathMatch(
@@ -350,46 +299,6 @@ function pathMatch(
       'ImplementationSpecific is a plain string prefix under ingress-nginx (/foo takes /foobar); PathPrefix matches whole path segments',
     );
   return { type: 'PathPrefix', value: path };
-}
-
-function backendRefs(
-  ctx: Ctx,
-  ingress: Ingress,
-  backend: IngressBackend | undefined,
-  field: string,
-): Plain[] {
-  const service = backend?.service;
-  if (!service) {
-    lose(
-      ctx,
-      ingress,
-      field,
-      'only Service backends are converted: a resource backend has no backendRef',
-    );
-    return [];
-  }
-  const { namespace } = ingress.metadata;
-  let port = service.port;
-  const known = ctx.lookup.service(serviceFqdn(service.name, namespace));
-  if (!known && ctx.hasServices)
-    lose(
-      ctx,
-      ingress,
-      `${field}.service.name`,
-      `Service ${namespace}/${service.name} is not in the input: ingress-nginx answers 503 for it, the Gateway API 500`,
-    );
-  if (port === undefined && service.portName !== undefined) {
-    const found = known?.ports.find((p) => p.name === service.portName);
-    port = found?.port;
-    if (port === undefined)
-      lose(
-        ctx,
-        ingress,
-        `${field}.service.port.name`,
-        `the named port "${service.portName}" needs its number and Service ${namespace}/${service.name} is not in the input: add the port number to the backendRef`,
-      );
-  }
-  return [{ name: service.name, ...(port !== undefined ? { port } : {}) }];
 }
 
 /** A canary Ingress adds weights or a header-matched rule to the main Ingress's rule of the same host and path. */
