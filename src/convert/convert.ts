@@ -1,7 +1,8 @@
 import type { Workspace } from '../workspace/workspace.ts';
 import { conversionOf } from './emit.ts';
 import { gatewayApiToIstio } from './gatewayApiToIstio.ts';
-import { ingressToGatewayApi } from './ingressToGatewayApi.ts';
+import { type IngressConversion, ingressToGatewayApi } from './ingressToGatewayApi.ts';
+import { ingressToIstio } from './ingressToIstio.ts';
 import { istioToGatewayApi } from './istioToGatewayApi.ts';
 import type { Conversion, TargetApi } from './types.ts';
 
@@ -10,8 +11,10 @@ import type { Conversion, TargetApi } from './types.ts';
  * the other API (an Ingress reader is one more source a converter can take in).
  */
 const CONVERTERS: Record<TargetApi, (workspace: Workspace) => Conversion> = {
-  'gateway-api': (workspace) => merged(istioToGatewayApi(workspace), ingressToGateway(workspace)),
-  istio: gatewayApiToIstio,
+  'gateway-api': (workspace) =>
+    merged(istioToGatewayApi(workspace), fromIngress(ingressToGatewayApi(workspace))),
+  istio: (workspace) =>
+    merged(gatewayApiToIstio(workspace), fromIngress(ingressToIstio(workspace))),
 };
 
 /** Converts the workspace's routing to `to`; the losses say what could not be carried over. */
@@ -23,9 +26,8 @@ export function isTargetApi(value: string): value is TargetApi {
   return value === 'istio' || value === 'gateway-api';
 }
 
-/** The workspace's Ingresses in the Gateway API, as a file of their own. */
-function ingressToGateway(workspace: Workspace): Conversion {
-  const { written, losses, replaced } = ingressToGatewayApi(workspace);
+/** The workspace's Ingresses converted, as a file of their own. */
+function fromIngress({ written, losses, replaced }: IngressConversion): Conversion {
   return conversionOf('converted-from-ingress.yaml', written, losses, replaced);
 }
 

@@ -49,13 +49,6 @@ export function reportAnnotations(ctx: Ctx, ingress: Ingress, a: NginxAnnotation
       annotationPath('rewrite-target'),
       'a rewrite with capture groups has no Gateway API filter: split the path into rules with ReplacePrefixMatch or ReplaceFullPath rewrites',
     );
-  if (a.redirect && a.redirect.code !== 301 && a.redirect.code !== 302)
-    lose(
-      ctx,
-      ingress,
-      annotationPath(`${a.redirect.annotation}-code`),
-      `the Gateway API RequestRedirect allows only 301 or 302, not ${a.redirect.code}`,
-    );
   if (a.redirect && !safeUrl(a.redirect.url))
     lose(
       ctx,

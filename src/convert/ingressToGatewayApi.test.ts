@@ -1,77 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { dedent } from '../testing/dedent.ts';
-import { loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { convert } from './convert.ts';
-import type { Conversion } from './types.ts';
+import {
+  FALLBACK,
+  FANOUT,
+  ingress,
+  load,
+  manifests,
+  SECURE,
+  SERVICES,
+  unexplained,
+  VHOSTS,
+} from './ingressTestDesigns.ts';
 import { verify } from './verify.ts';
-
-/** A workspace of YAML pieces, each indented as it likes. */
-const load = (...pieces: string[]) =>
-  loadWorkspace([{ name: 'in.yaml', text: pieces.map((p) => dedent(p)).join('---\n') }]);
-
-/** Services `web`, `api` (named port `http` = 8080) and `canary` in `default`. */
-const SERVICES = `
-  apiVersion: v1
-  kind: Service
-  metadata: {name: web, namespace: default}
-  spec: {ports: [{name: http, port: 80}]}
-  ---
-  apiVersion: v1
-  kind: Service
-  metadata: {name: api, namespace: default}
-  spec: {ports: [{name: http, port: 8080}]}
-  ---
-  apiVersion: v1
-  kind: Service
-  metadata: {name: canary, namespace: default}
-  spec: {ports: [{name: http, port: 80}]}
-`;
-
-/** The converted manifests by `Kind/name`. */
-function manifests(conversion: Conversion): Record<string, Manifest> {
-  const out: Record<string, Manifest> = Object.create(null);
-  for (const file of conversion.files)
-    for (const doc of parseAllDocuments(file.text)) {
-      const m = doc.toJS() as Manifest;
-      out[`${m.kind}/${m.metadata.name}`] = m;
-    }
-  return out;
-}
-
-interface Manifest {
-  readonly kind: string;
-  readonly metadata: { readonly name: string };
-  readonly spec: {
-    readonly hostnames?: string[];
-    readonly parentRefs?: unknown[];
-    readonly listeners?: unknown[];
-    readonly rules?: { matches?: unknown[]; filters?: unknown[]; backendRefs?: unknown[] }[];
-  };
-}
-
-function unexplained(source: Workspace, conversion: Conversion) {
-  return verify(source, conversion).differences.filter((d) => !d.explainedBy);
-}
 
 describe('Ingress → Gateway API: the Kubernetes docs examples', () => {
   test('simple fanout: one Gateway for the class, one HTTPRoute, Prefix → PathPrefix, a named port → its number', () => {
-    const source = load(
-      SERVICES,
-      `
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata: {name: fanout, namespace: default}
-      spec:
-        ingressClassName: nginx
-        rules:
-          - host: shop.example.com
-            http:
-              paths:
-                - {path: /app, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
-                - {path: /api, pathType: Prefix, backend: {service: {name: api, port: {name: http}}}}
-    `,
-    );
+    const source = load(SERVICES, FANOUT);
     const conversion = convert(source, 'gateway-api');
     const out = manifests(conversion);
     expect(out['Gateway/nginx']?.spec).toEqual({
@@ -100,23 +44,7 @@ describe('Ingress → Gateway API: the Kubernetes docs examples', () => {
   });
 
   test('name-based virtual hosting: one HTTPRoute per host; Exact stays Exact', () => {
-    const source = load(
-      SERVICES,
-      `
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata: {name: vhosts, namespace: default}
-      spec:
-        ingressClassName: nginx
-        rules:
-          - host: foo.example.com
-            http:
-              paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
-          - host: bar.example.com
-            http:
-              paths: [{path: /status, pathType: Exact, backend: {service: {name: api, port: {number: 8080}}}}]
-    `,
-    );
+    const source = load(SERVICES, VHOSTS);
     const conversion = convert(source, 'gateway-api');
     const out = manifests(conversion);
     expect(out['HTTPRoute/vhosts-foo.example.com']?.spec.hostnames).toEqual(['foo.example.com']);
@@ -130,21 +58,7 @@ describe('Ingress → Gateway API: the Kubernetes docs examples', () => {
   });
 
   test('TLS: an HTTPS listener with the secret, the route on it and an HTTP redirect (308 → 301 is a loss)', () => {
-    const source = load(
-      SERVICES,
-      `
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata: {name: secure, namespace: default}
-      spec:
-        ingressClassName: nginx
-        tls: [{hosts: [secure.example.com], secretName: secure-tls}]
-        rules:
-          - host: secure.example.com
-            http:
-              paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
-    `,
-    );
+    const source = load(SERVICES, SECURE);
     const conversion = convert(source, 'gateway-api');
     const out = manifests(conversion);
     expect(out['Gateway/nginx']?.spec.listeners?.[1]).toEqual({
@@ -179,17 +93,7 @@ describe('Ingress → Gateway API: the Kubernetes docs examples', () => {
   });
 
   test('defaultBackend: a catch-all rule for every host', () => {
-    const source = load(
-      SERVICES,
-      `
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata: {name: fallback, namespace: default}
-      spec:
-        ingressClassName: nginx
-        defaultBackend: {service: {name: web, port: {number: 80}}}
-    `,
-    );
+    const source = load(SERVICES, FALLBACK);
     const conversion = convert(source, 'gateway-api');
     expect(manifests(conversion)['HTTPRoute/fallback']?.spec).toEqual({
       parentRefs: [{ name: 'nginx' }],
@@ -200,21 +104,6 @@ describe('Ingress → Gateway API: the Kubernetes docs examples', () => {
 });
 
 describe('Ingress → Gateway API: ingress-nginx annotations', () => {
-  const ingress = (name: string, annotations: string, path = '/shop', pathType = 'Prefix') => `
-      apiVersion: networking.k8s.io/v1
-      kind: Ingress
-      metadata:
-        name: ${name}
-        namespace: default
-        annotations: {${annotations}}
-      spec:
-        ingressClassName: nginx
-        rules:
-          - host: shop.example.com
-            http:
-              paths: [{path: ${path}, pathType: ${pathType}, backend: {service: {name: ${name === 'main' ? 'web' : 'canary'}, port: {number: 80}}}}]
-  `;
-
   test('canary-weight: weights on the main Ingress backendRefs; the canary Ingress is replaced too', () => {
     const source = load(
       SERVICES,

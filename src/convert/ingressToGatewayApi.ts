@@ -141,6 +141,13 @@ function convertIngress(
   const { name, namespace } = ingress.metadata;
   const tlsListeners = addTlsListeners(indexed, gateway);
   reportAnnotations(ctx, ingress, a);
+  if (a.redirect && a.redirect.code !== 301 && a.redirect.code !== 302)
+    lose(
+      ctx,
+      ingress,
+      annotationPath(`${a.redirect.annotation}-code`),
+      `the Gateway API RequestRedirect allows only 301 or 302, not ${a.redirect.code}`,
+    );
   const regex = usesRegex(
     a,
     indexed.paths.map((p) => p.value.path),
