@@ -3,10 +3,23 @@
  * ingress-nginx annotations neither API can say, and a backend's Service port.
  */
 import { serviceFqdn } from '../model/hosts.ts';
-import type { Ingress, IngressBackend } from '../model/ingress.ts';
-import { NGINX_PREFIX, type NginxAnnotations } from '../model/ingressNginx.ts';
+import {
+  type Ingress,
+  type IngressBackend,
+  type IngressPathAt,
+  ingressPathField,
+} from '../model/ingress.ts';
+import {
+  NGINX_PREFIX,
+  type NginxAnnotations,
+  type NginxCanary,
+  nginxAnnotations,
+} from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
-import type { ServiceLookup } from './services.ts';
+import { buildCatalog } from '../workspace/catalog.ts';
+import type { IndexedIngress } from '../workspace/ingressIndex.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { type ServiceLookup, serviceLookup } from './services.ts';
 import type { Loss } from './types.ts';
 
 /** What an annotation's loss says to do instead, by annotation name. */
@@ -107,4 +120,73 @@ export function serviceBackend(
       );
   }
   return { name: service.name, port };
+}
+
+export function newContext(workspace: Workspace): Ctx {
+  const catalog = buildCatalog(workspace);
+  return { lookup: serviceLookup(catalog), hasServices: catalog.services.length > 0, losses: [] };
+}
+
+/**
+ * The hosts an Ingress's routes are written for, in rule order ('' for every host: rules without
+ * one and the defaultBackend), each with its route's name: the Ingress's own when there is one
+ * host, else `<ingress>-<host>` (nginx merges a host written twice into one server).
+ */
+export function routeHosts(indexed: IndexedIngress): { host: string; name: string }[] {
+  const hosts: string[] = [];
+  for (const at of indexed.paths) if (!hosts.includes(at.host)) hosts.push(at.host);
+  if (indexed.ingress.defaultBackend && !hosts.includes('')) hosts.push('');
+  const { name } = indexed.ingress.metadata;
+  return hosts.map((host) => ({
+    host,
+    name:
+      hosts.length === 1 ? name : `${name}-${host ? host.replace(/\*/g, 'wildcard') : 'default'}`,
+  }));
+}
+
+/** A path of a main (not canary) Ingress, as converted. */
+export interface MainPath {
+  readonly host: string;
+  readonly path: string;
+  readonly namespace: string;
+}
+
+/**
+ * The paths of a canary Ingress with the main Ingress path each adds to (same namespace, host and
+ * path, as ingress-nginx merges canaries); a path without one, and a cookie canary, are losses.
+ */
+export function canaryTargets<T extends MainPath>(
+  ctx: Ctx,
+  indexed: IndexedIngress,
+  mains: readonly T[],
+): { canary: NginxCanary; at: IngressPathAt; field: string; main: T }[] {
+  const { ingress } = indexed;
+  const canary = nginxAnnotations(ingress.metadata.annotations).canary;
+  if (!canary) return [];
+  if (canary.cookie)
+    lose(ctx, ingress, annotationPath('canary-by-cookie'), INSTEAD['canary-by-cookie'] ?? '');
+  if (canary.headerPattern)
+    lose(
+      ctx,
+      ingress,
+      annotationPath('canary-by-header-pattern'),
+      'a header pattern is converted as a regex header match; check the pattern reads the same in RE2',
+    );
+  const out: { canary: NginxCanary; at: IngressPathAt; field: string; main: T }[] = [];
+  for (const at of indexed.paths) {
+    const field = ingressPathField(at);
+    const path = at.value.path || '/';
+    const main = mains.find(
+      (r) => r.namespace === ingress.metadata.namespace && r.host === at.host && r.path === path,
+    );
+    if (main) out.push({ canary, at, field, main });
+    else
+      lose(
+        ctx,
+        ingress,
+        field,
+        'no main Ingress serves this host and path: a canary alone is not served by ingress-nginx',
+      );
+  }
+  return out;
 }

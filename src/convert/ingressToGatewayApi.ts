@@ -4,22 +4,22 @@
  * Ingress host. ingress-nginx annotations the Gateway API can say become filters, weights or
  * matches; every other one is a Loss naming the annotation (compare kubernetes-sigs/ingress2gateway).
  */
-import type { Ingress, IngressBackend } from '../model/ingress.ts';
+import { type Ingress, type IngressBackend, ingressPathField } from '../model/ingress.ts';
 import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
-import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import {
   annotationPath,
   type Ctx,
-  INSTEAD,
+  canaryTargets,
   lose,
+  newContext,
   reportAnnotations,
+  routeHosts,
   safeUrl,
   serviceBackend,
 } from './ingressShared.ts';
-import { serviceLookup } from './services.ts';
 import type { Loss, Origin, Written } from './types.ts';
 
 const API = 'gateway.networking.k8s.io/v1';
@@ -42,12 +42,7 @@ interface PathRule {
 }
 
 export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
-  const catalog = buildCatalog(workspace);
-  const ctx: Ctx = {
-    lookup: serviceLookup(catalog),
-    hasServices: catalog.services.length > 0,
-    losses: [],
-  };
+  const ctx = newContext(workspace);
   const written: Written[] = [];
   const replaced: string[] = [];
   const gateways = new Map<string, { plain: Plain; listeners: Plain[]; origins: Origin[] }>();
@@ -152,19 +147,13 @@ function convertIngress(
     a,
     indexed.paths.map((p) => p.value.path),
   );
-  // Hosts in rule order; a host written twice is one route (nginx merges them into one server).
-  const hosts: string[] = [];
-  for (const at of indexed.paths) if (!hosts.includes(at.host)) hosts.push(at.host);
-  if (ingress.defaultBackend && !hosts.includes('')) hosts.push('');
   const out: Written[] = [];
-  for (const host of hosts) {
-    const routeName =
-      hosts.length === 1 ? name : `${name}-${host ? host.replace(/\*/g, 'wildcard') : 'default'}`;
+  for (const { host, name: routeName } of routeHosts(indexed)) {
     const rules: Plain[] = [];
     const parts: Origin[] = [];
     for (const at of indexed.paths) {
       if (at.host !== host) continue;
-      const field = `spec.rules[${at.rule}].http.paths[${at.path}]`;
+      const field = ingressPathField(at);
       const refs = backendRefs(ctx, ingress, at.value.backend, `${field}.backend`);
       const pathType = at.value.pathType ?? 'ImplementationSpecific';
       const path = at.value.path || '/';
@@ -311,32 +300,7 @@ function pathMatch(
 /** A canary Ingress adds weights or a header-matched rule to the main Ingress's rule of the same host and path. */
 function addCanary(ctx: Ctx, indexed: IndexedIngress, pathRules: PathRule[]): void {
   const { ingress } = indexed;
-  const canary = nginxAnnotations(ingress.metadata.annotations).canary;
-  if (!canary) return;
-  if (canary.cookie)
-    lose(ctx, ingress, annotationPath('canary-by-cookie'), INSTEAD['canary-by-cookie'] ?? '');
-  if (canary.headerPattern)
-    lose(
-      ctx,
-      ingress,
-      annotationPath('canary-by-header-pattern'),
-      'a header pattern is converted only as the header match; check the regex reads the same in RE2',
-    );
-  for (const at of indexed.paths) {
-    const field = `spec.rules[${at.rule}].http.paths[${at.path}]`;
-    const path = at.value.path || '/';
-    const main = pathRules.find(
-      (r) => r.namespace === ingress.metadata.namespace && r.host === at.host && r.path === path,
-    );
-    if (!main) {
-      lose(
-        ctx,
-        ingress,
-        field,
-        'no main Ingress serves this host and path: a canary alone is not served by ingress-nginx',
-      );
-      continue;
-    }
+  for (const { canary, at, field, main } of canaryTargets(ctx, indexed, pathRules)) {
     const refs = backendRefs(ctx, ingress, at.value.backend, `${field}.backend`);
     if (canary.header) {
       const value = canary.headerPattern

@@ -6,23 +6,23 @@
  * the longest path is tried first (Istio takes the first rule that matches, so rules are sorted).
  */
 import { serviceFqdn } from '../model/hosts.ts';
-import type { Ingress, IngressBackend } from '../model/ingress.ts';
+import { type Ingress, type IngressBackend, ingressPathField } from '../model/ingress.ts';
 import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
-import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import {
   annotationPath,
   type Ctx,
-  INSTEAD,
+  canaryTargets,
   lose,
+  newContext,
   reportAnnotations,
+  routeHosts,
   safeUrl,
   serviceBackend,
 } from './ingressShared.ts';
 import type { IngressConversion } from './ingressToGatewayApi.ts';
-import { serviceLookup } from './services.ts';
 import type { Origin, Written } from './types.ts';
 
 const API = 'networking.istio.io/v1';
@@ -53,12 +53,7 @@ interface IstioGateway {
 }
 
 export function ingressToIstio(workspace: Workspace): IngressConversion {
-  const catalog = buildCatalog(workspace);
-  const ctx: Ctx = {
-    lookup: serviceLookup(catalog),
-    hasServices: catalog.services.length > 0,
-    losses: [],
-  };
+  const ctx = newContext(workspace);
   const written: Written[] = [];
   const replaced: string[] = [];
   const gateways = new Map<string, IstioGateway>();
@@ -150,13 +145,8 @@ function convertIngress(
     a,
     indexed.paths.map((p) => p.value.path),
   );
-  const hosts: string[] = [];
-  for (const at of indexed.paths) if (!hosts.includes(at.host)) hosts.push(at.host);
-  if (ingress.defaultBackend && !hosts.includes('')) hosts.push('');
   const out: { written: Written; rules: Ranked[]; parts: Origin[]; spec: Plain }[] = [];
-  for (const host of hosts) {
-    const routeName =
-      hosts.length === 1 ? name : `${name}-${host ? host.replace(/\*/g, 'wildcard') : 'default'}`;
+  for (const { host, name: routeName } of routeHosts(indexed)) {
     const redirect = ((tls.has(host) || tls.has('')) && a.sslRedirect) || a.forceSslRedirect;
     if (redirect && !a.preserveTrailingSlash)
       lose(
@@ -168,7 +158,7 @@ function convertIngress(
     const rules: Ranked[] = [];
     for (const at of indexed.paths) {
       if (at.host !== host) continue;
-      const field = `spec.rules[${at.rule}].http.paths[${at.path}]`;
+      const field = ingressPathField(at);
       const origin = { resource: indexed.entry.id, path: field };
       const path = at.value.path || '/';
       const pathType = at.value.pathType ?? 'ImplementationSpecific';
@@ -288,25 +278,7 @@ function destinationOf(
 /** A canary Ingress adds a weighted destination or a header-matched rule to the main Ingress's path. */
 function addCanary(ctx: Ctx, indexed: IndexedIngress, pathRules: PathRule[]): void {
   const { ingress } = indexed;
-  const canary = nginxAnnotations(ingress.metadata.annotations).canary;
-  if (!canary) return;
-  if (canary.cookie)
-    lose(ctx, ingress, annotationPath('canary-by-cookie'), INSTEAD['canary-by-cookie'] ?? '');
-  for (const at of indexed.paths) {
-    const field = `spec.rules[${at.rule}].http.paths[${at.path}]`;
-    const path = at.value.path || '/';
-    const main = pathRules.find(
-      (r) => r.namespace === ingress.metadata.namespace && r.host === at.host && r.path === path,
-    );
-    if (!main) {
-      lose(
-        ctx,
-        ingress,
-        field,
-        'no main Ingress serves this host and path: a canary alone is not served by ingress-nginx',
-      );
-      continue;
-    }
+  for (const { canary, at, field, main } of canaryTargets(ctx, indexed, pathRules)) {
     const destination = destinationOf(ctx, ingress, at.value.backend, `${field}.backend`);
     if (!destination) continue;
     if (canary.header) {
