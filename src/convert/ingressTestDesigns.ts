@@ -6,9 +6,12 @@ import { verify } from './verify.ts';
 
 /** Test designs for the Ingress converters: our own YAML after the Kubernetes docs' Ingress examples. */
 
-/** A workspace of YAML pieces, each indented as it likes. */
+/** YAML pieces (each indented as it likes) as one stream. */
+export const designText = (...pieces: string[]) => pieces.map((p) => dedent(p)).join('---\n');
+
+/** A workspace of YAML pieces. */
 export const load = (...pieces: string[]) =>
-  loadWorkspace([{ name: 'in.yaml', text: pieces.map((p) => dedent(p)).join('---\n') }]);
+  loadWorkspace([{ name: 'in.yaml', text: designText(...pieces) }]);
 /** Services `web`, `api` (named port `http` = 8080) and `canary` in `default`. */
 export const SERVICES = `
   apiVersion: v1

@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { designText, FANOUT, SECURE, SERVICES } from '../convert/ingressTestDesigns.ts';
+import { run } from './main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'convert-ingress-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('convert an Ingress file', () => {
+  test('--to gateway-api --verify: the routes on stdout, the redirect loss on stderr, every difference explained', () => {
+    const out = run([
+      'convert',
+      '--to',
+      'gateway-api',
+      '--verify',
+      file('secure.yaml', designText(SERVICES, SECURE)),
+    ]);
+    expect(out.stdout).toContain('kind: HTTPRoute');
+    expect(out.stdout).toContain(
+      '# Converted from Ingress default/secure (host secure.example.com)',
+    );
+    expect(out.stdout).not.toContain('kind: Ingress\n');
+    expect(out.stderr).toMatch(
+      /^Ingress\/default\/secure spec\.tls: ingress-nginx redirects HTTP to HTTPS with 308; /m,
+    );
+    expect(out.stderr).toMatch(
+      /^\d+ of \d+ requests go where they went; ([1-9]\d*) differences? \(\1 explained by the loss report\)$/m,
+    );
+    expect(out.code).toBe(0);
+  });
+
+  test('--to istio --verify: the docs fanout goes where ingress-nginx sent every request', () => {
+    const out = run([
+      'convert',
+      '--to',
+      'istio',
+      '--verify',
+      file('fanout.yaml', designText(SERVICES, FANOUT)),
+    ]);
+    expect(out.stdout).toContain('kind: VirtualService');
+    expect(out.stdout).toContain('istio: ingressgateway');
+    expect(out.stderr).toMatch(
+      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
+    );
+    expect(out.code).toBe(0);
+  });
+});
