@@ -190,3 +190,17 @@ export function canaryTargets<T extends MainPath>(
   }
   return out;
 }
+
+/**
+ * Both converters read paths and annotations as ingress-nginx does; an Ingress another
+ * controller serves (Istio's own Ingress support reads ImplementationSpecific as exact) says so.
+ */
+export function reportController(ctx: Ctx, indexed: IndexedIngress): void {
+  if (indexed.reading === 'nginx') return;
+  lose(
+    ctx,
+    indexed.ingress,
+    'spec.ingressClassName',
+    `converted as ingress-nginx reads it, but its class ${indexed.className ?? '(none)'} is served by ${indexed.controller ?? 'no known controller'}: check ImplementationSpecific paths and the annotations`,
+  );
+}

@@ -16,6 +16,7 @@ import {
   lose,
   newContext,
   reportAnnotations,
+  reportController,
   routeHosts,
   safeUrl,
   serviceBackend,
@@ -136,6 +137,7 @@ function convertIngress(
   const { name, namespace } = ingress.metadata;
   const tlsListeners = addTlsListeners(indexed, gateway);
   reportAnnotations(ctx, ingress, a);
+  reportController(ctx, indexed);
   if (a.redirect && a.redirect.code !== 301 && a.redirect.code !== 302)
     lose(
       ctx,

@@ -18,6 +18,7 @@ import {
   lose,
   newContext,
   reportAnnotations,
+  reportController,
   routeHosts,
   safeUrl,
   serviceBackend,
@@ -141,6 +142,7 @@ function convertIngress(
   const { name, namespace } = ingress.metadata;
   const tls = addTlsServers(indexed, gateway);
   reportAnnotations(ctx, ingress, a);
+  reportController(ctx, indexed);
   const regex = usesRegex(
     a,
     indexed.paths.map((p) => p.value.path),
