@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { convert } from './convert.ts';
 import { ingress, load, manifests, SERVICES } from './ingressTestDesigns.ts';
+import { verify } from './verify.ts';
 
 const a = (name: string) => `metadata.annotations["nginx.ingress.kubernetes.io/${name}"]`;
 const pathsOf = (losses: readonly { path: string }[]) => losses.map((l) => l.path);
@@ -87,5 +88,31 @@ describe('Ingress conversion losses, each with its path', () => {
           path: 'spec.rules[0].http.paths[0]',
         }),
       ]);
+  });
+});
+
+describe('Ingress defaultBackend next to rules', () => {
+  test('serves the unmatched paths of the Ingress hosts, not other hosts (as ingress-nginx)', () => {
+    const source = load(
+      SERVICES,
+      `
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: mix, namespace: default}
+      spec:
+        ingressClassName: nginx
+        defaultBackend: {service: {name: web, port: {number: 80}}}
+        rules:
+          - host: shop.example.com
+            http:
+              paths: [{path: /api, pathType: Prefix, backend: {service: {name: api, port: {number: 8080}}}}]
+      `,
+    );
+    for (const to of ['gateway-api', 'istio'] as const) {
+      const conversion = convert(source, to);
+      const result = verify(source, conversion, [{ url: 'http://shop.example.com/other' }]);
+      expect(result.total).toBeGreaterThan(3);
+      expect(result.differences).toEqual([]);
+    }
   });
 });

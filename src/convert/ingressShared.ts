@@ -131,11 +131,14 @@ export function newContext(workspace: Workspace): Ctx {
  * The hosts an Ingress's routes are written for, in rule order ('' for every host: rules without
  * one and the defaultBackend), each with its route's name: the Ingress's own when there is one
  * host, else `<ingress>-<host>` (nginx merges a host written twice into one server).
+ * The defaultBackend is a catch-all rule of each.
  */
 export function routeHosts(indexed: IndexedIngress): { host: string; name: string }[] {
   const hosts: string[] = [];
   for (const at of indexed.paths) if (!hosts.includes(at.host)) hosts.push(at.host);
-  if (indexed.ingress.defaultBackend && !hosts.includes('')) hosts.push('');
+  // ingress-nginx: the defaultBackend serves the unmatched paths of the Ingress's hosts; every
+  // host only when the Ingress has no rules.
+  if (indexed.ingress.defaultBackend && hosts.length === 0) hosts.push('');
   const { name } = indexed.ingress.metadata;
   return hosts.map((host) => ({
     host,

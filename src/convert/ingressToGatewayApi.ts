@@ -169,7 +169,7 @@ function convertIngress(
       parts.push({ resource: indexed.entry.id, path: field });
       pathRules.push({ host, path, pathType, namespace, rule, route: rules });
     }
-    if (host === '' && ingress.defaultBackend) {
+    if (ingress.defaultBackend) {
       rules.push({
         backendRefs: backendRefs(ctx, ingress, ingress.defaultBackend, 'spec.defaultBackend'),
       });

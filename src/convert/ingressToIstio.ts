@@ -183,7 +183,7 @@ function convertIngress(
       rules.push(entry);
       pathRules.push({ host, path, namespace, entry, rules });
     }
-    if (host === '' && ingress.defaultBackend) {
+    if (ingress.defaultBackend) {
       const destination = destinationOf(
         ctx,
         ingress,
