@@ -7,6 +7,7 @@
 import type { GatewayServer } from '../model/gateway.ts';
 import { resolveGatewayRef } from '../model/gatewayNames.ts';
 import type { HTTPRouteMatch } from '../model/gatewayRoutes.ts';
+import { nginxAnnotations } from '../model/ingressNginx.ts';
 import type { HttpMatch, StringMatch } from '../model/match.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { VirtualService } from '../model/virtualService.ts';
@@ -170,8 +171,11 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
       if (host && tlsHosts.includes(host)) bases.push(`https://${name ?? ANY_HOST}:443`);
       return bases;
     };
+    // A canary by header: each path with the header too (ingress-nginx's `always` unless a value).
+    const canary = nginxAnnotations(ingress.metadata.annotations).canary;
+    const headers = canary?.header ? { [canary.header]: canary.headerValue ?? 'always' } : {};
     for (const at of paths) {
-      const inside: Probe = { path: at.value.path || '/', query: [], headers: {} };
+      const inside: Probe = { path: at.value.path || '/', query: [], headers };
       add(hostsOf(at.host), [inside, ...outside(inside, at.value.pathType !== 'Exact')]);
     }
     if (ingress.defaultBackend) add(hostsOf(''), []);
