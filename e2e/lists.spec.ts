@@ -4,6 +4,7 @@ import { listJson, listYaml } from '../src/testing/clusterDump.ts';
 import { clickButton, exportYaml, graphNode, openApp, screenshot, showRegion } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { CANARY_YAML } from './manifests.ts';
+import { canvasAtRest } from './seen.ts';
 
 // What `kubectl get gw,vs,dr -A -o yaml|json` prints: a List of the canary's resources, each
 // with the status, managedFields, uid… the cluster added.
@@ -86,6 +87,9 @@ test('a form edit of a List item rewrites that item in the List; Helm output nam
       hasText: 'beta',
     },
   );
+  // Clicked once the layout and its fit are done: a click on a moving canvas can land on the
+  // VirtualService instead of its rule row (seen on a loaded CI machine).
+  await canvasAtRest(page);
   await beta.getByRole('button').first().click();
   const inspector = await showRegion(page, 'Inspector');
   const value = inspector.getByLabel('Header x-beta exact', { exact: true });
