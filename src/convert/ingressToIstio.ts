@@ -164,7 +164,7 @@ function convertIngress(
       const origin = { resource: indexed.entry.id, path: field };
       const path = at.value.path || '/';
       const pathType = at.value.pathType ?? 'ImplementationSpecific';
-      const match = uriMatches(ctx, ingress, field, path, pathType, regex);
+      const match = uriMatches(path, pathType, regex);
       const rank = { length: path.length, exact: pathType === 'Exact' && !regex };
       if (redirect)
         rules.push({
@@ -221,23 +221,10 @@ function convertIngress(
 }
 
 /** The uri matches of a path as ingress-nginx reads it. */
-function uriMatches(
-  ctx: Ctx,
-  ingress: Ingress,
-  field: string,
-  path: string,
-  pathType: string,
-  regex: boolean,
-): Plain[] {
-  if (regex) {
-    lose(
-      ctx,
-      ingress,
-      `${field}.path`,
-      'ingress-nginx reads this path as a case-insensitive regex anchored at the start; an Istio uri regex is case-sensitive and matches the whole path, so ".*" is appended',
-    );
-    return [{ uri: { regex: `${path}.*` } }];
-  }
+function uriMatches(path: string, pathType: string, regex: boolean): Plain[] {
+  // nginx's `~* "^path"`: case-insensitive and anchored at the start only; Envoy's RE2 matches
+  // the whole path, hence the `.*`, and takes `(?i)` for the case.
+  if (regex) return [{ uri: { regex: `(?i)${path}.*` } }];
   if (pathType === 'Exact') return [{ uri: { exact: path } }];
   if (pathType !== 'Prefix' || path === '/') return [{ uri: { prefix: path } }];
   // ingress-nginx: the location `p/` and the exact location `= p`.
