@@ -116,3 +116,23 @@ describe('Ingress defaultBackend next to rules', () => {
     }
   });
 });
+
+describe('malformed Ingresses', () => {
+  test('convert without throwing; a path without a backend is a loss', () => {
+    const source = load(`
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata: {name: odd, namespace: default}
+      spec:
+        tls: [{}]
+        rules:
+          - host: a.example.com
+          - http: {paths: [{}, 7]}
+      `);
+    for (const to of ['gateway-api', 'istio'] as const) {
+      const conversion = convert(source, to);
+      expect(conversion.losses.map((l) => l.path)).toContain('spec.rules[1].http.paths[0].backend');
+      expect(() => verify(source, conversion)).not.toThrow();
+    }
+  });
+});
