@@ -12,15 +12,13 @@ function file(name: string, text: string): string {
   return path;
 }
 
+/** `convert --to <to> --verify` on a file of these YAML pieces. */
+const convertVerified = (to: string, name: string, ...pieces: string[]) =>
+  run(['convert', '--to', to, '--verify', file(name, designText(...pieces))]);
+
 describe('convert an Ingress file', () => {
   test('--to gateway-api --verify: the routes on stdout, the redirect loss on stderr, every difference explained', () => {
-    const out = run([
-      'convert',
-      '--to',
-      'gateway-api',
-      '--verify',
-      file('secure.yaml', designText(SERVICES, SECURE)),
-    ]);
+    const out = convertVerified('gateway-api', 'secure.yaml', SERVICES, SECURE);
     expect(out.stdout).toContain('kind: HTTPRoute');
     expect(out.stdout).toContain(
       '# Converted from Ingress default/secure (host secure.example.com)',
@@ -36,13 +34,7 @@ describe('convert an Ingress file', () => {
   });
 
   test('--to istio --verify: the docs fanout goes where ingress-nginx sent every request', () => {
-    const out = run([
-      'convert',
-      '--to',
-      'istio',
-      '--verify',
-      file('fanout.yaml', designText(SERVICES, FANOUT)),
-    ]);
+    const out = convertVerified('istio', 'fanout.yaml', SERVICES, FANOUT);
     expect(out.stdout).toContain('kind: VirtualService');
     expect(out.stdout).toContain('istio: ingressgateway');
     expect(out.stderr).toMatch(
