@@ -197,7 +197,7 @@ export function listenerRouteKinds(listener: Listener): readonly RouteKind[] {
       : listener.protocol === 'TCP'
         ? ['TCPRoute']
         : listener.protocol === 'TLS'
-          ? listener.tls?.mode === 'Terminate' && listener.tls !== undefined
+          ? listener.tls?.mode === 'Terminate'
             ? ['TLSRoute', 'TCPRoute']
             : ['TLSRoute']
           : [];
