@@ -1,4 +1,9 @@
 import { stringify } from 'yaml';
+import { dedent } from '../testing/dedent.ts';
+import { loadWorkspace } from '../workspace/workspace.ts';
+
+/** A workspace of one file `in.yaml` holding the (dedented) YAML text. */
+export const load = (text: string) => loadWorkspace([{ name: 'in.yaml', text: dedent(text) }]);
 
 /**
  * Test designs: Istio Gateway `default/gw` (HTTP 80, shop.example.com) and VirtualServices bound
