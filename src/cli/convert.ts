@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { comparisonLine, observedText, requestText } from '../convert/comparison.ts';
 import { convert, isTargetApi } from '../convert/convert.ts';
 import { verify } from '../convert/verify.ts';
 import { parseSavedTests } from '../simulate/savedTests.ts';
@@ -40,27 +41,13 @@ export function convertCommand(args: CliArgs): { stdout: string; stderr: string;
   if (!args.verify) return { stdout, stderr: lines.join(''), code: 0 };
   const saved = args.tests === undefined ? [] : savedRequests(args.tests);
   const result = verify(workspace, conversion, saved);
-  const explained = result.differences.filter((d) => d.explainedBy).length;
   const unexplained = result.differences.filter((d) => !d.explainedBy);
-  lines.push(
-    `${result.same} of ${result.total} requests go where they went; ${result.differences.length} difference${result.differences.length === 1 ? '' : 's'} (${explained} explained by the loss report)\n`,
-  );
+  lines.push(`${comparisonLine(result)}\n`);
   for (const d of unexplained)
     lines.push(
-      `unexplained: ${d.request.method ?? 'GET'} ${d.request.url}${d.request.headers ? ` ${JSON.stringify(d.request.headers)}` : ''}: ${observedText(d.before)} → ${observedText(d.after)}\n`,
+      `unexplained: ${requestText(d.request)}: ${observedText(d.before)} → ${observedText(d.after)}\n`,
     );
   return { stdout, stderr: lines.join(''), code: unexplained.length ? 1 : 0 };
-}
-
-function observedText(o: {
-  outcome: string;
-  status: number | null;
-  destinations: readonly string[];
-  location?: string;
-}): string {
-  return [o.outcome, o.status ?? '', o.location ?? '', o.destinations.join(', ')]
-    .filter((x) => x !== '')
-    .join(' ');
 }
 
 function savedRequests(file: string) {

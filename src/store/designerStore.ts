@@ -12,7 +12,7 @@ import {
   type SourceText,
   type Workspace,
 } from '../workspace/workspace.ts';
-import { freeName, isUntitled, UNTITLED } from './fileNames.ts';
+import { freeName, isUntitled, UNTITLED } from '../workspace/fileNames.ts';
 import {
   EMPTY_HISTORY,
   type History,

@@ -1,5 +1,5 @@
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
-import { UNTITLED } from '../../store/fileNames.ts';
+import { UNTITLED } from '../../workspace/fileNames.ts';
 import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { UNTITLED } from '../../store/fileNames.ts';
+import { UNTITLED } from '../../workspace/fileNames.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import { useModalDialog } from '../useModalDialog.ts';
 import { importSources } from './importSources.ts';

@@ -1,6 +1,6 @@
 import type { Command } from '../../edit/command.ts';
 import type { DesignerStore } from '../../store/designerStore.ts';
-import { freeName } from '../../store/fileNames.ts';
+import { freeName } from '../../workspace/fileNames.ts';
 import type { SourceText } from '../../workspace/workspace.ts';
 
 /**

@@ -1,0 +1,63 @@
+import type { Command } from '../edit/command.ts';
+import { freeName } from '../workspace/fileNames.ts';
+import { entries, type Workspace } from '../workspace/workspace.ts';
+import type { Conversion } from './types.ts';
+
+/**
+ * How a conversion lands in the workspace: in place of the resources it converts, or next to
+ * them (both APIs then serve the same hosts, as a team does while it migrates).
+ */
+export type ApplyMode = 'replace' | 'add';
+
+/**
+ * The one command that applies a conversion, so one Undo takes it back. Replacing removes the
+ * converted resources (a file they fill entirely goes with them, so no empty file is left);
+ * the converted files are added under names not yet taken.
+ */
+export function conversionCommand(
+  workspace: Workspace,
+  conversion: Conversion,
+  mode: ApplyMode,
+): Command {
+  const commands: Command[] = [];
+  const removedFiles = new Set<string>();
+  if (mode === 'replace') {
+    const replaced = new Set(conversion.replaced);
+    for (const file of workspace.files) {
+      const held = file.docs.flatMap((doc) => doc.resources);
+      if (held.length > 0 && entriesOf(workspace, file.name).every((e) => replaced.has(e.id))) {
+        removedFiles.add(file.name);
+        commands.push({ type: 'removeFile', file: file.name });
+      }
+    }
+    for (const entry of entries(workspace))
+      if (replaced.has(entry.id) && !removedFiles.has(entry.file))
+        commands.push({ type: 'removeResource', target: entry.id });
+  }
+  const taken = new Set(workspace.files.map((f) => f.name).filter((n) => !removedFiles.has(n)));
+  for (const file of conversion.files) {
+    const name = freeName(file.name, taken);
+    taken.add(name);
+    commands.push({ type: 'replaceFile', file: name, text: file.text });
+  }
+  return { type: 'batch', commands };
+}
+
+/** The text of the documents that hold the converted resources, in workspace order. */
+export function replacedText(workspace: Workspace, conversion: Conversion): string {
+  const replaced = new Set(conversion.replaced);
+  const docs = new Set<string>();
+  let text = '';
+  for (const entry of entries(workspace)) {
+    const key = `${entry.file}\n${entry.index}`;
+    if (!replaced.has(entry.id) || docs.has(key)) continue;
+    docs.add(key);
+    const body = entry.doc.text.replace(/^---[ \t]*\r?\n/, '').trimEnd();
+    text += `${text ? '---\n' : ''}${body}\n`;
+  }
+  return text;
+}
+
+function entriesOf(workspace: Workspace, file: string) {
+  return entries(workspace).filter((e) => e.file === file);
+}
