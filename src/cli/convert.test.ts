@@ -137,6 +137,37 @@ describe('convert', () => {
     );
   });
 
+  test('--to istio: a GRPCRoute is a VirtualService, every gRPC call where it went, no loss', () => {
+    const grpc = file(
+      'grpc.yaml',
+      `
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: Gateway
+      metadata: {name: edge, namespace: default}
+      spec:
+        gatewayClassName: istio
+        listeners: [{name: http, port: 80, protocol: HTTP, hostname: rpc.example.com}]
+      ---
+      apiVersion: gateway.networking.k8s.io/v1
+      kind: GRPCRoute
+      metadata: {name: rpc, namespace: default}
+      spec:
+        parentRefs: [{name: edge}]
+        rules:
+          - matches: [{method: {service: shop.Cart, method: Checkout}}]
+            backendRefs: [{name: checkout, port: 9000}]
+          - backendRefs: [{name: shop, port: 9000}]
+      `,
+    );
+    const out = run(['convert', '--to', 'istio', '--verify', grpc]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/# Converted from GRPCRoute default\/rpc\n/);
+    expect(out.stdout).toMatch(/uri:\n\s+exact: \/shop.Cart\/Checkout\n/);
+    expect(out.stderr).toMatch(
+      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
+    );
+  });
+
   test('bad usage: no --to, an unknown API, --to on another command', () => {
     expect(run(['convert', SHOP]).code).toBe(2);
     expect(run(['convert', '--to', 'nginx', SHOP]).stderr).toBe(

@@ -5,14 +5,14 @@
  * `src/model/istioGatewayDeployment.ts` says), one VirtualService per HTTPRoute bound to the
  * listeners that accept it, its matches in Gateway API precedence order (the simulator's
  * `inPrecedenceOrder`), filters as rewrite, redirect, headers and mirrors (the rule parts are
- * written by `gatewayApiToIstioRules.ts`).
+ * written by `gatewayApiToIstioRules.ts`). A GRPCRoute is a VirtualService too, its method
+ * matches written as paths (`grpcRoute.ts`).
  */
 
 import type { K8sGateway, Listener } from '../model/gatewayApi.ts';
-import type { HTTPRoute, TCPRoute, TLSRoute } from '../model/gatewayRoutes.ts';
+import type { GRPCRoute, HTTPRoute, TCPRoute, TLSRoute } from '../model/gatewayRoutes.ts';
 import { GATEWAY_NAME_LABEL } from '../model/istioGatewayDeployment.ts';
 import { resourceId } from '../model/resource.ts';
-import { httpRouteMatch, isCatchAll } from '../simulate/gatewayApi/match.ts';
 import { hardError, inPrecedenceOrder } from '../simulate/gatewayApi/routeTable.ts';
 import { gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -21,11 +21,11 @@ import {
   actions,
   type Context,
   destination,
-  istioMatch,
+  httpRuleMatches,
   lose,
   type Plain,
-  pathVariants,
 } from './gatewayApiToIstioRules.ts';
+import { grpcRuleMatches } from './grpcRoute.ts';
 import type { Conversion, Origin } from './types.ts';
 
 const API = 'networking.istio.io/v1';
@@ -51,15 +51,6 @@ export function gatewayApiToIstio(workspace: Workspace): Conversion {
     const object = route.route;
     if (object.kind === 'TLSRoute' || object.kind === 'TCPRoute') {
       if (convertL4Route(ctx, route.entry.id, object)) replaced.push(route.entry.id);
-      continue;
-    }
-    if (object.kind !== 'HTTPRoute') {
-      lose(
-        ctx,
-        route.entry.id,
-        'spec',
-        `${object.kind}: this conversion does not write GRPCRoutes; write the VirtualService's http rules by hand`,
-      );
       continue;
     }
     if (convertRoute(ctx, route.entry.id, object)) replaced.push(route.entry.id);
@@ -202,7 +193,14 @@ function convertL4Route(ctx: Context, id: string, route: TLSRoute | TCPRoute): b
   if (section === 'tls') converted.match = [{ sniHosts: any ? ['*'] : hosts }];
   converted.route = refs.map((ref, k) => {
     const dest: Plain = {
-      destination: destination(ctx, id, `spec.rules[0].backendRefs[${k}]`, namespace, ref),
+      destination: destination(
+        ctx,
+        id,
+        `spec.rules[0].backendRefs[${k}]`,
+        namespace,
+        ref,
+        route.kind,
+      ),
     };
     if (refs.length > 1) dest.weight = ref.weight;
     return dest;
@@ -224,7 +222,8 @@ function convertL4Route(ctx: Context, id: string, route: TLSRoute | TCPRoute): b
   return true;
 }
 
-function convertRoute(ctx: Context, id: string, route: HTTPRoute): boolean {
+/** An HTTPRoute or GRPCRoute: one http rule per match (two for a PathPrefix), in precedence order. */
+function convertRoute(ctx: Context, id: string, route: HTTPRoute | GRPCRoute): boolean {
   const { name, namespace } = route.metadata;
   const bound = binding(ctx, id);
   if (!bound) return false;
@@ -237,33 +236,28 @@ function convertRoute(ctx: Context, id: string, route: HTTPRoute): boolean {
       'spec',
       `Istio rejects the source route (${rejected}); the VirtualService written for it does route`,
     );
-  const pairs = route.rules.flatMap((rule, ruleIndex) =>
-    rule.matches.map((m, matchIndex) => {
-      const match = httpRouteMatch(m);
-      return { ruleIndex, matchIndex, written: m, match, catchAll: isCatchAll(match) };
-    }),
-  );
+  const matches = route.kind === 'HTTPRoute' ? httpRuleMatches(route) : grpcRuleMatches(route);
   const http: Plain[] = [];
   const parts: Origin[] = [];
-  for (const pair of inPrecedenceOrder(pairs)) {
+  for (const pair of inPrecedenceOrder(matches)) {
     const rule = route.rules[pair.ruleIndex];
     if (!rule) continue;
     const at = `spec.rules[${pair.ruleIndex}]`;
-    const written = route.rules[pair.ruleIndex]?.matchesWritten ?? false;
-    for (const variant of pathVariants(pair.written)) {
+    for (const variant of pair.variants) {
       const out: Plain = {};
       const base = rule.name ?? `rules-${pair.ruleIndex}`;
       out.name = rule.matches.length > 1 ? `${base}-match-${pair.matchIndex}` : base;
-      if (written) out.match = [istioMatch(pair.written, variant)];
-      Object.assign(out, actions(ctx, id, at, namespace, rule, variant));
+      if (variant.match) out.match = [variant.match];
+      Object.assign(out, actions(ctx, id, at, namespace, rule, variant, route.kind));
       http.push(out);
-      parts.push({ resource: id, path: written ? `${at}.matches[${pair.matchIndex}]` : at });
+      const matchAt = pair.matchIndex === undefined ? '' : `.matches[${pair.matchIndex}]`;
+      parts.push({ resource: id, path: `${at}${matchAt}` });
     }
   }
   const hostList = [...hosts];
   ctx.written.push({
     id: resourceId('VirtualService', namespace, name),
-    comment: `Converted from HTTPRoute ${namespace}/${name}`,
+    comment: `Converted from ${route.kind} ${namespace}/${name}`,
     plain: {
       apiVersion: API,
       kind: 'VirtualService',

@@ -11,10 +11,13 @@ import type {
   HeaderModifier,
   HTTPRoute,
   HTTPRouteMatch,
+  HTTPRouteRule,
   RouteFilter,
+  RouteKind,
   ValueMatch,
 } from '../model/gatewayRoutes.ts';
 import { serviceFqdn } from '../model/hosts.ts';
+import { httpRouteMatch, isCatchAll, type RouteMatch } from '../simulate/gatewayApi/match.ts';
 import type { GatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import type { Loss, Written } from './types.ts';
 
@@ -24,6 +27,44 @@ export interface Context {
   readonly index: GatewayApiIndex;
   readonly losses: Loss[];
   readonly written: Written[];
+}
+
+/**
+ * One match of a route's rule as the simulator ranks it (`match`, `catchAll`), with the Istio
+ * match of each http rule written for it (a PathPrefix writes two).
+ */
+export interface RuleMatch {
+  readonly ruleIndex: number;
+  /** Which written match; undefined when the rule writes none. */
+  readonly matchIndex: number | undefined;
+  readonly match: RouteMatch | undefined;
+  readonly catchAll: boolean;
+  readonly variants: readonly WrittenVariant[];
+}
+
+/** One http rule's `match` entry (none: every request) and the separator a prefix rewrite keeps. */
+export interface WrittenVariant {
+  readonly match: Plain | undefined;
+  readonly slash: boolean;
+}
+
+/** An HTTPRoute's matches, each with its path variants. */
+export function httpRuleMatches(route: HTTPRoute): RuleMatch[] {
+  return route.rules.flatMap((rule, ruleIndex) =>
+    rule.matches.map((m, i) => {
+      const match = httpRouteMatch(m);
+      return {
+        ruleIndex,
+        matchIndex: rule.matchesWritten ? i : undefined,
+        match,
+        catchAll: isCatchAll(match),
+        variants: pathVariants(m).map((v) => ({
+          match: rule.matchesWritten ? istioMatch(m, v) : undefined,
+          slash: v.slash,
+        })),
+      };
+    }),
+  );
 }
 
 export function lose(ctx: Context, resource: string, path: string, message: string): void {
@@ -52,14 +93,7 @@ export function pathVariants(m: HTTPRouteMatch): PathVariant[] {
 export function istioMatch(m: HTTPRouteMatch, variant: PathVariant): Plain {
   const out: Plain = {};
   if (variant.uri) out.uri = variant.uri;
-  const values = (list: readonly ValueMatch[]) => {
-    const d: Plain = Object.create(null);
-    for (const v of list)
-      d[v.name.toLowerCase()] =
-        v.type === 'RegularExpression' ? { regex: v.value } : { exact: v.value };
-    return { ...d };
-  };
-  if (m.headers.length) out.headers = values(m.headers);
+  if (m.headers.length) out.headers = headerMatches(m.headers);
   if (m.queryParams.length) {
     const d: Plain = Object.create(null);
     for (const v of m.queryParams)
@@ -70,13 +104,28 @@ export function istioMatch(m: HTTPRouteMatch, variant: PathVariant): Plain {
   return out;
 }
 
+/** Header matches as Istio's `headers` map (lower-case names: HTTP/2 sends them so). */
+export function headerMatches(list: readonly ValueMatch[]): Plain {
+  const d: Plain = Object.create(null);
+  for (const v of list)
+    d[v.name.toLowerCase()] =
+      v.type === 'RegularExpression' ? { regex: v.value } : { exact: v.value };
+  return { ...d };
+}
+
+/** What `actions` reads of a rule: an HTTPRoute's, or a GRPCRoute's (which has no timeouts). */
+type ActionRule = Pick<HTTPRouteRule, 'filters' | 'backendRefs'> & {
+  readonly timeouts?: HTTPRouteRule['timeouts'];
+};
+
 export function actions(
   ctx: Context,
   id: string,
   at: string,
   namespace: string,
-  rule: HTTPRoute['rules'][number],
-  variant: PathVariant,
+  rule: ActionRule,
+  variant: Pick<PathVariant, 'slash'>,
+  kind: RouteKind = 'HTTPRoute',
 ): Plain {
   const out: Plain = {};
   const headers: Plain = {};
@@ -130,6 +179,7 @@ export function actions(
             `${fat}.requestMirror.backendRef`,
             namespace,
             filter.backendRef,
+            kind,
           ),
         };
         if (filter.percent !== 100) mirror.percentage = { value: filter.percent };
@@ -155,7 +205,7 @@ export function actions(
     else
       out.route = refs.map((ref, k) => {
         const dest: Plain = {
-          destination: destination(ctx, id, `${at}.backendRefs[${k}]`, namespace, ref),
+          destination: destination(ctx, id, `${at}.backendRefs[${k}]`, namespace, ref, kind),
         };
         if (refs.length > 1) dest.weight = ref.weight;
         const own: Plain = {};
@@ -194,8 +244,9 @@ export function destination(
   at: string,
   namespace: string,
   ref: BackendRef,
+  kind: RouteKind = 'HTTPRoute',
 ): Plain {
-  const resolved = ctx.index.backend(ref, { kind: 'HTTPRoute', namespace });
+  const resolved = ctx.index.backend(ref, { kind, namespace });
   if (!resolved.resolved)
     lose(
       ctx,

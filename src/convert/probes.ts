@@ -1,12 +1,13 @@
 /**
  * Requests that exercise a workspace's routing rules: for each match, one request that carries
  * what it needs (path, headers, query, method) and ones just outside it (the path one character
- * off, without a header), on every host and port the route serves.
+ * off, without a header), on every host and port the route serves. A GRPCRoute match gets a gRPC
+ * call (POST, `content-type: application/grpc`) to its `/<service>/<method>`.
  */
 
 import type { GatewayServer } from '../model/gateway.ts';
 import { resolveGatewayRef } from '../model/gatewayNames.ts';
-import type { HTTPRouteMatch } from '../model/gatewayRoutes.ts';
+import type { GRPCRouteMatch, HTTPRouteMatch } from '../model/gatewayRoutes.ts';
 import { nginxAnnotations } from '../model/ingressNginx.ts';
 import type { HttpMatch, StringMatch } from '../model/match.ts';
 import type { ResourceId } from '../model/resource.ts';
@@ -68,6 +69,31 @@ function gatewayProbes(m: HTTPRouteMatch): Probe[] {
   const path = m.path.type === 'RegularExpression' ? '/' : m.path.value;
   const inside: Probe = { path, query, headers, ...(m.method ? { method: m.method } : {}) };
   return [inside, ...outside(inside, m.path.type === 'PathPrefix')];
+}
+
+/** What a gRPC client sends: HTTP/2 POST with this content type (the simulator reads only the path and headers). */
+const GRPC_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/grpc' };
+
+/**
+ * A gRPC call for a GRPCRoute match, to `/<service>/<method>` (a name the match leaves open is
+ * filled in), and ones just outside: the service or the method one character off, no headers.
+ */
+function grpcProbes(m: GRPCRouteMatch): Probe[] {
+  const headers: Record<string, string> = { ...GRPC_HEADERS };
+  for (const h of m.headers) headers[h.name] = h.type === 'Exact' ? h.value : 'x';
+  const regex = m.method?.type === 'RegularExpression';
+  // A RegularExpression of plain name characters matches itself; any other cannot be sampled.
+  const name = (value: string | undefined, fill: string) =>
+    value === undefined ? fill : regex && !/^[\w.]+$/.test(value) ? undefined : value;
+  const service = name(m.method?.service, 'probe.Service');
+  const method = name(m.method?.method, 'Probe');
+  if (service === undefined || method === undefined) return [];
+  const inside: Probe = { path: `/${service}/${method}`, query: [], headers, method: 'POST' };
+  const out = [inside];
+  if (m.method?.service) out.push({ ...inside, path: `/${service}x/${method}` });
+  if (m.method?.method) out.push({ ...inside, path: `/${service}/${method}x` });
+  if (m.headers.length) out.push({ ...inside, headers: GRPC_HEADERS });
+  return out;
 }
 
 /** Just outside: the path with a character more (and, for a prefix, inside it too), no headers. */
@@ -146,7 +172,6 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
               add([`${scheme}://${host ?? ANY_HOST}:${listener.port}`], []);
       continue;
     }
-    if (route.route.kind !== 'HTTPRoute') continue;
     const bases: string[] = [];
     for (const parent of route.parents)
       for (const accepted of parent.accepted) {
@@ -158,7 +183,9 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
       }
     add(
       [...new Set(bases)],
-      route.route.rules.flatMap((rule) => rule.matches.flatMap(gatewayProbes)),
+      route.route.kind === 'HTTPRoute'
+        ? route.route.rules.flatMap((rule) => rule.matches.flatMap(gatewayProbes))
+        : route.route.rules.flatMap((rule) => rule.matches.flatMap(grpcProbes)),
     );
   }
   // Ingress: each path on its host (every host when the rule names none), on HTTP and, for the
