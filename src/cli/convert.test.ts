@@ -103,7 +103,7 @@ describe('convert', () => {
       /^0 of (\d+) requests go where they went; \1 differences \(0 explained by the loss report\)$/m,
     );
     expect(out.stderr).toContain(
-      'unexplained: GET http://shop.example.com:80/: route shop.default.svc.cluster.local:80 100.0% → route api.default.svc.cluster.local:80 100.0%\n',
+      'unexplained: GET http://shop.example.com:80/: to shop.default.svc.cluster.local:80 100.0% → api.default.svc.cluster.local:80 100.0%\n',
     );
   });
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { comparisonLine, observedText, requestText } from '../convert/comparison.ts';
+import { comparisonLine, differenceText, requestText } from '../convert/comparison.ts';
 import { convert, isTargetApi } from '../convert/convert.ts';
 import { verify } from '../convert/verify.ts';
 import { parseSavedTests } from '../simulate/savedTests.ts';
@@ -44,9 +44,7 @@ export function convertCommand(args: CliArgs): { stdout: string; stderr: string;
   const unexplained = result.differences.filter((d) => !d.explainedBy);
   lines.push(`${comparisonLine(result)}\n`);
   for (const d of unexplained)
-    lines.push(
-      `unexplained: ${requestText(d.request)}: ${observedText(d.before)} → ${observedText(d.after)}\n`,
-    );
+    lines.push(`unexplained: ${requestText(d.request)}: ${differenceText(d.before, d.after)}\n`);
   return { stdout, stderr: lines.join(''), code: unexplained.length ? 1 : 0 };
 }
 

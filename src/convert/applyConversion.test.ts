@@ -12,13 +12,14 @@ const fanout = dedent(FANOUT);
 function applied(workspace: Workspace, mode: 'replace' | 'add'): Workspace {
   const result = applyCommand(
     workspace,
-    conversionCommand(workspace, convert(workspace, 'gateway-api'), mode),
+    conversionCommand(workspace, convert(workspace, 'gateway-api'), mode).command,
   );
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }
 
-const kinds = (workspace: Workspace) => entries(workspace).map((e) => `${e.file}: ${e.object.kind}`);
+const kinds = (workspace: Workspace) =>
+  entries(workspace).map((e) => `${e.file}: ${e.object.kind}`);
 
 describe('applying a conversion', () => {
   it('replaces the Ingress with the converted files and keeps the rest as written', () => {

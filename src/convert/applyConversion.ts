@@ -9,6 +9,12 @@ import type { Conversion } from './types.ts';
  */
 export type ApplyMode = 'replace' | 'add';
 
+/** A conversion as one command, and the names its files get in the workspace. */
+export interface ConversionCommand {
+  readonly command: Command;
+  readonly files: readonly string[];
+}
+
 /**
  * The one command that applies a conversion, so one Undo takes it back. Replacing removes the
  * converted resources (a file they fill entirely goes with them, so no empty file is left);
@@ -18,7 +24,7 @@ export function conversionCommand(
   workspace: Workspace,
   conversion: Conversion,
   mode: ApplyMode,
-): Command {
+): ConversionCommand {
   const commands: Command[] = [];
   const removedFiles = new Set<string>();
   if (mode === 'replace') {
@@ -35,12 +41,13 @@ export function conversionCommand(
         commands.push({ type: 'removeResource', target: entry.id });
   }
   const taken = new Set(workspace.files.map((f) => f.name).filter((n) => !removedFiles.has(n)));
-  for (const file of conversion.files) {
+  const files = conversion.files.map((file) => {
     const name = freeName(file.name, taken);
     taken.add(name);
     commands.push({ type: 'replaceFile', file: name, text: file.text });
-  }
-  return { type: 'batch', commands };
+    return name;
+  });
+  return { command: { type: 'batch', commands }, files };
 }
 
 /** The text of the documents that hold the converted resources, in workspace order. */

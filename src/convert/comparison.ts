@@ -23,3 +23,21 @@ export function observedText(o: Observed): string {
     .filter((x) => x !== '')
     .join(' ');
 }
+
+/**
+ * Only what differs, each aspect as before → after: "backend gets shop.example.com/ →
+ * shop.example.com/api". Another outcome is the whole answer, so it is said whole.
+ */
+export function differenceText(before: Observed, after: Observed): string {
+  if (before.outcome !== after.outcome || before.status !== after.status)
+    return `${observedText(before)} → ${observedText(after)}`;
+  const parts: string[] = [];
+  const aspect = (name: string, a: string | undefined, b: string | undefined) => {
+    if (a !== b) parts.push(`${name} ${a || 'none'} → ${b || 'none'}`);
+  };
+  aspect('to', before.destinations.join(', '), after.destinations.join(', '));
+  aspect('redirect to', before.location, after.location);
+  aspect('backend gets', before.upstream, after.upstream);
+  aspect('mirrors', before.mirrors?.join(', '), after.mirrors?.join(', '));
+  return parts.join('; ');
+}

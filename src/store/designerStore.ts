@@ -5,6 +5,7 @@ import type { Command } from '../edit/command.ts';
 import type { SavedTest } from '../simulate/savedTests.ts';
 import type { SimRequest } from '../simulate/types.ts';
 import type { DesignApi } from '../templates/designApi.ts';
+import { freeName, isUntitled, UNTITLED } from '../workspace/fileNames.ts';
 import {
   fileText,
   loadFile,
@@ -12,7 +13,6 @@ import {
   type SourceText,
   type Workspace,
 } from '../workspace/workspace.ts';
-import { freeName, isUntitled, UNTITLED } from '../workspace/fileNames.ts';
 import {
   EMPTY_HISTORY,
   type History,
@@ -42,7 +42,7 @@ export interface Problems {
 export type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
 
 /** The modal dialogs of the screen; one at a time. */
-export type DialogName = 'import' | 'scenario' | 'palette' | 'goto' | 'rename';
+export type DialogName = 'import' | 'scenario' | 'convert' | 'palette' | 'goto' | 'rename';
 
 /** Where a selection was made: on the canvas, by the editor's cursor, or from a list. */
 export type SelectionOrigin = 'canvas' | 'editor' | 'list';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { dedent } from '../testing/dedent.ts';
-import { createDesignerStore } from './designerStore.ts';
 import { freeName } from '../workspace/fileNames.ts';
+import { createDesignerStore } from './designerStore.ts';
 import { loadSaved, openingState, persist, STORAGE_KEY } from './persistence.ts';
 import { selectFileNames, selectFileText } from './selectors.ts';
 

@@ -16,7 +16,10 @@ import { DARK_SCHEME, useMediaQuery } from './useMediaQuery.ts';
 
 // Monaco is large: the graph appears first, the editor when its chunk has loaded.
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
-// The scenario templates load when the dialog first opens.
+// The scenario templates and the converters load when their dialog first opens.
+const ConvertDialog = lazy(() =>
+  import('./convert/ConvertDialog.tsx').then((m) => ({ default: m.ConvertDialog })),
+);
 const ScenarioDialog = lazy(() =>
   import('./commands/ScenarioDialog.tsx').then((m) => ({ default: m.ScenarioDialog })),
 );
@@ -71,6 +74,11 @@ export function App() {
       {dialog === 'scenario' && (
         <Suspense fallback={null}>
           <ScenarioDialog onClose={closeDialog} />
+        </Suspense>
+      )}
+      {dialog === 'convert' && (
+        <Suspense fallback={null}>
+          <ConvertDialog onClose={closeDialog} />
         </Suspense>
       )}
       {dialog === 'rename' && <RenameDialog onClose={closeDialog} />}

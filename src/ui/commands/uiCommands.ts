@@ -1,8 +1,8 @@
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
-import { UNTITLED } from '../../workspace/fileNames.ts';
 import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
+import { UNTITLED } from '../../workspace/fileNames.ts';
 import { isPanelMaximized, SHORT_WINDOW } from '../panels/usePanelMaximized.ts';
 import { download } from '../toolbar/download.ts';
 import { deleteFromGraph } from './deleteNode.ts';
@@ -82,6 +82,12 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     title: 'Add scenario…',
     group: 'Add',
     run: (store) => store.getState().openDialog('scenario'),
+  },
+  {
+    id: 'workspace.convert',
+    title: 'Convert to another API…',
+    group: 'Workspace',
+    run: (store) => store.getState().openDialog('convert'),
   },
   ...paletteCommands,
   ...selectionCommands,

@@ -56,6 +56,13 @@ export function Toolbar() {
         </button>
         <button
           type="button"
+          onClick={() => actions.openDialog('convert')}
+          title="Convert Ingress or Istio routing to the Gateway API, or back, with a proof by simulation"
+        >
+          Convert
+        </button>
+        <button
+          type="button"
           onClick={() => actions.openDialog('palette')}
           title="Every command by name (Ctrl+K)"
         >
