@@ -149,7 +149,7 @@ export function unreachedIngressPaths(
 }
 
 /** The saved tests beside an example (`name.tests.yaml`), or the problems reading them. */
-export function savedTestsOf(path: string): { tests: SavedTest[]; problems: string[] } {
+function savedTestsOf(path: string): { tests: SavedTest[]; problems: string[] } {
   const testsPath = path.replace(/\.yaml$/, '.tests.yaml');
   if (!existsSync(testsPath)) return { tests: [], problems: [] };
   const parsed = parseSavedTests(readFileSync(testsPath, 'utf8'));
@@ -160,19 +160,24 @@ export function savedTestsOf(path: string): { tests: SavedTest[]; problems: stri
 }
 
 /** The workspace of one file, or its syntax errors as `file:line:column: message`. */
-export function loadFile(
-  path: string,
-  name: string,
-): { workspace: Workspace } | { errors: string[] } {
+function loadFile(path: string, name: string): { workspace: Workspace } | { errors: string[] } {
   const workspace = loadWorkspace([{ name, text: readFileSync(path, 'utf8') }]);
   const errors = syntaxDiagnostics(workspace).map(formatDiagnosticLine);
   return errors.length ? { errors } : { workspace };
 }
 
 type Totals = Record<
-  'files' | 'converted' | 'losses' | 'total' | 'same' | 'explained' | 'unexplained' | 'known',
+  | 'files'
+  | 'converted'
+  | 'losses'
+  | 'total'
+  | 'same'
+  | 'explained'
+  | 'unexplained'
+  | 'known'
+  | 'failed',
   number
-> & { failed: number };
+>;
 const zero = (): Totals => ({
   files: 0,
   converted: 0,
