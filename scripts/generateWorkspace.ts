@@ -1,19 +1,11 @@
-/**
- * Generates a realistic workspace of `count` resources for benchmarks: per team a Gateway,
- * VirtualServices with matches and weighted subsets, DestinationRules, Services and
- * Deployments, written the way people write them (comments, flow maps, block lists).
- */
-export function generateWorkspaceText(count: number): string {
-  const docs: string[] = [];
-  for (let i = 0; docs.length < count; i++) {
-    const ns = `team-${i}`;
-    const kinds = [
-      `# team ${i} ingress
+/** Team `i`'s Istio Gateway in `team-<i>`: one HTTPS server for `app-<i>.example.com`. */
+function gatewayDoc(i: number): string {
+  return `# team ${i} ingress
 apiVersion: networking.istio.io/v1
 kind: Gateway
 metadata:
   name: gw-${i}
-  namespace: ${ns}
+  namespace: team-${i}
 spec:
   selector:
     istio: ingressgateway
@@ -24,8 +16,25 @@ spec:
     tls:
       mode: SIMPLE
       credentialName: cert-${i}
-`,
-      `apiVersion: networking.istio.io/v1
+`;
+}
+
+/**
+ * Team `i`'s VirtualService, bound to its Gateway: a 90/10 split over the subsets and a
+ * header-matched `/api` with rewrite, timeout and retries; with `health`, a third rule sending
+ * an exact `/health` to v1 (the issue's "VirtualService with 3 rules").
+ */
+function virtualServiceDoc(i: number, health: boolean): string {
+  const ns = `team-${i}`;
+  const third = health
+    ? `  - name: health-${i}
+    match:
+    - uri: {exact: /health}
+    route:
+    - destination: {host: svc-${i}, subset: v1}
+`
+    : '';
+  return `apiVersion: networking.istio.io/v1
 kind: VirtualService
 metadata:
   name: vs-${i}
@@ -36,7 +45,7 @@ spec:
   gateways:
   - ${ns}/gw-${i}
   http:
-  - route:
+${third}  - route:
     - destination:
         host: svc-${i}
         subset: v1
@@ -57,12 +66,16 @@ spec:
     retries: {attempts: 3, perTryTimeout: 2s, retryOn: "5xx,reset"}
     route:
     - destination: {host: svc-${i}, subset: v2, port: {number: 8080}}
-`,
-      `apiVersion: networking.istio.io/v1
+`;
+}
+
+/** Team `i`'s DestinationRule: subsets v1 and v2 of `svc-<i>`. */
+function destinationRuleDoc(i: number): string {
+  return `apiVersion: networking.istio.io/v1
 kind: DestinationRule
 metadata:
   name: dr-${i}
-  namespace: ${ns}
+  namespace: team-${i}
 spec:
   host: svc-${i}
   trafficPolicy:
@@ -72,12 +85,15 @@ spec:
     labels: {app: svc-${i}, version: v1}
   - name: v2
     labels: {app: svc-${i}, version: v2}
-`,
-      `apiVersion: v1
+`;
+}
+
+function serviceDoc(i: number): string {
+  return `apiVersion: v1
 kind: Service
 metadata:
   name: svc-${i}
-  namespace: ${ns}
+  namespace: team-${i}
 spec:
   selector:
     app: svc-${i}
@@ -85,30 +101,74 @@ spec:
   - name: http
     port: 8080
     targetPort: 8080
-`,
-      `apiVersion: apps/v1
+`;
+}
+
+/** Team `i`'s Deployment of one version of `svc-<i>` (the pods a subset selects). */
+function deploymentDoc(i: number, version: string): string {
+  return `apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: svc-${i}-v1
-  namespace: ${ns}
+  name: svc-${i}-${version}
+  namespace: team-${i}
 spec:
   replicas: 2
   selector:
-    matchLabels: {app: svc-${i}, version: v1}
+    matchLabels: {app: svc-${i}, version: ${version}}
   template:
     metadata:
-      labels: {app: svc-${i}, version: v1}
+      labels: {app: svc-${i}, version: ${version}}
     spec:
       containers:
       - name: app
         image: example/app:1.0
         ports:
         - containerPort: 8080
-`,
-    ];
-    for (const doc of kinds) if (docs.length < count) docs.push(doc);
-  }
+`;
+}
+
+/** The first `count` documents of team after team, each team's documents in order. */
+function teams(count: number, team: (i: number) => string[]): string {
+  const docs: string[] = [];
+  for (let i = 0; docs.length < count; i++)
+    for (const doc of team(i)) if (docs.length < count) docs.push(doc);
   return docs.join('---\n');
+}
+
+/**
+ * Generates a realistic workspace of `count` resources for benchmarks: per team a Gateway,
+ * VirtualServices with matches and weighted subsets, DestinationRules, Services and
+ * Deployments, written the way people write them (comments, flow maps, block lists).
+ */
+export function generateWorkspaceText(count: number): string {
+  return teams(count, (i) => [
+    gatewayDoc(i),
+    virtualServiceDoc(i, false),
+    destinationRuleDoc(i),
+    serviceDoc(i),
+    deploymentDoc(i, 'v1'),
+  ]);
+}
+
+/**
+ * The workspace of issue 14's measurements: `count` resources, five per namespace `team-<i>`
+ * (so 1,000 = 200 namespaces): a Gateway, a VirtualService with 3 rules, a DestinationRule with
+ * 2 subsets, and the 2 Deployments the subsets select (no Service, as in the issue's table).
+ */
+export function generateIssueWorkspaceText(count: number): string {
+  return teams(count, (i) => [
+    gatewayDoc(i),
+    virtualServiceDoc(i, true),
+    destinationRuleDoc(i),
+    deploymentDoc(i, 'v1'),
+    deploymentDoc(i, 'v2'),
+  ]);
+}
+
+/** The namespace and name of the last Gateway in `generateIssueWorkspaceText(count)`. */
+export function lastIssueGateway(count: number): { namespace: string; name: string } {
+  const i = Math.ceil(count / 5) - 1;
+  return { namespace: `team-${i}`, name: `gw-${i}` };
 }
 
 /** Teams per shared Gateway API Gateway in the generated Gateway API workspace. */
