@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
-import { serializeWorkspace } from '../../workspace/workspace.ts';
 import LintWorker from './lint.worker.ts?worker';
 import type { LintRequest, LintResponse } from './protocol.ts';
+import { SentFiles } from './workspaceMirror.ts';
 
 /**
  * Keeps the store's problems up to date: each new workspace (or completeness setting) is sent
@@ -29,16 +29,20 @@ export function useChecks(store: DesignerStore): void {
       });
     };
     const worker = startWorker(accept);
+    const sent = new SentFiles();
     const send = (state: DesignerState) => {
       seq += 1;
       pending = { seq, state };
+      if (!worker) {
+        void lintOnPage(seq, state).then(accept);
+        return;
+      }
       const request: LintRequest = {
         seq,
-        files: serializeWorkspace(state.workspace),
+        files: sent.files(state.workspace),
         complete: state.assumeComplete,
       };
-      if (worker) worker.postMessage(request);
-      else void lintOnPage(request).then(accept);
+      worker.postMessage(request);
     };
     send(store.getState());
     const unsubscribe = store.subscribe((state, previous) => {
@@ -67,14 +71,12 @@ function startWorker(onAnswer: (answer: LintResponse) => void): Worker | undefin
 }
 
 /** The fallback: the checks, loaded when first needed, run after the next frame is painted. */
-async function lintOnPage(request: LintRequest): Promise<LintResponse> {
-  const [{ lintReport }, { loadWorkspace }] = await Promise.all([
-    import('../../check/lint.ts'),
-    import('../../workspace/workspace.ts'),
-  ]);
+async function lintOnPage(
+  seq: number,
+  { workspace, assumeComplete }: Pick<DesignerState, 'workspace' | 'assumeComplete'>,
+): Promise<LintResponse> {
+  const { lintReport } = await import('../../check/lint.ts');
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const { diagnostics, suppressed } = lintReport(loadWorkspace(request.files), {
-    complete: request.complete,
-  });
-  return { seq: request.seq, diagnostics, suppressed };
+  const { diagnostics, suppressed } = lintReport(workspace, { complete: assumeComplete });
+  return { seq, diagnostics, suppressed };
 }
