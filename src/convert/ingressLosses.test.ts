@@ -28,27 +28,33 @@ describe('Ingress conversion losses, each with its path', () => {
       ]);
   });
 
-  test('an Ingress another controller serves is converted as ingress-nginx reads it, and says so', () => {
+  test('an Ingress another controller serves (not nginx, not istio) is converted as ingress-nginx reads it, and says so', () => {
     const source = load(
       SERVICES,
       `
       apiVersion: networking.k8s.io/v1
+      kind: IngressClass
+      metadata: {name: traefik}
+      spec: {controller: traefik.io/ingress-controller}
+      ---
+      apiVersion: networking.k8s.io/v1
       kind: Ingress
-      metadata: {name: mesh, namespace: default}
+      metadata: {name: edge, namespace: default}
       spec:
-        ingressClassName: istio
+        ingressClassName: traefik
         rules:
           - http:
               paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]
       `,
     );
-    expect(convert(source, 'gateway-api').losses).toEqual([
-      expect.objectContaining({
-        resource: 'Ingress/default/mesh',
-        path: 'spec.ingressClassName',
-        message: expect.stringContaining('served by istio.io/ingress-controller'),
-      }),
-    ]);
+    for (const to of ['gateway-api', 'istio'] as const)
+      expect(convert(source, to).losses).toEqual([
+        expect.objectContaining({
+          resource: 'Ingress/default/edge',
+          path: 'spec.ingressClassName',
+          message: expect.stringContaining('served by traefik.io/ingress-controller'),
+        }),
+      ]);
   });
 
   test('a 308 permanent redirect: a loss for the Gateway API (301 written), kept by Istio', () => {

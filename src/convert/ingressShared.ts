@@ -2,6 +2,7 @@
  * What both Ingress converters (to the Gateway API and to Istio) share: the losses for
  * ingress-nginx annotations neither API can say, and a backend's Service port.
  */
+import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import { serviceFqdn } from '../model/hosts.ts';
 import {
   type Ingress,
@@ -15,8 +16,9 @@ import {
   type NginxCanary,
   nginxAnnotations,
 } from '../model/ingressNginx.ts';
+import { selects } from '../model/labels.ts';
 import { resourceId } from '../model/resource.ts';
-import { buildCatalog } from '../workspace/catalog.ts';
+import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
 import type { IndexedIngress } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type ServiceLookup, serviceLookup } from './services.ts';
@@ -195,11 +197,23 @@ export function canaryTargets<T extends MainPath>(
 }
 
 /**
- * Both converters read paths and annotations as ingress-nginx does; an Ingress another
- * controller serves (Istio's own Ingress support reads ImplementationSpecific as exact) says so.
+ * The namespace of the pods Istio's Ingress support (and the converted Gateway, selector
+ * `istio: ingressgateway`) runs on: the first such workload's, else the default install's
+ * `istio-system`. Istio reads a credentialName Secret there.
+ */
+export function gatewayPodsNamespace(catalog: Catalog): string {
+  const pods = catalog.workloads.find((w) =>
+    selects(DEFAULT_INGRESS.podLabels, w.object.podLabels),
+  );
+  return pods?.object.metadata.namespace ?? DEFAULT_INGRESS.namespace;
+}
+
+/**
+ * Both converters read an Ingress as ingress-nginx does unless Istio serves its class
+ * (`ingressIstioClass.ts`); one another controller serves says so.
  */
 export function reportController(ctx: Ctx, indexed: IndexedIngress): void {
-  if (indexed.reading === 'nginx') return;
+  if (indexed.reading === 'nginx' || indexed.reading === 'istio') return;
   lose(
     ctx,
     indexed.ingress,

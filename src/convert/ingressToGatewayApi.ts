@@ -3,16 +3,20 @@
  * controller (class `istio`): one Gateway per Ingress class and namespace, one HTTPRoute per
  * Ingress host. ingress-nginx annotations the Gateway API can say become filters, weights or
  * matches; every other one is a Loss naming the annotation (compare kubernetes-sigs/ingress2gateway).
+ * An Ingress of a class Istio serves is read as Istio reads it (`ingressIstioClass.ts`).
  */
 import { type Ingress, type IngressBackend, ingressPathField } from '../model/ingress.ts';
 import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
+import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { istioClassHttpRoutes } from './ingressIstioClass.ts';
 import {
   annotationPath,
   type Ctx,
   canaryTargets,
+  gatewayPodsNamespace,
   lose,
   newContext,
   reportAnnotations,
@@ -50,9 +54,22 @@ export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
   const pathRules: PathRule[] = [];
   const index = ingressIndex(workspace);
   const canaries: IndexedIngress[] = [];
+  const podsNamespace = gatewayPodsNamespace(buildCatalog(workspace));
+  const istioClass: { indexed: IndexedIngress; gateway: ReturnType<typeof gatewayFor> }[] = [];
   for (const indexed of index.ingresses) {
     const a = nginxAnnotations(indexed.ingress.metadata.annotations);
     replaced.push(indexed.entry.id);
+    if (indexed.reading === 'istio') {
+      // Istio serves every such Ingress on one gateway: one Gateway for the class, in the
+      // gateway pods' namespace (where Istio already reads the tls Secrets), open to routes
+      // from every namespace.
+      const gateway = gatewayFor(gateways, written, indexed, podsNamespace);
+      addTlsListeners(indexed, gateway, true);
+      for (const listener of gateway.listeners)
+        listener.allowedRoutes = { namespaces: { from: 'All' } };
+      istioClass.push({ indexed, gateway });
+      continue;
+    }
     if (a.canary) {
       canaries.push(indexed);
       continue;
@@ -61,16 +78,22 @@ export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
     written.push(...convertIngress(ctx, indexed, a, gateway, pathRules));
   }
   for (const canary of canaries) addCanary(ctx, canary, pathRules);
+  // Written once every listener is there (a later Ingress may add an HTTPS one).
+  const hosted = new Set(
+    istioClass.flatMap(({ indexed }) => indexed.paths.map((p) => p.host.toLowerCase())),
+  );
+  for (const { indexed, gateway } of istioClass)
+    written.push(...istioClassHttpRoutes(ctx, indexed, gateway, hosted));
   return { written, losses: ctx.losses, replaced };
 }
 
-/** The Gateway of the Ingress's class in its namespace, written once; its listeners grow. */
+/** The Gateway of the Ingress's class in its namespace (or `namespace`), written once; its listeners grow. */
 function gatewayFor(
   gateways: Map<string, { plain: Plain; listeners: Plain[]; origins: Origin[] }>,
   written: Written[],
   indexed: IndexedIngress,
-): { name: string; listeners: Plain[]; origins: Origin[] } {
-  const { namespace } = indexed.ingress.metadata;
+  namespace = indexed.ingress.metadata.namespace,
+): { name: string; namespace: string; listeners: Plain[]; origins: Origin[] } {
   const name = indexed.className || 'ingress';
   const key = `${namespace}/${name}`;
   let found = gateways.get(key);
@@ -87,21 +110,26 @@ function gatewayFor(
     gateways.set(key, found);
     written.push({
       id: resourceId('Gateway', namespace, name),
-      comment: `Converted from the Ingresses of class ${indexed.className ?? '(none)'} in ${namespace}`,
+      comment: `Converted from the Ingresses of class ${indexed.className ?? '(none)'}${namespace === indexed.ingress.metadata.namespace ? ` in ${namespace}` : ''}`,
       plain,
       origin: { resource: { resource: indexed.entry.id, path: 'spec' }, parts: origins },
     });
   }
-  return { name, listeners: found.listeners, origins: found.origins };
+  return { name, namespace, listeners: found.listeners, origins: found.origins };
 }
 
-/** HTTPS listeners for `spec.tls`, one per host (a tls entry without hosts: one for every host). */
+/**
+ * HTTPS listeners for `spec.tls`, one per host (a tls entry without hosts: one for every host);
+ * `withSecret`: only for entries with a secretName, as Istio's Ingress support.
+ */
 function addTlsListeners(
   indexed: IndexedIngress,
   gateway: { listeners: Plain[]; origins: Origin[] },
+  withSecret = false,
 ): Map<string, string> {
   const byHost = new Map<string, string>();
   indexed.ingress.tls.forEach((tls, t) => {
+    if (withSecret && !tls.secretName) return;
     const hosts = tls.hosts.length ? tls.hosts : [''];
     for (const host of hosts) {
       const existing = gateway.listeners.find(

@@ -1,20 +1,25 @@
 /**
- * Kubernetes Ingress (as ingress-nginx serves it) to Istio's API: one Gateway per Ingress class
- * and namespace on the default ingress gateway (`istio: ingressgateway`), one VirtualService per
- * Ingress host. Paths follow ingress-nginx's reading (`ingressPaths.ts`, reading `nginx`): a
- * Prefix `/a` is the exact `/a` and the prefix `/a/`, ImplementationSpecific a plain prefix, and
- * the longest path is tried first (Istio takes the first rule that matches, so rules are sorted).
+ * Kubernetes Ingress to Istio's API: one Gateway per Ingress class and namespace on the default
+ * ingress gateway (`istio: ingressgateway`), one VirtualService per Ingress host. Paths follow
+ * ingress-nginx's reading (`ingressPaths.ts`, reading `nginx`): a Prefix `/a` is the exact `/a`
+ * and the prefix `/a/`, ImplementationSpecific a plain prefix, and the longest path is tried
+ * first (Istio takes the first rule that matches, so rules are sorted). An Ingress of a class
+ * Istio serves is read as Istio reads it (`ingressIstioClass.ts`): one VirtualService per host
+ * for all of them, no annotation applies.
  */
 import { serviceFqdn } from '../model/hosts.ts';
 import { type Ingress, type IngressBackend, ingressPathField } from '../model/ingress.ts';
 import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
+import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
+import { istioClassRoutes } from './ingressIstioClass.ts';
 import {
   annotationPath,
   type Ctx,
   canaryTargets,
+  gatewayPodsNamespace,
   lose,
   newContext,
   reportAnnotations,
@@ -61,17 +66,31 @@ export function ingressToIstio(workspace: Workspace): IngressConversion {
   const pathRules: PathRule[] = [];
   const routes: { written: Written; rules: Ranked[]; parts: Origin[]; spec: Plain }[] = [];
   const canaries: IndexedIngress[] = [];
+  const istioClass: IndexedIngress[] = [];
+  const istioGateways = new Set<string>();
+  const credentialsAt = gatewayPodsNamespace(buildCatalog(workspace));
   for (const indexed of ingressIndex(workspace).ingresses) {
     const a = nginxAnnotations(indexed.ingress.metadata.annotations);
     replaced.push(indexed.entry.id);
+    if (indexed.reading === 'istio') {
+      const gateway = gatewayFor(gateways, written, indexed);
+      // Istio makes an HTTPS server only for a tls entry with a secretName, and already reads
+      // that Secret in its gateway pods' namespace: nothing to copy.
+      addTlsServers(indexed, gateway, true);
+      istioGateways.add(`${indexed.ingress.metadata.namespace}/${gateway.name}`);
+      istioClass.push(indexed);
+      continue;
+    }
     if (a.canary) {
       canaries.push(indexed);
       continue;
     }
     const gateway = gatewayFor(gateways, written, indexed);
+    reportCredentials(ctx, indexed, credentialsAt);
     routes.push(...convertIngress(ctx, indexed, a, gateway, pathRules));
   }
   for (const canary of canaries) addCanary(ctx, canary, pathRules);
+  written.push(...istioClassRoutes(ctx, istioClass, [...istioGateways].sort()));
   // Sorted once every canary has added its rules.
   for (const route of routes) {
     const sorted = [...route.rules].sort(
@@ -115,10 +134,18 @@ function gatewayFor(
   return gateway;
 }
 
-/** An HTTPS server per `spec.tls` entry; the hosts it covers ('' for every host). */
-function addTlsServers(indexed: IndexedIngress, gateway: IstioGateway): Set<string> {
+/**
+ * An HTTPS server per `spec.tls` entry (`withSecret`: only those with a secretName, as Istio's
+ * Ingress support); the hosts it covers ('' for every host).
+ */
+function addTlsServers(
+  indexed: IndexedIngress,
+  gateway: IstioGateway,
+  withSecret = false,
+): Set<string> {
   const covered = new Set<string>();
   indexed.ingress.tls.forEach((tls, t) => {
+    if (withSecret && !tls.secretName) return;
     const hosts = tls.hosts.length ? tls.hosts : ['*'];
     for (const host of tls.hosts.length ? tls.hosts : ['']) covered.add(host);
     gateway.servers.push({
@@ -218,6 +245,25 @@ function convertIngress(
     });
   }
   return out;
+}
+
+/**
+ * Istio reads a credentialName in its gateway pods' namespace, ingress-nginx the Secret in the
+ * Ingress's: a Secret elsewhere must be copied there (the name is kept, as Istio's own Ingress
+ * conversion keeps it).
+ */
+function reportCredentials(ctx: Ctx, indexed: IndexedIngress, podsNamespace: string): void {
+  const { namespace } = indexed.ingress.metadata;
+  if (namespace === podsNamespace) return;
+  indexed.ingress.tls.forEach((tls, t) => {
+    if (!tls.secretName) return;
+    lose(
+      ctx,
+      indexed.ingress,
+      `spec.tls[${t}].secretName`,
+      `copy Secret ${namespace}/${tls.secretName} to ${podsNamespace}: Istio's gateway reads credentialName in its own namespace`,
+    );
+  });
 }
 
 /** The uri matches of a path as ingress-nginx reads it. */

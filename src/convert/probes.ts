@@ -18,6 +18,7 @@ import { gatewayApiIndex } from '../workspace/gatewayApiIndex.ts';
 import { ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { clientPort } from './clientPorts.ts';
+import { istioPath } from './ingressIstioClass.ts';
 
 interface Probe {
   readonly path: string;
@@ -190,7 +191,7 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
   }
   // Ingress: each path on its host (every host when the rule names none), on HTTP and, for the
   // hosts `spec.tls` names, on HTTPS; a request just outside each path too.
-  for (const { ingress, paths } of ingressIndex(workspace).ingresses) {
+  for (const { ingress, paths, reading } of ingressIndex(workspace).ingresses) {
     const tlsHosts = ingress.tls.flatMap((t) => t.hosts);
     const hostsOf = (host: string) => {
       const name = host ? concreteHost(host) : undefined;
@@ -199,11 +200,15 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
       return bases;
     };
     // A canary by header: each path with the header too (ingress-nginx's `always` unless a value).
-    const canary = nginxAnnotations(ingress.metadata.annotations).canary;
+    const canary =
+      reading === 'istio' ? undefined : nginxAnnotations(ingress.metadata.annotations).canary;
     const headers = canary?.header ? { [canary.header]: canary.headerValue ?? 'always' } : {};
     for (const at of paths) {
-      const inside: Probe = { path: at.value.path || '/', query: [], headers };
-      add(hostsOf(at.host), [inside, ...outside(inside, at.value.pathType !== 'Exact')]);
+      // Istio reads `/a/*` or `/a.*` as the prefix `/a`: probe the path it matches.
+      const path = reading === 'istio' ? istioPath(at) : undefined;
+      const inside: Probe = { path: path?.value ?? (at.value.path || '/'), query: [], headers };
+      const prefix = path ? path.kind !== 'exact' : at.value.pathType !== 'Exact';
+      add(hostsOf(at.host), [inside, ...outside(inside, prefix)]);
     }
     if (ingress.defaultBackend) add(hostsOf(''), []);
   }
