@@ -42,4 +42,25 @@ describe('convert an Ingress file', () => {
     );
     expect(out.code).toBe(0);
   });
+
+  test('--to istio --verify: an HTTPS Ingress of class istio as Istio serves it; the Secret stays where Istio reads it', () => {
+    const istio = SECURE.replace('ingressClassName: nginx', 'ingressClassName: istio');
+    const out = convertVerified('istio', 'istio-class.yaml', SERVICES, istio);
+    expect(out.stdout).toContain(
+      '# Converted from Ingress default/secure (host secure.example.com), as Istio serves it',
+    );
+    expect(out.stdout).not.toContain('redirect');
+    expect(out.stderr).toMatch(
+      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
+    );
+    expect(out.code).toBe(0);
+  });
+
+  test('--to istio: an ingress-nginx Ingress with TLS names the Secret to copy to istio-system', () => {
+    const out = convertVerified('istio', 'nginx-tls.yaml', SERVICES, SECURE);
+    expect(out.stderr).toContain(
+      "Ingress/default/secure spec.tls[0].secretName: copy Secret default/secure-tls to istio-system: Istio's gateway reads credentialName in its own namespace\n",
+    );
+    expect(out.code).toBe(0);
+  });
 });

@@ -167,6 +167,37 @@ describe('Ingress of class istio → Gateway API', () => {
   });
 });
 
+test('Gateway API: an Exact path a longer Prefix overtook under Istio is a loss, and explains the one difference', () => {
+  const source = load(`
+    apiVersion: networking.k8s.io/v1
+    kind: Ingress
+    metadata: {name: app, namespace: default}
+    spec:
+      ingressClassName: istio
+      rules:
+        - host: app.example.com
+          http:
+            paths:
+              - {path: /a, pathType: Exact, backend: {service: {name: exact, port: {number: 80}}}}
+              - {path: /a/, pathType: Prefix, backend: {service: {name: prefix, port: {number: 80}}}}
+  `);
+  const conversion = convert(source, 'gateway-api');
+  expect(conversion.losses).toEqual([
+    {
+      resource: 'Ingress/default/app',
+      path: 'spec.rules[0].http.paths[0].path',
+      message:
+        'Istio tries the longer Prefix /a/ first, which takes /a too; the Gateway API ranks this Exact path first, so /a now goes to exact',
+    },
+  ]);
+  const { differences } = verify(source, conversion);
+  expect(differences.map((d) => [d.request.url, Boolean(d.explainedBy)])).toEqual([
+    ['http://app.example.com:80/a', true],
+  ]);
+  // Istio's API keeps Istio's order: nothing lost.
+  expect(convert(source, 'istio').losses).toEqual([]);
+});
+
 describe('the classes Istio serves', () => {
   const path = `rules: [{http: {paths: [{path: /app, pathType: ImplementationSpecific, backend: {service: {name: web, port: {number: 80}}}}]}}]`;
   test.each([

@@ -113,10 +113,11 @@ export function istioRoutePaths(
 export function istioHosts(
   ctx: Ctx,
   ingresses: readonly IndexedIngress[],
+  target: TargetApi,
 ): Map<string, IstioRoutePath[]> {
   const byHost = new Map<string, IstioRoutePath[]>();
   for (const indexed of inIstioOrder(ingresses))
-    for (const route of istioRoutePaths(ctx, indexed, 'istio')) {
+    for (const route of istioRoutePaths(ctx, indexed, target)) {
       const host = route.at.host.toLowerCase();
       byHost.set(host, [...(byHost.get(host) ?? []), route]);
     }
@@ -130,6 +131,30 @@ export function istioHosts(
       ),
     );
   return byHost;
+}
+
+/**
+ * Istio tries a Prefix `/a/` (3 characters) before an Exact `/a` (2), and the prefix takes `/a`
+ * too; the Gateway API ranks Exact first. A loss at each Exact path a longer prefix overtook.
+ */
+export function reportExactsOvertaken(
+  ctx: Ctx,
+  byHost: ReadonlyMap<string, IstioRoutePath[]>,
+): void {
+  for (const paths of byHost.values())
+    paths.forEach((exact, i) => {
+      if (exact.path.kind !== 'exact') return;
+      const first = paths
+        .slice(0, i)
+        .find((p) => p.path.kind === 'prefix' && p.path.value === exact.path.value);
+      if (!first) return;
+      lose(
+        ctx,
+        exact.indexed.ingress,
+        `${ingressPathField(exact.at)}.path`,
+        `Istio tries the longer Prefix ${first.at.value.path} first, which takes ${exact.path.value} too; the Gateway API ranks this Exact path first, so ${exact.path.value} now goes to ${exact.service.name}`,
+      );
+    });
 }
 
 /** The Istio `match` list of a path: none for every path, `p` and `p/…` for a segment prefix. */
@@ -153,7 +178,7 @@ export function istioClassRoutes(
   gateways: readonly string[],
 ): Written[] {
   const out: Written[] = [];
-  for (const [host, paths] of istioHosts(ctx, ingresses)) {
+  for (const [host, paths] of istioHosts(ctx, ingresses, 'istio')) {
     const first = paths[0];
     if (!first) continue;
     const { ingress } = first.indexed;
@@ -203,8 +228,8 @@ export function istioClassRoutes(
  * that rules name.
  */
 export function istioClassHttpRoutes(
-  ctx: Ctx,
   indexed: IndexedIngress,
+  routed: readonly IstioRoutePath[],
   gateway: {
     readonly name: string;
     readonly namespace: string;
@@ -213,7 +238,6 @@ export function istioClassHttpRoutes(
   hosted: ReadonlySet<string>,
 ): Written[] {
   const { name, namespace } = indexed.ingress.metadata;
-  const routed = istioRoutePaths(ctx, indexed, 'gateway-api');
   const parent = {
     name: gateway.name,
     ...(gateway.namespace === namespace ? {} : { namespace: gateway.namespace }),

@@ -11,7 +11,7 @@ import { resourceId } from '../model/resource.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
-import { istioClassHttpRoutes } from './ingressIstioClass.ts';
+import { istioClassHttpRoutes, istioHosts, reportExactsOvertaken } from './ingressIstioClass.ts';
 import {
   annotationPath,
   type Ctx,
@@ -82,8 +82,17 @@ export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
   const hosted = new Set(
     istioClass.flatMap(({ indexed }) => indexed.paths.map((p) => p.host.toLowerCase())),
   );
-  for (const { indexed, gateway } of istioClass)
-    written.push(...istioClassHttpRoutes(ctx, indexed, gateway, hosted));
+  const byHost = istioHosts(
+    ctx,
+    istioClass.map((i) => i.indexed),
+    'gateway-api',
+  );
+  reportExactsOvertaken(ctx, byHost);
+  const routed = [...byHost.values()].flat().sort((a, b) => a.at.index - b.at.index);
+  for (const { indexed, gateway } of istioClass) {
+    const own = routed.filter((r) => r.indexed === indexed);
+    written.push(...istioClassHttpRoutes(indexed, own, gateway, hosted));
+  }
   return { written, losses: ctx.losses, replaced };
 }
 
