@@ -35,7 +35,10 @@ export function applyCommand(workspace: Workspace, command: Command): CommandRes
       return renameResource(workspace, command.target, command.name);
     case 'replaceFile': {
       const previous = workspace.files.find((f) => f.name === command.file);
-      const file = loadFile(command.file, command.text, previous);
+      const file =
+        command.loaded?.name === command.file
+          ? command.loaded
+          : loadFile(command.file, command.text, previous);
       return ok({
         files: previous
           ? workspace.files.map((f) => (f === previous ? file : f))
@@ -43,7 +46,7 @@ export function applyCommand(workspace: Workspace, command: Command): CommandRes
       });
     }
     case 'replaceWorkspace':
-      return ok(loadWorkspace(command.files));
+      return ok(command.loaded ?? loadWorkspace(command.files));
     case 'removeFile':
       if (!workspace.files.some((f) => f.name === command.file))
         return fail(`no file ${command.file} in the workspace`);

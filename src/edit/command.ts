@@ -1,6 +1,6 @@
 import type { ResourceId } from '../model/resource.ts';
 import { fail, ok, type Result } from '../model/result.ts';
-import type { DocAddress, SourceText } from '../workspace/workspace.ts';
+import type { DocAddress, SourceText, Workspace, WorkspaceFile } from '../workspace/workspace.ts';
 import type { Path } from '../yaml/path.ts';
 
 /** Which document a command edits: a resource by id, or a document by its place. */
@@ -54,8 +54,19 @@ export type Command =
     }
   | { readonly type: 'removeResource'; readonly target: DocTarget }
   | { readonly type: 'renameResource'; readonly target: ResourceId; readonly name: string }
-  | { readonly type: 'replaceFile'; readonly file: string; readonly text: string }
-  | { readonly type: 'replaceWorkspace'; readonly files: readonly SourceText[] }
+  | {
+      readonly type: 'replaceFile';
+      readonly file: string;
+      readonly text: string;
+      /** `text` already loaded (an import read in slices), used as it is. */
+      readonly loaded?: WorkspaceFile;
+    }
+  | {
+      readonly type: 'replaceWorkspace';
+      readonly files: readonly SourceText[];
+      /** `files` already loaded (an import read in slices), used as they are. */
+      readonly loaded?: Workspace;
+    }
   | { readonly type: 'removeFile'; readonly file: string }
   | { readonly type: 'batch'; readonly commands: readonly Command[] };
 

@@ -1,9 +1,12 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { UNTITLED } from '../../workspace/fileNames.ts';
+import type { LoadProgress } from '../../workspace/loadInSlices.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import { useModalDialog } from '../useModalDialog.ts';
 import { importSources } from './importSources.ts';
 import { readFiles } from './readFiles.ts';
+import { percent } from './useFileDrop.ts';
+import './importDialog.css';
 
 /** The Import dialog: paste YAML or pick files; replace the workspace or add to it. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -12,13 +15,37 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [add, setAdd] = useState(false);
-  const ids = { yaml: useId(), files: useId(), add: useId() };
+  // While a big input is read: how far it has come; Cancel stops it and changes nothing.
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const reading = useRef<AbortController | null>(null);
+  useEffect(() => () => reading.current?.abort(), []);
+  const ids = { yaml: useId(), files: useId(), add: useId(), progress: useId() };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const sources = await readFiles(files);
-    if (text.trim() !== '') sources.unshift({ name: UNTITLED, text });
-    if (importSources(store, sources, add ? 'add' : 'replace')) onClose();
+    if (reading.current) return;
+    const controller = new AbortController();
+    reading.current = controller;
+    try {
+      const sources = await readFiles(files);
+      if (text.trim() !== '') sources.unshift({ name: UNTITLED, text });
+      const total = sources.reduce((sum, s) => sum + s.text.length, 0);
+      setProgress({ done: 0, total });
+      const imported = await importSources(store, sources, add ? 'add' : 'replace', {
+        onProgress: setProgress,
+        signal: controller.signal,
+      });
+      if (imported) onClose();
+    } catch (error) {
+      if (!controller.signal.aborted) throw error;
+    } finally {
+      reading.current = null;
+      setProgress(null);
+    }
+  };
+  const cancel = () => {
+    if (reading.current) reading.current.abort(new Error('import cancelled'));
+    else onClose();
   };
 
   return (
@@ -52,14 +79,22 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           />
           Add to the current workspace instead of replacing it
         </label>
+        {progress && (
+          <p className="import-progress">
+            <label htmlFor={ids.progress}>
+              Reading {megabytes(progress.total)}… {percent(progress.done, progress.total)}
+            </label>
+            <progress id={ids.progress} max={progress.total} value={progress.done} />
+          </p>
+        )}
         <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={cancel}>
             Cancel
           </button>
           <button
             type="submit"
             className="primary"
-            disabled={text.trim() === '' && files.length === 0}
+            disabled={progress !== null || (text.trim() === '' && files.length === 0)}
           >
             Import
           </button>
@@ -67,4 +102,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       </form>
     </dialog>
   );
+}
+
+function megabytes(chars: number): string {
+  return chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.ceil(chars / 1e3)} kB`;
 }

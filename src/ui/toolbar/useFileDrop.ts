@@ -13,7 +13,20 @@ export function useFileDrop() {
     async onDrop(event: DragEvent) {
       if (event.dataTransfer.files.length === 0) return;
       event.preventDefault();
-      importSources(store, await readFiles(event.dataTransfer.files), 'replace');
+      const sources = await readFiles(event.dataTransfer.files);
+      const names = sources.map((s) => s.name).join(', ');
+      // A big file takes a moment: the notice says how far it has come.
+      await importSources(store, sources, 'replace', {
+        onProgress: ({ done, total }) =>
+          done < total &&
+          store
+            .getState()
+            .notify({ kind: 'info', text: `Reading ${names}… ${percent(done, total)}` }),
+      });
     },
   };
+}
+
+export function percent(done: number, total: number): string {
+  return `${total ? Math.floor((done / total) * 100) : 100}%`;
 }
