@@ -33,35 +33,11 @@ export interface Proof {
   readonly total: number;
   readonly same: number;
   readonly explained: number;
-  /** Differences no loss explains and KNOWN does not name. */
+  /** Differences no loss explains. */
   readonly unexplained: readonly Difference[];
-  /** Differences no loss explains that KNOWN names, with its reason. */
-  readonly known: readonly { readonly difference: Difference; readonly reason: string }[];
 }
 
-/**
- * Unexplained differences that are known converter (or verify) bugs, by `file|direction|request`
- * (the request as `requestText` prints it). Each is printed with its reason and counted apart; it
- * does not fail the run. Remove an entry when its bug is fixed (the run says when one no longer occurs).
- */
-export const KNOWN: Readonly<Record<string, string>> = {
-  'nginx-rewrite-canary.yaml|ingress → istio|GET http://canary.foo.bar.com/ {"X-Canary":"never"}':
-    'converter: canary-by-header "never" keeps ingress-nginx on the main backend; the conversion matches only "always", so "never" falls to the weights, and no loss says so',
-  'nginx-rewrite-canary.yaml|ingress → gateway-api|GET http://canary.foo.bar.com/ {"X-Canary":"never"}':
-    'converter: canary-by-header "never" keeps ingress-nginx on the main backend; the conversion matches only "always", so "never" falls to the weights, and no loss says so',
-  'nginx-rewrite-canary.yaml|ingress → gateway-api|GET http://rewrite.bar.com/SOMETHING/new':
-    'verify: the loss is there (spec.rules[0].http.paths[0].path: RegularExpression is case-sensitive) but explain() scopes a request by the VirtualService or HTTPRoute it used, not the Ingress, so a request no converted rule takes finds no loss',
-  'path-types.yaml|ingress → gateway-api|GET http://prefix-slash.foo.bar.com/foo':
-    'converter: ingress-nginx serves Prefix /foo/ at location /foo/ only, not /foo; a Gateway API PathPrefix /foo/ takes /foo too, and no loss says so (the Istio target writes prefix /foo/ and is right)',
-  'path-types.yaml|ingress → gateway-api|GET http://trailing.foo.bar.com/aaa/bbb':
-    'converter: ingress-nginx serves Prefix /aaa/bbb/ at location /aaa/bbb/ only, not /aaa/bbb; a Gateway API PathPrefix /aaa/bbb/ takes /aaa/bbb too, and no loss says so',
-  'wildcard-host.yaml|ingress → istio|GET http://baz.bar.foo.com/foo':
-    'converter: an Ingress host *.foo.com covers one label (the Kubernetes spec, ingress-nginx); an Istio host *.foo.com covers baz.bar.foo.com too, and no loss says so',
-  'wildcard-host.yaml|ingress → gateway-api|GET http://baz.bar.foo.com/foo':
-    'converter: an Ingress host *.foo.com covers one label (the Kubernetes spec, ingress-nginx); a Gateway API hostname *.foo.com covers baz.bar.foo.com too, and no loss says so',
-};
-
-/** `GET url {headers}`: a request as the run prints it and KNOWN names it. */
+/** `GET url {headers}`: a request as the run prints it. */
 export function requestText(r: SimRequest): string {
   return `${r.method ?? 'GET'} ${r.url}${r.headers ? ` ${JSON.stringify(r.headers)}` : ''}`;
 }
@@ -69,12 +45,11 @@ export function requestText(r: SimRequest): string {
 const OTHER: Record<TargetApi, TargetApi> = { istio: 'gateway-api', 'gateway-api': 'istio' };
 
 /**
- * `source` (the file `file`, written in API `from`) converted to `to`, then the result to the
+ * `source` (written in API `from`) converted to `to`, then the result to the
  * other API; each step proven with the derived requests and `saved`.
  */
 export function proveBothWays(
   source: Workspace,
-  file: string,
   from: string,
   to: TargetApi,
   saved: readonly SimRequest[] = [],
@@ -83,19 +58,17 @@ export function proveBothWays(
   const converted = convertedWorkspace(source, conversion);
   const back = convert(converted, OTHER[to]);
   return [
-    proof(file, `${from} → ${to}`, conversion, verify(source, conversion, saved)),
-    proof(file, `${from} → ${to} → ${OTHER[to]}`, back, verify(converted, back, saved)),
+    proof(`${from} → ${to}`, conversion, verify(source, conversion, saved)),
+    proof(`${from} → ${to} → ${OTHER[to]}`, back, verify(converted, back, saved)),
   ];
 }
 
 function proof(
-  file: string,
   direction: string,
   conversion: ReturnType<typeof convert>,
   result: ReturnType<typeof verify>,
 ): Proof {
   const open = result.differences.filter((d) => !d.explainedBy);
-  const reasonOf = (d: Difference) => KNOWN[`${file}|${direction}|${requestText(d.request)}`];
   return {
     direction,
     converted: conversion.replaced.length,
@@ -103,11 +76,7 @@ function proof(
     total: result.total,
     same: result.same,
     explained: result.differences.length - open.length,
-    unexplained: open.filter((d) => reasonOf(d) === undefined),
-    known: open.flatMap((difference) => {
-      const reason = reasonOf(difference);
-      return reason === undefined ? [] : [{ difference, reason }];
-    }),
+    unexplained: open,
   };
 }
 
@@ -167,15 +136,7 @@ function loadFile(path: string, name: string): { workspace: Workspace } | { erro
 }
 
 type Totals = Record<
-  | 'files'
-  | 'converted'
-  | 'losses'
-  | 'total'
-  | 'same'
-  | 'explained'
-  | 'unexplained'
-  | 'known'
-  | 'failed',
+  'files' | 'converted' | 'losses' | 'total' | 'same' | 'explained' | 'unexplained' | 'failed',
   number
 >;
 const zero = (): Totals => ({
@@ -186,32 +147,23 @@ const zero = (): Totals => ({
   same: 0,
   explained: 0,
   unexplained: 0,
-  known: 0,
   failed: 0,
 });
 
-/** Known differences seen in this run, to say which KNOWN entries no longer occur. */
-const seenKnown = new Set<string>();
-
 function report(name: string, p: Proof, totals: Totals): void {
-  const flag = p.unexplained.length ? 'DIFF' : p.known.length ? 'KNWN' : 'ok  ';
+  const flag = p.unexplained.length ? 'DIFF' : 'ok  ';
   console.log(
-    `${flag} ${name} ${p.direction}: ${p.converted} converted, ${p.losses} losses; ${p.same}/${p.total} same, ${p.explained} explained, ${p.unexplained.length} unexplained${p.known.length ? `, ${p.known.length} known` : ''}`,
+    `${flag} ${name} ${p.direction}: ${p.converted} converted, ${p.losses} losses; ${p.same}/${p.total} same, ${p.explained} explained, ${p.unexplained.length} unexplained`,
   );
   const text = (d: Difference) =>
     `${requestText(d.request)}: ${JSON.stringify(d.before)} → ${JSON.stringify(d.after)}`;
   for (const d of p.unexplained) console.log(`       ${text(d)}`);
-  for (const { difference, reason } of p.known) {
-    seenKnown.add(`${name}|${p.direction}|${requestText(difference.request)}`);
-    console.log(`       known: ${text(difference)}\n         why: ${reason}`);
-  }
   totals.converted += p.converted;
   totals.losses += p.losses;
   totals.total += p.total;
   totals.same += p.same;
   totals.explained += p.explained;
   totals.unexplained += p.unexplained.length;
-  totals.known += p.known.length;
 }
 
 /** What proving one example says: parse problems, saved tests that fail on it, proofs, unreached paths. */
@@ -238,7 +190,7 @@ export function proveExample(dir: string, name: string): ExampleProof {
     problems,
     failing: runSavedTests(loaded.workspace, saved.tests).results.filter((r) => !r.pass),
     proofs: (['istio', 'gateway-api'] as const).flatMap((to) =>
-      proveBothWays(loaded.workspace, name, 'ingress', to, requests),
+      proveBothWays(loaded.workspace, 'ingress', to, requests),
     ),
     unreached: unreachedIngressPaths(loaded.workspace, requests),
   };
@@ -288,7 +240,7 @@ function corpus(root: string, totals: Totals): void {
       const [from, to]: [string, TargetApi] = istio
         ? ['istio', 'gateway-api']
         : ['gateway-api', 'istio'];
-      for (const p of proveBothWays(loaded.workspace, name, from, to)) report(name, p, totals);
+      for (const p of proveBothWays(loaded.workspace, from, to)) report(name, p, totals);
     }
 }
 
@@ -299,7 +251,7 @@ function yamlFiles(dir: string): string[] {
 }
 
 function summary(what: string, t: Totals): string {
-  return `${what}: ${t.files} files, ${t.converted} resources converted, ${t.losses} losses; ${t.same} of ${t.total} requests go where they went; ${t.explained} differences explained, ${t.unexplained} unexplained, ${t.known} known bugs${t.failed ? `; ${t.failed} failed` : ''}`;
+  return `${what}: ${t.files} files, ${t.converted} resources converted, ${t.losses} losses; ${t.same} of ${t.total} requests go where they went; ${t.explained} differences explained, ${t.unexplained} unexplained${t.failed ? `; ${t.failed} failed` : ''}`;
 }
 
 function main(): number {
@@ -314,8 +266,6 @@ function main(): number {
     corpus(root, samples);
     lines.push(summary(`samples (${root})`, samples));
   } else lines.push(`samples: none under ${root}; not run`);
-  for (const key of Object.keys(KNOWN).filter((k) => !seenKnown.has(k)))
-    console.log(`\nno longer occurs, remove it from KNOWN: ${key}`);
   console.log(`\n${lines.join('\n')}`);
   return ex.unexplained + ex.failed + samples.unexplained + samples.failed ? 1 : 0;
 }

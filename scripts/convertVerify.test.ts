@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleFiles, KNOWN, proveExample, requestText } from './convert-verify.ts';
+import { exampleFiles, proveExample, requestText } from './convert-verify.ts';
 
 /**
  * The Ingress examples (after the Kubernetes docs' Ingress page) convert to Istio and to the
@@ -32,16 +32,5 @@ describe('examples/ingress convert both ways with a clean --verify', () => {
     }
     // At least one request per Ingress path, or the proof says nothing of that path.
     expect(result?.unreached).toEqual([]);
-  });
-
-  it('every known bug still shows (remove the entry from KNOWN once it is fixed)', () => {
-    const seen = new Set(
-      [...proofs].flatMap(([name, result]) =>
-        result.proofs.flatMap((p) =>
-          p.known.map((k) => `${name}|${p.direction}|${requestText(k.difference.request)}`),
-        ),
-      ),
-    );
-    expect(Object.keys(KNOWN).filter((key) => !seen.has(key))).toEqual([]);
   });
 });

@@ -221,3 +221,53 @@ export function reportController(ctx: Ctx, indexed: IndexedIngress): void {
     `converted as ingress-nginx reads it, but its class ${indexed.className ?? '(none)'} is served by ${indexed.controller ?? 'no known controller'}: check ImplementationSpecific paths and the annotations`,
   );
 }
+
+/**
+ * What a canary by header matches, as ingress-nginx's balancer.lua decides: the header equal to
+ * `canary-by-header-value`, or matching `canary-by-header-pattern` anywhere in the value
+ * (`ngx.re.match` searches; RE2 matches the whole value, hence `.*(?:…).*`), or else `always`,
+ * sends to the canary; without a value or pattern `never` keeps the request on the main backend
+ * whatever the weight. Any other value decides nothing: the request falls through to the weight.
+ */
+export function canaryHeader(
+  canary: NginxCanary,
+): { name: string; toCanary: { exact: string } | { regex: string }; never: boolean } | undefined {
+  if (!canary.header) return undefined;
+  if (canary.headerValue)
+    return { name: canary.header, toCanary: { exact: canary.headerValue }, never: false };
+  if (canary.headerPattern)
+    return {
+      name: canary.header,
+      toCanary: { regex: `.*(?:${canary.headerPattern}).*` },
+      never: false,
+    };
+  return { name: canary.header, toCanary: { exact: 'always' }, never: true };
+}
+
+/**
+ * ingress-nginx (and the Ingress spec) read a host `*.foo.com` as exactly one label
+ * (`^[\w-]+\.foo\.com$`); Istio's hosts and the Gateway API's hostnames as any number of them.
+ * No host says "one label", so every wildcard host is a loss (verify explains by it only a
+ * request whose host is deeper: `wildcardTooDeep`).
+ */
+export function reportWildcardHosts(ctx: Ctx, indexed: IndexedIngress, target: string): void {
+  indexed.ingress.rules.forEach((rule, r) => {
+    const host = rule.host ?? '';
+    if (!host.startsWith('*.')) return;
+    const suffix = host.slice(1);
+    lose(
+      ctx,
+      indexed.ingress,
+      `spec.rules[${r}].host`,
+      `ingress-nginx serves ${host} for one label only (a${suffix}); ${target} matches deeper names too (b.a${suffix}): accept that they now reach these paths, or route each deeper name that must not elsewhere, by a host of its own`,
+    );
+  });
+}
+
+/** Whether `host` is one a wildcard Ingress host covers beyond its one label (`b.a.foo.com` for `*.foo.com`). */
+export function wildcardTooDeep(ruleHost: string, host: string): boolean {
+  if (!ruleHost.startsWith('*.')) return false;
+  const suffix = ruleHost.slice(1).toLowerCase();
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return name.endsWith(suffix) && name.slice(0, -suffix.length).includes('.');
+}

@@ -15,16 +15,19 @@ import { istioClassHttpRoutes, istioHosts, reportExactsOvertaken } from './ingre
 import {
   annotationPath,
   type Ctx,
+  canaryHeader,
   canaryTargets,
   gatewayPodsNamespace,
   lose,
   newContext,
   reportAnnotations,
   reportController,
+  reportWildcardHosts,
   routeHosts,
   safeUrl,
   serviceBackend,
 } from './ingressShared.ts';
+import { fixTrailingSlashPrefixes, type SlashPathRule } from './ingressTrailingSlash.ts';
 import type { Loss, Origin, Written } from './types.ts';
 
 const API = 'gateway.networking.k8s.io/v1';
@@ -36,14 +39,12 @@ export interface IngressConversion {
   readonly replaced: string[];
 }
 
-/** A route rule written for one Ingress path, kept so a canary Ingress can add to it. */
-interface PathRule {
-  readonly host: string;
-  readonly path: string;
-  readonly pathType: string;
+/**
+ * A route rule written for one Ingress path, kept so a canary Ingress can add to it (`route` the
+ * route's rules, `parts` their origins, index by index).
+ */
+interface PathRule extends SlashPathRule {
   readonly namespace: string;
-  readonly rule: Plain;
-  readonly route: Plain[];
 }
 
 export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
@@ -77,6 +78,7 @@ export function ingressToGatewayApi(workspace: Workspace): IngressConversion {
     const gateway = gatewayFor(gateways, written, indexed);
     written.push(...convertIngress(ctx, indexed, a, gateway, pathRules));
   }
+  fixTrailingSlashPrefixes(pathRules);
   for (const canary of canaries) addCanary(ctx, canary, pathRules);
   // Written once every listener is there (a later Ingress may add an HTTPS one).
   const hosted = new Set(
@@ -175,6 +177,7 @@ function convertIngress(
   const tlsListeners = addTlsListeners(indexed, gateway);
   reportAnnotations(ctx, ingress, a);
   reportController(ctx, indexed);
+  reportWildcardHosts(ctx, indexed, 'the Gateway API');
   if (a.redirect && a.redirect.code !== 301 && a.redirect.code !== 302)
     lose(
       ctx,
@@ -204,7 +207,17 @@ function convertIngress(
       rule.backendRefs = refs;
       rules.push(rule);
       parts.push({ resource: indexed.entry.id, path: field });
-      pathRules.push({ host, path, pathType, namespace, rule, route: rules });
+      pathRules.push({
+        host,
+        path,
+        pathType,
+        namespace,
+        rule,
+        route: rules,
+        parts,
+        indexed,
+        field,
+      });
     }
     if (ingress.defaultBackend) {
       rules.push({
@@ -336,20 +349,40 @@ function pathMatch(
   return { type: 'PathPrefix', value: path };
 }
 
-/** A canary Ingress adds weights or a header-matched rule to the main Ingress's rule of the same host and path. */
+/**
+ * A canary Ingress adds weights or header-matched rules to the main Ingress's rule of the same
+ * host and path. The header rules keep the main rule's filters: ingress-nginx serves canary
+ * traffic in the main Ingress's location, with its rewrite (a canary's own annotations other than
+ * canary-* are ignored).
+ */
 function addCanary(ctx: Ctx, indexed: IndexedIngress, pathRules: PathRule[]): void {
   const { ingress } = indexed;
   for (const { canary, at, field, main } of canaryTargets(ctx, indexed, pathRules)) {
     const refs = backendRefs(ctx, ingress, at.value.backend, `${field}.backend`);
-    if (canary.header) {
-      const value = canary.headerPattern
-        ? { type: 'RegularExpression', value: canary.headerPattern }
-        : { value: canary.headerValue ?? 'always' };
+    const header = canaryHeader(canary);
+    const headerRule = (value: Plain, to: Plain[], origin: Origin) => {
       const matches = (main.rule.matches as Plain[]).map((m) => ({
         ...m,
-        headers: [{ name: canary.header, ...value }],
+        headers: [{ name: header?.name, ...value }],
       }));
-      main.route.push({ matches, backendRefs: refs });
+      const filters = main.rule.filters as Plain[] | undefined;
+      main.route.push({ matches, ...(filters ? { filters } : {}), backendRefs: to });
+      main.parts.push(origin);
+    };
+    if (header) {
+      const mainRefs = (main.rule.backendRefs as Plain[]).map((ref) => ({ ...ref }));
+      if (header.never)
+        headerRule({ value: 'never' }, mainRefs, {
+          resource: main.indexed.entry.id,
+          path: main.field,
+        });
+      headerRule(
+        'regex' in header.toCanary
+          ? { type: 'RegularExpression', value: header.toCanary.regex }
+          : { value: header.toCanary.exact },
+        refs,
+        { resource: indexed.entry.id, path: field },
+      );
     }
     if (canary.weight > 0) {
       const mainRefs = main.rule.backendRefs as Plain[];

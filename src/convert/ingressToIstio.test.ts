@@ -110,7 +110,12 @@ describe('Ingress → Istio: ingress-nginx annotations', () => {
     );
     const conversion = convert(source, 'istio');
     const shop = [{ uri: { exact: '/shop' } }, { uri: { prefix: '/shop/' } }];
+    // ingress-nginx: "never" keeps the request on the main backend whatever the weight.
     expect(manifests(conversion)['VirtualService/main']?.spec.http).toEqual([
+      {
+        match: shop.map((m) => ({ ...m, headers: { 'x-beta': { exact: 'never' } } })),
+        route: [to('web', 80)],
+      },
       {
         match: shop.map((m) => ({ ...m, headers: { 'x-beta': { exact: 'always' } } })),
         route: [to('canary', 80)],

@@ -18,12 +18,14 @@ import { istioClassRoutes } from './ingressIstioClass.ts';
 import {
   annotationPath,
   type Ctx,
+  canaryHeader,
   canaryTargets,
   gatewayPodsNamespace,
   lose,
   newContext,
   reportAnnotations,
   reportController,
+  reportWildcardHosts,
   routeHosts,
   safeUrl,
   serviceBackend,
@@ -170,6 +172,7 @@ function convertIngress(
   const tls = addTlsServers(indexed, gateway);
   reportAnnotations(ctx, ingress, a);
   reportController(ctx, indexed);
+  reportWildcardHosts(ctx, indexed, 'Istio');
   const regex = usesRegex(
     a,
     indexed.paths.map((p) => p.value.path),
@@ -310,29 +313,33 @@ function destinationOf(
   };
 }
 
-/** A canary Ingress adds a weighted destination or a header-matched rule to the main Ingress's path. */
+/**
+ * A canary Ingress adds a weighted destination or header-matched rules to the main Ingress's
+ * path (`canaryHeader`: to the canary, and `never` to the main backend), ahead of its rule.
+ */
 function addCanary(ctx: Ctx, indexed: IndexedIngress, pathRules: PathRule[]): void {
   const { ingress } = indexed;
   for (const { canary, at, field, main } of canaryTargets(ctx, indexed, pathRules)) {
     const destination = destinationOf(ctx, ingress, at.value.backend, `${field}.backend`);
     if (!destination) continue;
-    if (canary.header) {
-      const value = canary.headerPattern
-        ? { regex: canary.headerPattern }
-        : { exact: canary.headerValue ?? 'always' };
+    const route = main.entry.rule.route as Plain[] | undefined;
+    const header = canaryHeader(canary);
+    const headerRule = (value: Plain, to: Plain[], origin: Origin) => {
       const match = (main.entry.rule.match as Plain[]).map((m) => ({
         ...m,
-        headers: { [canary.header?.toLowerCase() ?? '']: value },
+        headers: { [header?.name.toLowerCase() ?? '']: value },
       }));
       // Ahead of the main rule of the same path (a longer rank than it, shorter than longer paths).
       main.rules.push({
         ...main.entry,
         length: main.entry.length + 0.5,
-        origin: { resource: indexed.entry.id, path: field },
-        rule: { ...main.entry.rule, match, route: [destination] },
+        origin,
+        rule: { ...main.entry.rule, match, route: to },
       });
-    }
-    const route = main.entry.rule.route as Plain[] | undefined;
+    };
+    if (header?.never && route) headerRule({ exact: 'never' }, [...route], main.entry.origin);
+    if (header)
+      headerRule(header.toCanary, [destination], { resource: indexed.entry.id, path: field });
     if (canary.weight > 0 && route?.length === 1) {
       const share = Math.round((canary.weight * 100) / canary.weightTotal);
       route[0] = { ...route[0], weight: 100 - share };

@@ -6,10 +6,13 @@
  */
 import { stringify } from 'yaml';
 import { hostTarget, targetWorkloads } from '../graph/endpoints.ts';
+import { ingressPathField } from '../model/ingress.ts';
 import { simulate } from '../simulate/simulate.ts';
 import type { SimDestination, SimRequest, Simulation } from '../simulate/types.ts';
 import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
+import { type IngressIndex, ingressIndex } from '../workspace/ingressIndex.ts';
 import { entries, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
+import { wildcardTooDeep } from './ingressShared.ts';
 import { probeRequests } from './probes.ts';
 import { serviceLookup } from './services.ts';
 import type { Conversion, Loss, Origin } from './types.ts';
@@ -65,6 +68,7 @@ export function verify(
   let total = 0;
   const sourceCatalog = buildCatalog(source);
   const convertedCatalog = buildCatalog(converted);
+  const ingresses = ingressIndex(source);
   for (const request of requests) {
     const a = simulate(source, request);
     const b = simulate(converted, request);
@@ -77,6 +81,8 @@ export function verify(
     // Another answer (a route now 404, a fault's 418) takes the rest with it: explain that one.
     const explainedBy = explain(
       conversion,
+      ingresses,
+      hostOfUrl(request.url),
       a.value,
       b.value,
       diff.has('outcome') ? new Set<Aspect>(['outcome']) : diff,
@@ -84,6 +90,14 @@ export function verify(
     differences.push({ request, before, after, ...(explainedBy ? { explainedBy } : {}) });
   }
   return { total, same: total - differences.length, differences };
+}
+
+function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** The workloads a destination reaches, as the simulator says or (Gateway API backends) the Service selects. */
@@ -190,8 +204,10 @@ function differing(a: Observed, b: Observed): Set<Aspect> {
  * about a match, a whole rule, a server or the route can change anything.
  */
 function aspectsOf(path: string): readonly Aspect[] {
-  // A match decides which rule answers: it explains a difference only where the rule changed.
+  // A match decides which rule answers: it explains a difference only where the rule changed
+  // (an Ingress path's `path`, `pathType` and its rule's `host` are its match).
   if (/\.(retries|corsPolicy|timeout|timeouts)(\.|$)|\.match(es)?\[/.test(path)) return [];
+  if (INGRESS_MATCH.test(path) || INGRESS_HOST.test(path)) return [];
   if (/\.(mirror|mirrors)(\.|\[|$)/.test(path)) return ['mirrors'];
   if (/\.rewrite(\.|$)/.test(path)) return ['upstream'];
   if (/\.redirect(\.|$)/.test(path)) return ['outcome', 'location'];
@@ -199,21 +215,64 @@ function aspectsOf(path: string): readonly Aspect[] {
   return ALL;
 }
 
-/** `spec.http[2].route[0]` → `spec.http[2]`: the rule, server or listener a field belongs to. */
+const INGRESS_MATCH = /^spec\.rules\[\d+\]\.http\.paths\[\d+\]\.(path|pathType)$/;
+const INGRESS_HOST = /^spec\.rules\[(\d+)\]\.host$/;
+
+/**
+ * `spec.http[2].route[0]` → `spec.http[2]`: the rule, server or listener a field belongs to; an
+ * Ingress path's field → the path (`spec.rules[0].http.paths[1]`), since one Ingress rule holds many.
+ */
 function scopeOf(path: string): string {
-  const m = /^spec\.[A-Za-z]+\[\d+\]/.exec(path);
+  const m = /^spec\.rules\[\d+\]\.http\.paths\[\d+\]|^spec\.[A-Za-z]+\[\d+\]/.exec(path);
   return m ? m[0] : path;
+}
+
+/**
+ * The Ingress paths an Ingress's simulation used: the one that answered (`rule.index` counts
+ * paths across the Ingress's rules), `spec.defaultBackend` when that answered, and the path of a
+ * canary Ingress the request met there (ingress-nginx serves it in the main path's location, so
+ * the simulator names the main Ingress and the canary only in its steps).
+ */
+function ingressScopes(index: IngressIndex, sim: Simulation): Origin[] {
+  if (!sim.ingress) return [];
+  const at = sim.rule
+    ? index.ingresses
+        .find((i) => i.entry.id === sim.ingress)
+        ?.paths.find((p) => p.index === sim.rule?.index)
+    : undefined;
+  const own = at ? ingressPathField(at) : sim.outcome === 'route' ? 'spec.defaultBackend' : '';
+  const out: Origin[] = [{ resource: sim.ingress, path: own }];
+  for (const step of sim.steps) {
+    const [spec, rules, r, http, paths, p] = step.path ?? [];
+    if (!step.resource?.startsWith('Ingress/') || step.resource === sim.ingress) continue;
+    if (spec === 'spec' && rules === 'rules' && http === 'http' && paths === 'paths')
+      out.push({
+        resource: step.resource,
+        path: ingressPathField({ rule: Number(r), path: Number(p) }),
+      });
+  }
+  return out;
+}
+
+/** The host an Ingress loss at `spec.rules[i].host` is about, from the source. */
+function ingressRuleHost(index: IngressIndex, loss: Loss): string | undefined {
+  const m = INGRESS_HOST.exec(loss.path);
+  const indexed = m && index.ingresses.find((i) => i.entry.id === loss.resource);
+  return indexed ? indexed.ingress.rules[Number(m?.[1])]?.host : undefined;
 }
 
 const RULE_LIST = /^spec\.(http|tls|tcp|rules)\[/;
 
 function explain(
   conversion: Conversion,
+  ingresses: IngressIndex,
+  requestHost: string,
   before: Simulation,
   after: Simulation,
   diff: ReadonlySet<Aspect>,
 ): Loss | undefined {
-  const scopes: Origin[] = [];
+  const sourceIngress = ingressScopes(ingresses, before);
+  const scopes: Origin[] = [...sourceIngress];
   const routeOf = (sim: Simulation) =>
     sim.rootVirtualService ?? sim.virtualService ?? sim.httpRoute;
   const beforeRoute = routeOf(before);
@@ -249,7 +308,9 @@ function explain(
     const origin = conversion.origins[after.gateway];
     const index = after.listener?.index ?? after.server?.index;
     const part = index === undefined ? undefined : origin?.parts[index];
-    if (part) scopes.push({ resource: part.resource, path: scopeOf(part.path) });
+    // A listener written for all of an Ingress's rules (`spec.rules`) is about none of its paths.
+    if (part && part.path !== 'spec.rules')
+      scopes.push({ resource: part.resource, path: scopeOf(part.path) });
   }
   // The loss about the very rule (or server, listener) first; one about the whole route next.
   const within = (loss: Loss, s: Origin) =>
@@ -264,17 +325,37 @@ function explain(
       (RULE_LIST.test(s.path) &&
         !RULE_LIST.test(loss.path) &&
         !loss.path.startsWith('spec.selector')));
-  const scoped = (loss: Loss) =>
-    scopes.some((s) => within(loss, s)) || scopes.some((s) => routeWide(loss, s));
+  // A wildcard Ingress host's loss says only that deeper names match now: it explains a request
+  // to such a name, on a path of that Ingress rule.
+  const scoped = (loss: Loss) => {
+    const wildcard = ingressRuleHost(ingresses, loss);
+    if (wildcard !== undefined)
+      return (
+        wildcardTooDeep(wildcard, requestHost) &&
+        scopes.some(
+          (s) => s.resource === loss.resource && s.path.startsWith(loss.path.replace(/host$/, '')),
+        )
+      );
+    return scopes.some((s) => within(loss, s)) || scopes.some((s) => routeWide(loss, s));
+  };
   // Another rule answered: the cause is in the matching, any loss of either rule may say it.
   // Which rule and which of its matches answered, on each side, in the source's terms.
-  const beforeKey =
-    beforeRoute === undefined
-      ? ''
-      : `${beforeRoute} ${scopes[0]?.path ?? ''} ${before.rule?.matchIndex ?? ''}`;
+  // An Ingress path has no match blocks: the path (or a canary's met there) is the rule.
+  const beforeKeys =
+    sourceIngress.length > 0
+      ? sourceIngress.map((s) => `${s.resource} ${s.path}`)
+      : [
+          beforeRoute === undefined
+            ? ''
+            : `${beforeRoute} ${scopes[0]?.path ?? ''} ${before.rule?.matchIndex ?? ''}`,
+        ];
   const afterKey =
-    afterRule === undefined ? '' : `${afterRule.resource} ${afterRule.path} ${afterMatch ?? ''}`;
-  const ruleMoved = beforeKey !== afterKey;
+    afterRule === undefined
+      ? ''
+      : afterRule.resource.startsWith('Ingress/')
+        ? `${afterRule.resource} ${afterRule.path}`
+        : `${afterRule.resource} ${afterRule.path} ${afterMatch ?? ''}`;
+  const ruleMoved = !beforeKeys.includes(afterKey);
   const relevant = conversion.losses.filter(
     (loss) => scoped(loss) && (ruleMoved || aspectsOf(loss.path).some((a) => diff.has(a))),
   );
