@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { simulate } from '../simulate/simulate.ts';
 import { convert } from './convert.ts';
 import { ingress, load, manifests, SERVICES } from './ingressTestDesigns.ts';
+import { probeRequests } from './probes.ts';
 import type { Conversion, TargetApi } from './types.ts';
 import { verify } from './verify.ts';
 
@@ -186,5 +188,42 @@ describe('rewrite-target with a canary (the shop of e2e/data/shop-ingress.yaml)'
     const found = verify(source, broken, [on('/shop/a', { 'x-canary': 'always' })]).differences;
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((d) => d.explainedBy)).toEqual([]);
+  });
+});
+
+describe('probes of ingress-nginx paths and canaries', () => {
+  test('a regex path is probed at a concrete path it takes, and just outside it', () => {
+    const source = load(
+      SERVICES,
+      ingress(
+        'main',
+        '"nginx.ingress.kubernetes.io/use-regex": "true", "nginx.ingress.kubernetes.io/rewrite-target": "/$2"',
+        '"/shop(/|$)(.*)"',
+        'ImplementationSpecific',
+      ),
+    );
+    const answers = probeRequests(source).map((r) => {
+      const sim = simulate(source, r);
+      return `${r.url} ${sim.ok ? sim.value.outcome : 'error'}`;
+    });
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        'http://shop.example.com:80/shop route',
+        'http://shop.example.com:80/shop/more route',
+        'http://shop.example.com:80/shopx noRoute',
+      ]),
+    );
+  });
+
+  test('a canary by header is probed with "always", "never" and another value', () => {
+    const source = load(
+      SERVICES,
+      ingress('main', ''),
+      canary('"nginx.ingress.kubernetes.io/canary-by-header": "X-Beta"'),
+    );
+    const sent = probeRequests(source)
+      .filter((r) => r.url === 'http://shop.example.com:80/shop')
+      .map((r) => r.headers?.['X-Beta']);
+    expect(sent).toEqual(expect.arrayContaining(['always', 'never', 'x', undefined]));
   });
 });

@@ -9,6 +9,7 @@ import type { GatewayServer } from '../model/gateway.ts';
 import { resolveGatewayRef } from '../model/gatewayNames.ts';
 import type { GRPCRouteMatch, HTTPRouteMatch } from '../model/gatewayRoutes.ts';
 import { nginxAnnotations } from '../model/ingressNginx.ts';
+import { pathMatches } from '../model/ingressPaths.ts';
 import type { HttpMatch, StringMatch } from '../model/match.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { VirtualService } from '../model/virtualService.ts';
@@ -199,20 +200,73 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
       if (host && tlsHosts.includes(host)) bases.push(`https://${name ?? ANY_HOST}:443`);
       return bases;
     };
-    // A canary by header: each path with the header too (ingress-nginx's `always` unless a value).
     const canary =
       reading === 'istio' ? undefined : nginxAnnotations(ingress.metadata.annotations).canary;
-    const headers = canary?.header ? { [canary.header]: canary.headerValue ?? 'always' } : {};
+    const headers = canaryHeaderProbes(canary);
     for (const at of paths) {
       // Istio reads `/a/*` or `/a.*` as the prefix `/a`: probe the path it matches.
       const path = reading === 'istio' ? istioPath(at) : undefined;
-      const inside: Probe = { path: path?.value ?? (at.value.path || '/'), query: [], headers };
+      const written = at.value.path || '/';
+      const inside: Probe = {
+        path: path?.value ?? (reading === 'istio' ? written : regexPathSample(written)),
+        query: [],
+        headers: headers[0] ?? {},
+      };
       const prefix = path ? path.kind !== 'exact' : at.value.pathType !== 'Exact';
-      add(hostsOf(at.host), [inside, ...outside(inside, prefix)]);
+      const others = headers.slice(1).map((h) => ({ ...inside, headers: h }));
+      add(hostsOf(at.host), [inside, ...others, ...outside(inside, prefix)]);
     }
     if (ingress.defaultBackend) add(hostsOf(''), []);
   }
   return [...out.values()];
+}
+
+/**
+ * The headers a canary by header is probed with, as ingress-nginx decides: the value that sends
+ * to the canary (`always`, the `-value`, or a pattern made of plain characters), `never` when
+ * that keeps the main backend, and another value that falls through to the weight.
+ */
+function canaryHeaderProbes(
+  canary: ReturnType<typeof nginxAnnotations>['canary'],
+): Record<string, string>[] {
+  if (!canary?.header) return [];
+  const name = canary.header;
+  const plain = canary.headerPattern?.replace(/^\^|\$$/g, '');
+  const toCanary =
+    canary.headerValue ??
+    (canary.headerPattern === undefined
+      ? 'always'
+      : plain && /^[\w.-]+$/.test(plain)
+        ? plain
+        : undefined);
+  const values = [toCanary, canary.headerValue || canary.headerPattern ? undefined : 'never', 'x'];
+  return values.filter((v) => v !== undefined).map((v) => ({ [name]: v }));
+}
+
+/**
+ * A path an ingress-nginx regex path (`use-regex`, `rewrite-target`) takes: groups and wildcards
+ * that may match nothing (`(/|$)`, `(.*)`, `.*`, `?`-ed parts) left out, `.+` as one character,
+ * escapes undone; the path itself when that does not give a plain path the regex takes.
+ */
+export function regexPathSample(path: string): string {
+  if (!/[()*+?|$^[\]{}\\]/.test(path)) return path;
+  let sample = path.replace(/^\^/, '').replace(/\$$/, '');
+  for (let before = ''; before !== sample; ) {
+    before = sample;
+    sample = sample
+      .replace(/\((?:\?:)?[^()]*\|\$\)/g, '')
+      .replace(/\((?:\?:)?[^()]*\)[*?]/g, '')
+      .replace(/\((?:\?:)?\.\*\)/g, '')
+      .replace(/\((?:\?:)?\.\+\)/g, 'x');
+  }
+  sample = sample
+    .replace(/\.\*|[^\\]\?/g, (m) => (m === '.*' ? '' : m.slice(0, -2) + m.slice(-2, -1)))
+    .replace(/\.\+/g, 'x')
+    .replace(/\\([./-])/g, '$1');
+  const plain = /^\/[\w/.~-]*$/.test(sample) ? sample : undefined;
+  return plain && pathMatches({ kind: 'regex', value: path, length: path.length }, plain)
+    ? plain
+    : path;
 }
 
 /** The servers of the Gateways a VirtualService binds, with the Gateway's id. */
