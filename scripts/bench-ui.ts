@@ -3,8 +3,17 @@
  *  - time to first graph: navigation start → first Gateway node visible (target ≤ 1.5 s);
  *  - gzipped JS loaded before the editor's chunks are requested (target ≤ 350 kB);
  *  - key press in the editor → the graph showing the change, on the example and on a generated
- *    300-resource workspace (targets: 100 ms and 500 ms after the editor's typing pause).
- * Each figure is the median of several runs. Usage: npm run bench:ui [-- --reuse] [-- --runs N]
+ *    300-resource workspace (targets: 100 ms and 500 ms after the editor's typing pause);
+ *  - issue 14's figures at 25, 300, 1,000 and 5,000 resources (`generateIssueWorkspaceText`), one
+ *    table per size and their ratios to the smallest: import → graph, the longest main-thread
+ *    task, JS heap, keystroke → graph, typing echo, frames dropped while panning (see
+ *    benchUi/sizes.ts); then a 5 MB paste into the Import dialog.
+ * "The graph shows resource R" means: an element with `data-resource="R"` (a node) or with R
+ * among the space-separated names of its `data-represents` (a group or summary standing for it,
+ * for when big graphs are collapsed) is in the DOM.
+ * Each figure of the first rows is the median of several runs; every wait of the sized ones has
+ * a time limit, and a figure that misses it says so.
+ * Usage: npm run bench:ui [-- --reuse] [-- --runs N] [-- --sizes 25,300] [-- --no-paste]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { type Browser, chromium } from '@playwright/test';
@@ -21,6 +30,14 @@ import {
   waitForEditor,
 } from './benchUi/measures.ts';
 import { build, startPreview } from './benchUi/preview.ts';
+import {
+  type Figure,
+  measurePaste,
+  measureSize,
+  printRatios,
+  printSize,
+  printTable,
+} from './benchUi/sizes.ts';
 import { generateWorkspaceText } from './generateWorkspace.ts';
 
 /**
@@ -32,6 +49,12 @@ const REUSE = args.includes('--reuse');
 const DIST = REUSE ? 'dist' : '.cache/bench-dist';
 const PORT = 4392;
 const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+const SIZES = args.includes('--sizes')
+  ? String(args[args.indexOf('--sizes') + 1])
+      .split(',')
+      .map(Number)
+  : [25, 300, 1000, 5000];
+const PASTE_BYTES = 5_000_000;
 
 function row(label: string, value: string, target: string, ok?: boolean): void {
   const verdict = ok === undefined ? '' : ok ? 'ok' : 'OVER TARGET';
@@ -98,8 +121,11 @@ async function keystrokeToGraph(
     await waitForEditor(page);
     await cursorAtEndOf(page, `name: ${gateway.name}`);
     const times: number[] = [];
-    for (let run = 1; run <= RUNS; run++)
-      times.push(await keyToGraph(page, 'x', node(gateway.name + 'x'.repeat(run))));
+    for (let run = 1; run <= RUNS; run++) {
+      const press = await keyToGraph(page, 'x', node(gateway.name + 'x'.repeat(run)));
+      if (!press) throw new Error('the graph did not show a key press within 30 s');
+      times.push(press.ms);
+    }
     return median(times);
   } finally {
     await context.close();
@@ -159,6 +185,19 @@ async function main(): Promise<void> {
       }),
       500,
     );
+
+    // Issue 14: one table per size, each size in a fresh page, then the ratios.
+    const sized: { resources: number; figures: Figure[] }[] = [];
+    for (const resources of SIZES) {
+      const figures = await measureSize(browser, server.url, resources, RUNS);
+      printSize(resources, figures);
+      sized.push({ resources, figures });
+    }
+    printRatios(sized);
+    if (!args.includes('--no-paste')) {
+      const paste = await measurePaste(browser, server.url, PASTE_BYTES);
+      printTable('paste into the Import dialog', paste, false);
+    }
   } finally {
     await browser.close();
     server.stop();
