@@ -98,8 +98,10 @@ export async function typingEcho(
           shown.includes(prefix + typed.slice(0, state.echoes.length + 1))
         )
           state.echoes.push(performance.now());
+        if (state.echoes.length === typed.length) observer.disconnect();
       };
-      new MutationObserver(look).observe(lines, {
+      const observer = new MutationObserver(look);
+      observer.observe(lines, {
         subtree: true,
         childList: true,
         characterData: true,
