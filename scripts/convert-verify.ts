@@ -17,12 +17,10 @@ import { convert } from '../src/convert/convert.ts';
 import { probeRequests } from '../src/convert/probes.ts';
 import type { TargetApi } from '../src/convert/types.ts';
 import { convertedWorkspace, type Difference, verify } from '../src/convert/verify.ts';
-import { nginxAnnotations } from '../src/model/ingressNginx.ts';
 import { runSavedTests, type SavedTestResult } from '../src/simulate/runSavedTests.ts';
 import { parseSavedTests, type SavedTest } from '../src/simulate/savedTests.ts';
 import type { SimRequest } from '../src/simulate/types.ts';
 import { formatDiagnosticLine, syntaxDiagnostics } from '../src/workspace/diagnostics.ts';
-import { ingressIndex } from '../src/workspace/ingressIndex.ts';
 import { entries, loadWorkspace, type Workspace } from '../src/workspace/workspace.ts';
 
 /** One conversion and its proof: `direction` is the chain of APIs, `ingress → istio → gateway-api`. */
@@ -82,9 +80,9 @@ function proof(
 
 /**
  * The Ingress paths (`Ingress/ns/name spec.rules[r].http.paths[p]`) that no request `verify`
- * sends (derived, or `saved`) reaches: a path no request reaches is one the proof says nothing
- * of. A canary Ingress's path is reached when its Service takes a share of a request (ingress-nginx
- * serves it inside the main Ingress's path, so the simulator names the main one).
+ * sends (derived, or `saved`) reaches, by route coverage (which counts a canary Ingress's path
+ * when the canary took a share or decided): a path no request reaches is one the proof says
+ * nothing of.
  */
 export function unreachedIngressPaths(
   workspace: Workspace,
@@ -95,26 +93,12 @@ export function unreachedIngressPaths(
     workspace,
     requests.map((request) => ({ name: request.url, request, expect: {} })),
   );
-  const taking = new Set(
-    run.results.flatMap((r) =>
-      (r.simulation?.destinations ?? []).filter((d) => d.probability > 0).map((d) => d.host),
-    ),
-  );
-  const uncovered = new Set(
-    run.coverage.rules.filter((r) => !r.covered).map((r) => `${r.resource} ${r.index}`),
-  );
-  const out: string[] = [];
-  for (const { entry, ingress, paths } of ingressIndex(workspace).ingresses) {
-    const canary = nginxAnnotations(ingress.metadata.annotations).canary !== undefined;
-    for (const at of paths) {
-      if (!uncovered.has(`${entry.id} ${at.index}`)) continue;
-      const service = at.value.backend?.service?.name;
-      const fqdn = `${service}.${ingress.metadata.namespace}.svc.cluster.local`;
-      if (canary && service !== undefined && taking.has(fqdn)) continue;
-      out.push(`${entry.id} spec.rules[${at.rule}].http.paths[${at.path}]`);
-    }
-  }
-  return out;
+  return run.coverage.rules
+    .filter((r) => !r.covered && r.resource.startsWith('Ingress/'))
+    .map((r) => {
+      const [, , rule, , , path] = r.path;
+      return `${r.resource} spec.rules[${rule}].http.paths[${path}]`;
+    });
 }
 
 /** The saved tests beside an example (`name.tests.yaml`), or the problems reading them. */

@@ -1,6 +1,7 @@
 import { MESH } from '../model/gatewayNames.ts';
 import type { ResourceId } from '../model/resource.ts';
 import { RULE_SECTIONS, type RuleSection } from '../model/virtualService.ts';
+import type { IndexedIngress } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import type { VsInfo } from './bindings.ts';
 import { simulationIndex } from './simulationIndex.ts';
@@ -48,6 +49,7 @@ export function routeCoverage(
     const owner = simulation?.httpRoute ?? simulation?.virtualService ?? simulation?.ingress;
     if (!simulation || !rule || !owner) continue;
     reach(`${owner}|${rule.section}|${rule.index}`, name);
+    for (const key of canaryPathsReached(index.ingress.ingresses, simulation)) reach(key, name);
     if (simulation.rootVirtualService && rule.rootIndex !== undefined)
       reach(`${simulation.rootVirtualService}|http|${rule.rootIndex}`, name);
   }
@@ -115,6 +117,40 @@ export function routeCoverage(
     total: rules.length,
     percent: rules.length === 0 ? null : Math.round((covered / rules.length) * 10000) / 100,
   };
+}
+
+/**
+ * ingress-nginx serves a canary Ingress's path in the main Ingress's location, so the simulator
+ * names the main Ingress and the canary only in its steps (its note and its backend). The
+ * canary's path is reached when the request went to its backend (any share) or its header or
+ * cookie decided (`never` too); a canary weight of 0 with no header reaches nothing.
+ */
+function canaryPathsReached(
+  ingresses: readonly IndexedIngress[],
+  simulation: Simulation,
+): string[] {
+  if (!simulation.ingress) return [];
+  const out: string[] = [];
+  for (const step of simulation.steps) {
+    const resource = step.resource;
+    if (step.kind !== 'destination' || !resource || resource === simulation.ingress) continue;
+    const [spec, rules, r, , paths, p] = step.path ?? [];
+    if (spec !== 'spec' || rules !== 'rules' || paths !== 'paths') continue;
+    const canary = ingresses.find((i) => i.entry.id === resource);
+    const at = canary?.paths.find((x) => x.rule === r && x.path === p);
+    if (!canary || !at) continue;
+    const fqdn = `${at.value.backend?.service?.name}.${canary.ingress.metadata.namespace}.svc.cluster.local`;
+    const took = simulation.destinations.some((d) => d.probability > 0 && d.host === fqdn);
+    // The canary note reads `canary <id>: header …` or `…: cookie …` when they decided.
+    const decided = simulation.steps.some(
+      (s) =>
+        s.kind === 'note' &&
+        s.resource === resource &&
+        /^canary \S+: (header|cookie) /.test(s.detail),
+    );
+    if (took || decided) out.push(`${resource}|rules|${at.index}`);
+  }
+  return out;
 }
 
 function delegatesOf(roots: readonly VsInfo[], all: readonly VsInfo[]): VsInfo[] {
