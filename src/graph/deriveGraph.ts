@@ -30,8 +30,23 @@ export function deriveGraph(workspace: Workspace): FlowGraph {
   const gatewayApi = gatewayApiIndex(workspace);
   const ingresses = ingressIndex(workspace);
   const controllers = addIngressControllers(catalog, ingresses, graph);
+  // The chain in front of Istio's Gateways reads the Gateways, the workloads (gateway pods), the
+  // Services (load balancers) and what attaches to the pods.
+  const istioChain = graph.memo(
+    catalog.gateways,
+    'ingress',
+    [
+      catalog.workloads,
+      catalog.services,
+      catalog.servicesByNamespace,
+      catalog.autoscalersByNamespace,
+      catalog.budgetsByNamespace,
+      catalog.envoyFiltersByNamespace,
+    ],
+    () => addIngress(catalog, graph),
+  );
   const ingress = joined(
-    joined(addIngress(catalog, graph), addGatewayApiIngress(catalog, gatewayApi, graph)),
+    joined(istioChain, addGatewayApiIngress(catalog, gatewayApi, graph)),
     controllers,
   );
   const services = createServiceNodes(catalog, graph);
@@ -39,7 +54,7 @@ export function deriveGraph(workspace: Workspace): FlowGraph {
   addVirtualServices(catalog, graph, services);
   addGatewayApiRoutes(gatewayApi, graph, services);
   addIngresses(ingresses, controllers, graph, services);
-  addPods(catalog, graph, ingress);
+  graph.memo(catalog.workloads, 'pods', [ingress], () => addPods(catalog, graph, ingress));
   addSubsets(catalog, graph, services, ingress);
   for (const service of catalog.services) {
     if (ingress.balancers.has(service.id)) continue;
@@ -49,13 +64,22 @@ export function deriveGraph(workspace: Workspace): FlowGraph {
 
   // Service → pods where no subsets split the service; where they do, the subsets show its pods
   // and the Service joins only those no subset covers (a request without subset reaches them).
-  for (const fqdn of services.fqdns) {
-    const target = hostTarget(catalog, fqdn);
-    if (target?.kind !== 'Service') continue;
-    const owner = serviceNodeId(fqdn);
-    if (!hasSubsets(catalog, fqdn)) selectPods(catalog, graph, ingress, owner, target, undefined);
-    else selectUncoveredPods(catalog, graph, ingress, owner, target, subsetLabels(catalog, fqdn));
-  }
+  const endpointDeps = [
+    services.fqdns.join('\n'),
+    catalog.serviceEntryByHost,
+    catalog.destinationRulesByFqdn,
+    catalog.workloadsByNamespace,
+    ingress,
+  ];
+  graph.memo(catalog.serviceByFqdn, 'endpoints', endpointDeps, () => {
+    for (const fqdn of services.fqdns) {
+      const target = hostTarget(catalog, fqdn);
+      if (target?.kind !== 'Service') continue;
+      const owner = serviceNodeId(fqdn);
+      if (!hasSubsets(catalog, fqdn)) selectPods(catalog, graph, ingress, owner, target, undefined);
+      else selectUncoveredPods(catalog, graph, ingress, owner, target, subsetLabels(catalog, fqdn));
+    }
+  });
   return graph.build();
 }
 

@@ -25,17 +25,107 @@ const RANK: Readonly<Record<NodeKind, number>> = {
   subset: 7,
   pods: 8,
 };
+const RANK_COUNT = 9;
+
+/** What a piece of derivation did to the builder, in order: enough to do it again. */
+type Op =
+  | { readonly node: GraphNode }
+  | { readonly edge: GraphEdge }
+  | { readonly call: string; readonly arg: string };
+
+interface Fragment {
+  readonly deps: readonly unknown[];
+  readonly ops: readonly Op[];
+  readonly value: unknown;
+}
+
+/**
+ * Fragments of past derivations, by the object they were derived from (a manifest, an index of
+ * the catalog) and the part of the graph they are (`tag`). Kept while the object lives: the
+ * next workspace shares every document a keystroke did not touch, and so its fragments.
+ */
+const fragments = new WeakMap<object, Map<string, Fragment>>();
 
 /**
  * Collects nodes and edges while the graph is derived. The first node or edge with a given id
  * wins, so duplicate resources or repeated references never yield duplicate ids.
+ *
+ * Derivation is incremental through `memo`: a part of the graph derived from a resource is
+ * recorded, and derived again only when the resource or what it looked up (its `deps`, parts
+ * of the catalog that keep their identity while unchanged) changed; otherwise its recorded
+ * steps are replayed, giving the same node and edge objects as before (so the canvas can tell
+ * they did not change). Adding is first-wins either way, so replaying steps in the order they
+ * were taken gives what running the code would.
  */
 export class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
+  /** The steps being recorded, innermost fragment last. */
+  private readonly recording: Op[][] = [];
+  private readonly handlers = new Map<string, (arg: string) => string>();
+  private inCall = false;
+
+  /**
+   * `derive()`, or what it did the last time with the same `key`, `tag` and `deps` (compared by
+   * identity), done again. `derive` must read nothing but `key` and `deps` besides calls made
+   * through `call` (which are replayed as calls).
+   */
+  memo<T>(key: object, tag: string, deps: readonly unknown[], derive: () => T): T {
+    let byTag = fragments.get(key);
+    const known = byTag?.get(tag);
+    if (known && known.deps.length === deps.length && known.deps.every((d, i) => d === deps[i])) {
+      for (const op of known.ops) this.replay(op);
+      return known.value as T;
+    }
+    const ops: Op[] = [];
+    this.recording.push(ops);
+    let value: T;
+    try {
+      value = derive();
+    } finally {
+      this.recording.pop();
+    }
+    this.recording.at(-1)?.push(...ops);
+    if (!byTag) {
+      byTag = new Map();
+      fragments.set(key, byTag);
+    }
+    byTag.set(tag, { deps, ops, value });
+    return value;
+  }
+
+  /** Makes `run` callable through `call`: a step recorded and replayed by name and argument. */
+  handle(name: string, run: (arg: string) => string): void {
+    this.handlers.set(name, run);
+  }
+
+  /** Runs a handled step (one that reads what changes between derivations: asked again on replay). */
+  call(name: string, arg: string): string {
+    const run = this.handlers.get(name);
+    if (!run) throw new Error(`internal: no handler for ${name}`);
+    if (this.inCall) return run(arg);
+    this.recording.at(-1)?.push({ call: name, arg });
+    this.inCall = true;
+    try {
+      return run(arg);
+    } finally {
+      this.inCall = false;
+    }
+  }
+
+  private replay(op: Op): void {
+    if ('node' in op) this.insertNode(op.node);
+    else if ('edge' in op) this.insertEdge(op.edge);
+    else this.call(op.call, op.arg);
+  }
 
   /** Adds `node` unless one with its id exists; true when it was added. */
   addNode(node: GraphNode): boolean {
+    if (!this.inCall) this.recording.at(-1)?.push({ node });
+    return this.insertNode(node);
+  }
+
+  private insertNode(node: GraphNode): boolean {
     if (this.nodes.has(node.id)) return false;
     this.nodes.set(node.id, node);
     return true;
@@ -65,7 +155,7 @@ export class GraphBuilder {
       options.slot === undefined
         ? `${kind}:${source}->${target}`
         : `${kind}:${source}:${options.slot}`;
-    if (this.edges.has(id)) return;
+    if (this.edges.has(id) && this.recording.length === 0) return;
     const edge: GraphEdge = {
       id,
       source,
@@ -76,16 +166,21 @@ export class GraphBuilder {
       ...(options.grant === undefined ? {} : { grant: options.grant }),
       ...(options.broken === undefined ? {} : { broken: options.broken }),
     };
-    this.edges.set(id, edge);
+    if (!this.inCall) this.recording.at(-1)?.push({ edge });
+    this.insertEdge(edge);
   }
 
-  /** The graph: nodes in rank order, and only edges whose both ends exist. */
+  private insertEdge(edge: GraphEdge): void {
+    if (!this.edges.has(edge.id)) this.edges.set(edge.id, edge);
+  }
+
+  /** The graph: nodes in rank order (insertion order within a rank), and only edges whose both ends exist. */
   build(): FlowGraph {
-    // Array sort is stable (ES2019), so insertion order holds within a rank.
-    const nodes = [...this.nodes.values()].sort((a, b) => RANK[a.kind] - RANK[b.kind]);
-    const edges = [...this.edges.values()].filter(
-      (edge) => this.nodes.has(edge.source) && this.nodes.has(edge.target),
-    );
-    return { nodes, edges };
+    const ranks: GraphNode[][] = Array.from({ length: RANK_COUNT }, () => []);
+    for (const node of this.nodes.values()) ranks[RANK[node.kind]]?.push(node);
+    const edges: GraphEdge[] = [];
+    for (const edge of this.edges.values())
+      if (this.nodes.has(edge.source) && this.nodes.has(edge.target)) edges.push(edge);
+    return { nodes: ranks.flat(), edges };
   }
 }

@@ -24,50 +24,64 @@ export function addVirtualServices(
   graph: GraphBuilder,
   services: ServiceNodes,
 ): void {
-  for (const vs of catalog.virtualServices) {
-    const vsNode = resourceNodeId('virtualService', vs.id);
-    graph.addNode({
-      id: vsNode,
-      kind: 'virtualService',
-      label: vs.object.metadata.name,
-      resource: vs.id,
-      parent: null,
-    });
-    for (const [gateway, paths] of boundGateways(catalog, vs)) {
-      graph.addEdge('bind', resourceNodeId('gateway', gateway), vsNode, {
-        origin: { resource: vs.id, paths },
-      });
-    }
-    const addRule = (section: RuleSection, rule: HttpRoute | L4Route, index: number) => {
-      const id = routeNodeId(vs.id, section, index);
-      graph.addNode({
-        id,
-        kind: 'route',
-        label: rule.name || ruleLabel(section, index),
-        resource: vs.id,
-        parent: vsNode,
-        section,
-        index,
-        path: ['spec', section, index],
-      });
-      graph.addEdge('rule', vsNode, id);
-      addDestinations(catalog, graph, services, vs, id, rule, ['spec', section, index]);
-      return id;
-    };
-    vs.object.http.forEach((rule, index) => {
-      addHttpExtras(catalog, graph, services, vs, addRule('http', rule, index), rule, [
-        'spec',
-        'http',
-        index,
-      ]);
-    });
-    vs.object.tls.forEach((rule, index) => {
-      addRule('tls', rule, index);
-    });
-    vs.object.tcp.forEach((rule, index) => {
-      addRule('tcp', rule, index);
+  // What a VirtualService's part of the graph reads besides itself: which Gateways and
+  // VirtualServices exist (binds, delegates) and the subsets (destinations); the services it
+  // asks for are asked again on replay (`services.ensure`).
+  const deps = [catalog.gatewayIds, catalog.virtualServiceIds, catalog.destinationRulesByFqdn];
+  for (const vs of catalog.virtualServices)
+    graph.memo(vs.object, 'virtualService', deps, () =>
+      addVirtualService(catalog, graph, services, vs),
+    );
+}
+
+function addVirtualService(
+  catalog: Catalog,
+  graph: GraphBuilder,
+  services: ServiceNodes,
+  vs: Item<VirtualService>,
+): void {
+  const vsNode = resourceNodeId('virtualService', vs.id);
+  graph.addNode({
+    id: vsNode,
+    kind: 'virtualService',
+    label: vs.object.metadata.name,
+    resource: vs.id,
+    parent: null,
+  });
+  for (const [gateway, paths] of boundGateways(catalog, vs)) {
+    graph.addEdge('bind', resourceNodeId('gateway', gateway), vsNode, {
+      origin: { resource: vs.id, paths },
     });
   }
+  const addRule = (section: RuleSection, rule: HttpRoute | L4Route, index: number) => {
+    const id = routeNodeId(vs.id, section, index);
+    graph.addNode({
+      id,
+      kind: 'route',
+      label: rule.name || ruleLabel(section, index),
+      resource: vs.id,
+      parent: vsNode,
+      section,
+      index,
+      path: ['spec', section, index],
+    });
+    graph.addEdge('rule', vsNode, id);
+    addDestinations(catalog, graph, services, vs, id, rule, ['spec', section, index]);
+    return id;
+  };
+  vs.object.http.forEach((rule, index) => {
+    addHttpExtras(catalog, graph, services, vs, addRule('http', rule, index), rule, [
+      'spec',
+      'http',
+      index,
+    ]);
+  });
+  vs.object.tls.forEach((rule, index) => {
+    addRule('tls', rule, index);
+  });
+  vs.object.tcp.forEach((rule, index) => {
+    addRule('tcp', rule, index);
+  });
 }
 
 /**

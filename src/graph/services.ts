@@ -3,6 +3,7 @@ import type { Catalog } from '../workspace/catalog.ts';
 import { hostTarget } from './endpoints.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { serviceNodeId } from './ids.ts';
+import type { GraphNode } from './types.ts';
 
 /** Adds service nodes on demand, one per FQDN, and remembers which it added, in order. */
 export interface ServiceNodes {
@@ -19,23 +20,46 @@ export interface ServiceNodes {
  */
 export function createServiceNodes(catalog: Catalog, graph: GraphBuilder): ServiceNodes {
   const fqdns: string[] = [];
-  return {
-    fqdns,
-    ensure(fqdn) {
-      const id = serviceNodeId(fqdn);
-      if (graph.hasNode(id)) return id;
-      fqdns.push(fqdn);
-      const service = catalog.serviceByFqdn.get(fqdn);
-      const resource = hostTarget(catalog, fqdn)?.id;
-      const label = service?.object.metadata.name ?? shortHost(fqdn);
-      graph.addNode(
-        resource === undefined
-          ? { id, kind: 'service', label, parent: null }
-          : { id, kind: 'service', label, resource, parent: null },
-      );
-      return id;
-    },
-  };
+  // A step of its own in the builder: a fragment that asks for a service (a route's
+  // destination) is replayed asking again, as the Service behind the host may have changed.
+  graph.handle('service', (fqdn) => {
+    const id = serviceNodeId(fqdn);
+    if (graph.hasNode(id)) return id;
+    fqdns.push(fqdn);
+    graph.addNode(serviceNode(catalog, fqdn, id));
+    return id;
+  });
+  return { fqdns, ensure: (fqdn) => graph.call('service', fqdn) };
+}
+
+/**
+ * Service nodes made for the Services and ServiceEntries of a catalog, by FQDN: the same object
+ * while those did not change, so the canvas sees an unchanged node as unchanged.
+ */
+const made = new WeakMap<object, WeakMap<object, Map<string, GraphNode>>>();
+
+function serviceNode(catalog: Catalog, fqdn: string, id: string): GraphNode {
+  let byEntries = made.get(catalog.serviceByFqdn);
+  if (!byEntries) {
+    byEntries = new WeakMap();
+    made.set(catalog.serviceByFqdn, byEntries);
+  }
+  let nodes = byEntries.get(catalog.serviceEntryByHost);
+  if (!nodes) {
+    nodes = new Map();
+    byEntries.set(catalog.serviceEntryByHost, nodes);
+  }
+  const known = nodes.get(fqdn);
+  if (known) return known;
+  const service = catalog.serviceByFqdn.get(fqdn);
+  const resource = hostTarget(catalog, fqdn)?.id;
+  const label = service?.object.metadata.name ?? shortHost(fqdn);
+  const node: GraphNode =
+    resource === undefined
+      ? { id, kind: 'service', label, parent: null }
+      : { id, kind: 'service', label, resource, parent: null };
+  nodes.set(fqdn, node);
+  return node;
 }
 
 const CLUSTER_SUFFIX = `.svc.${CLUSTER_DOMAIN}`;

@@ -1,7 +1,8 @@
+import type { DestinationRule } from '../model/destinationRule.ts';
 import { resolveHost } from '../model/hosts.ts';
 import type { Dict } from '../model/read.ts';
 import type { ResourceId } from '../model/resource.ts';
-import type { Catalog } from '../workspace/catalog.ts';
+import type { Catalog, Item } from '../workspace/catalog.ts';
 import { hostTarget } from './endpoints.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
 import { subsetNodeId } from './ids.ts';
@@ -51,33 +52,51 @@ export function addSubsets(
   services: ServiceNodes,
   ingress: Ingress,
 ): void {
-  for (const rule of catalog.destinationRules) {
-    const { host, subsets, metadata } = rule.object;
-    const fqdn = host === '' ? undefined : resolveHost(host, metadata.namespace);
-    const serviceNode = fqdn === undefined ? undefined : services.ensure(fqdn);
-    const target = fqdn === undefined ? undefined : hostTarget(catalog, fqdn);
-    subsets.forEach((subset, index) => {
-      const id = subsetNodeId(rule.id, subset.name);
-      const label = subset.name || `subsets[${index}]`;
-      // A repeated subset name is invalid; its first definition is the one drawn.
-      if (
-        !graph.addNode({
-          id,
-          kind: 'subset',
-          label,
-          resource: rule.id,
-          parent: null,
-          path: ['spec', 'subsets', index],
-        })
-      )
-        return;
-      if (serviceNode) graph.addEdge('subset', serviceNode, id);
+  // What a DestinationRule's subsets read besides the rule: the Service or ServiceEntry of its
+  // host and the workloads it selects, and what the ingress chain took as gateway pods.
+  const deps = [
+    catalog.serviceByFqdn,
+    catalog.serviceEntryByHost,
+    catalog.workloadsByNamespace,
+    ingress,
+  ];
+  for (const rule of catalog.destinationRules)
+    graph.memo(rule.object, 'subsets', deps, () =>
+      addRuleSubsets(catalog, graph, services, ingress, rule),
+    );
+}
 
-      // A subset's endpoints are the Service's endpoints that also carry the subset labels.
-      // Without a Service, no guess from the labels alone: they may be another app's pods.
-      if (target) selectPods(catalog, graph, ingress, id, target, subset.labels);
-      else if (fqdn !== undefined)
-        selectAbsentServicePods(graph, id, subset.labels, shortHost(fqdn));
-    });
-  }
+function addRuleSubsets(
+  catalog: Catalog,
+  graph: GraphBuilder,
+  services: ServiceNodes,
+  ingress: Ingress,
+  rule: Item<DestinationRule>,
+): void {
+  const { host, subsets, metadata } = rule.object;
+  const fqdn = host === '' ? undefined : resolveHost(host, metadata.namespace);
+  const serviceNode = fqdn === undefined ? undefined : services.ensure(fqdn);
+  const target = fqdn === undefined ? undefined : hostTarget(catalog, fqdn);
+  subsets.forEach((subset, index) => {
+    const id = subsetNodeId(rule.id, subset.name);
+    const label = subset.name || `subsets[${index}]`;
+    // A repeated subset name is invalid; its first definition is the one drawn.
+    if (
+      !graph.addNode({
+        id,
+        kind: 'subset',
+        label,
+        resource: rule.id,
+        parent: null,
+        path: ['spec', 'subsets', index],
+      })
+    )
+      return;
+    if (serviceNode) graph.addEdge('subset', serviceNode, id);
+
+    // A subset's endpoints are the Service's endpoints that also carry the subset labels.
+    // Without a Service, no guess from the labels alone: they may be another app's pods.
+    if (target) selectPods(catalog, graph, ingress, id, target, subset.labels);
+    else if (fqdn !== undefined) selectAbsentServicePods(graph, id, subset.labels, shortHost(fqdn));
+  });
 }

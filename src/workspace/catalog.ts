@@ -36,6 +36,7 @@ export interface Catalog {
   readonly servicesByNamespace: ByKey<Service>;
   /** The first Kubernetes Service with each FQDN. */
   readonly serviceByFqdn: ReadonlyMap<string, Item<Service>>;
+  readonly serviceEntries: readonly Item<ServiceEntry>[];
   /** The first ServiceEntry listing each (resolved) host, wildcards included as written. */
   readonly serviceEntryByHost: ReadonlyMap<string, Item<ServiceEntry>>;
   readonly workloads: readonly Item<Workload>[];
@@ -45,11 +46,32 @@ export interface Catalog {
   readonly envoyFiltersByNamespace: ByKey<EnvoyFilter>;
 }
 
+/** One catalog per workspace: the graph, the checks and the simulator all ask for it. */
+const catalogs = new WeakMap<Workspace, Catalog>();
+/**
+ * The catalog asked for last: a part whose inputs did not change is taken from it as it is, so the
+ * next workspace's catalog (after one keystroke) shares its indexes, and what was derived from
+ * them (graph fragments) can tell by identity that they still hold.
+ */
+let previous: Catalog | undefined;
+/** One item per manifest object, so unchanged resources compare equal by identity. */
+const items = new WeakMap<object, Item<unknown>>();
+
 /**
  * Sorts the workspace's modelled resources by kind. A resource id that repeats (an invalid
  * workspace) is taken from its first document only, as `findEntry` does.
  */
 export function buildCatalog(workspace: Workspace): Catalog {
+  let catalog = catalogs.get(workspace);
+  if (!catalog) {
+    catalog = sortedCatalog(workspace, previous);
+    catalogs.set(workspace, catalog);
+  }
+  previous = catalog;
+  return catalog;
+}
+
+function sortedCatalog(workspace: Workspace, before: Catalog | undefined): Catalog {
   const seen = new Set<ResourceId>();
   const gateways: Item<Gateway>[] = [];
   const virtualServices: Item<VirtualService>[] = [];
@@ -64,74 +86,134 @@ export function buildCatalog(workspace: Workspace): Catalog {
   for (const { id, object } of entries(workspace)) {
     if (seen.has(id) || !isModelled(object)) continue;
     seen.add(id);
+    let item = items.get(object) as Item<never> | undefined;
+    if (!item) {
+      item = { id, object } as Item<never>;
+      items.set(object, item);
+    }
     switch (object.kind) {
       case 'Gateway':
-        gateways.push({ id, object });
+        gateways.push(item);
         break;
       case 'VirtualService':
-        virtualServices.push({ id, object });
+        virtualServices.push(item);
         break;
       case 'DestinationRule':
-        destinationRules.push({ id, object });
+        destinationRules.push(item);
         break;
       case 'Service':
-        services.push({ id, object });
+        services.push(item);
         break;
       case 'ServiceEntry':
-        serviceEntries.push({ id, object });
+        serviceEntries.push(item);
         break;
       case 'Deployment':
       case 'Pod':
-        workloads.push({ id, object });
+        workloads.push(item);
         break;
       case 'HorizontalPodAutoscaler':
-        autoscalers.push({ id, object });
+        autoscalers.push(item);
         break;
       case 'PodDisruptionBudget':
-        budgets.push({ id, object });
+        budgets.push(item);
         break;
       case 'EnvoyFilter':
-        envoyFilters.push({ id, object });
+        envoyFilters.push(item);
         break;
     }
   }
 
-  const serviceByFqdn = new Map<string, Item<Service>>();
+  // Each part is built again only when what it is built from changed.
+  const kept = <T>(list: readonly T[], old: readonly T[] | undefined) =>
+    old !== undefined && sameItems(list, old);
+  const b = before;
+  const sameGateways = kept(gateways, b?.gateways);
+  const sameVirtualServices = kept(virtualServices, b?.virtualServices);
+  const sameRules = kept(destinationRules, b?.destinationRules);
+  const sameServices = kept(services, b?.services);
+  const sameEntries = kept(serviceEntries, b?.serviceEntries);
+  const sameWorkloads = kept(workloads, b?.workloads);
+  const idsOf = <T>(list: readonly Item<T>[], old: ReadonlySet<ResourceId> | undefined) =>
+    old !== undefined && old.size === list.length && list.every((item) => old.has(item.id))
+      ? old
+      : new Set(list.map((item) => item.id));
+  const byNamespace = <T>(list: readonly Item<T>[], old: ByKey<T> | undefined, same: boolean) =>
+    same && old ? old : groupBy(list as Item<T & Namespaced>[], namespaceOf);
+
+  return {
+    gateways: sameGateways && b ? b.gateways : gateways,
+    gatewayIds: idsOf(gateways, b?.gatewayIds),
+    virtualServices: sameVirtualServices && b ? b.virtualServices : virtualServices,
+    virtualServiceIds: idsOf(virtualServices, b?.virtualServiceIds),
+    destinationRules: sameRules && b ? b.destinationRules : destinationRules,
+    destinationRulesByFqdn:
+      sameRules && b
+        ? b.destinationRulesByFqdn
+        : groupBy(
+            destinationRules.filter((item) => item.object.host !== ''),
+            (item) => resolveHost(item.object.host, item.object.metadata.namespace),
+          ),
+    services: sameServices && b ? b.services : services,
+    servicesByNamespace: byNamespace(services, b?.servicesByNamespace, sameServices),
+    serviceByFqdn: sameServices && b ? b.serviceByFqdn : firstByFqdn(services),
+    serviceEntries: sameEntries && b ? b.serviceEntries : serviceEntries,
+    serviceEntryByHost: sameEntries && b ? b.serviceEntryByHost : firstByHost(serviceEntries),
+    workloads: sameWorkloads && b ? b.workloads : workloads,
+    workloadsByNamespace: byNamespace(workloads, b?.workloadsByNamespace, sameWorkloads),
+    autoscalersByNamespace: byNamespace(
+      autoscalers,
+      b?.autoscalersByNamespace,
+      b !== undefined && sameItems(autoscalers, flat(b.autoscalersByNamespace)),
+    ),
+    budgetsByNamespace: byNamespace(
+      budgets,
+      b?.budgetsByNamespace,
+      b !== undefined && sameItems(budgets, flat(b.budgetsByNamespace)),
+    ),
+    envoyFiltersByNamespace: byNamespace(
+      envoyFilters,
+      b?.envoyFiltersByNamespace,
+      b !== undefined && sameItems(envoyFilters, flat(b.envoyFiltersByNamespace)),
+    ),
+  };
+}
+
+function firstByFqdn(services: readonly Item<Service>[]): ReadonlyMap<string, Item<Service>> {
+  const out = new Map<string, Item<Service>>();
   for (const item of services) {
     const { name, namespace } = item.object.metadata;
     const fqdn = serviceFqdn(name, namespace);
-    if (!serviceByFqdn.has(fqdn)) serviceByFqdn.set(fqdn, item);
+    if (!out.has(fqdn)) out.set(fqdn, item);
   }
-  const serviceEntryByHost = new Map<string, Item<ServiceEntry>>();
-  for (const item of serviceEntries) {
+  return out;
+}
+
+function firstByHost(
+  entries: readonly Item<ServiceEntry>[],
+): ReadonlyMap<string, Item<ServiceEntry>> {
+  const out = new Map<string, Item<ServiceEntry>>();
+  for (const item of entries) {
     for (const host of item.object.hosts) {
       if (host === '') continue;
       const fqdn = resolveHost(host, item.object.metadata.namespace);
-      if (!serviceEntryByHost.has(fqdn)) serviceEntryByHost.set(fqdn, item);
+      if (!out.has(fqdn)) out.set(fqdn, item);
     }
   }
-
-  return {
-    gateways,
-    gatewayIds: new Set(gateways.map((item) => item.id)),
-    virtualServices,
-    virtualServiceIds: new Set(virtualServices.map((item) => item.id)),
-    destinationRules,
-    destinationRulesByFqdn: groupBy(
-      destinationRules.filter((item) => item.object.host !== ''),
-      (item) => resolveHost(item.object.host, item.object.metadata.namespace),
-    ),
-    services,
-    servicesByNamespace: groupBy(services, namespaceOf),
-    serviceByFqdn,
-    serviceEntryByHost,
-    workloads,
-    workloadsByNamespace: groupBy(workloads, namespaceOf),
-    autoscalersByNamespace: groupBy(autoscalers, namespaceOf),
-    budgetsByNamespace: groupBy(budgets, namespaceOf),
-    envoyFiltersByNamespace: groupBy(envoyFilters, namespaceOf),
-  };
+  return out;
 }
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** The items of an index by namespace, in workspace order (groups keep it within themselves). */
+function flat<T>(index: ByKey<T>): Item<T>[] {
+  const out: Item<T>[] = [];
+  for (const group of index.values()) for (const item of group) out.push(item);
+  return out;
+}
+
+type Namespaced = { readonly metadata: { readonly namespace: string } };
 
 function namespaceOf(item: Item<{ readonly metadata: { readonly namespace: string } }>): string {
   return item.object.metadata.namespace;

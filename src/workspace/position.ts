@@ -1,5 +1,11 @@
 import { type Path, rangeAt } from '../yaml/path.ts';
-import { type DocAddress, inDocument, type Workspace, type WorkspaceFile } from './workspace.ts';
+import {
+  type DocAddress,
+  inDocument,
+  type Workspace,
+  type WorkspaceDoc,
+  type WorkspaceFile,
+} from './workspace.ts';
 
 /** A 1-based position in a file, as editors and `file:line:column` messages count. */
 export interface FilePosition {
@@ -138,10 +144,26 @@ export function pathPosition(
   const file = workspace.files.find((f) => f.name === address.file);
   const doc = file?.docs[address.index];
   if (!doc) return undefined;
-  const range = rangeAt(
-    doc.document.contents as Parameters<typeof rangeAt>[0],
-    inDocument(address, path),
-  );
-  const [from, to] = range ? [range[0] - doc.base, range[1] - doc.base] : [0, 0];
+  const [from, to] = docRange(doc, inDocument(address, path));
   return docRangePosition(workspace, address, from, to);
+}
+
+/** Node ranges per document and path: a keystroke leaves every other document's as they were. */
+const ranges = new WeakMap<object, Map<string, readonly [number, number]>>();
+
+/** Where the node at `path` is in the document's own text (offsets from its start). */
+function docRange(doc: WorkspaceDoc, path: Path): readonly [number, number] {
+  let known = ranges.get(doc);
+  if (!known) {
+    known = new Map();
+    ranges.set(doc, known);
+  }
+  const key = path.join('\u0000');
+  let range = known.get(key);
+  if (!range) {
+    const at = rangeAt(doc.document.contents as Parameters<typeof rangeAt>[0], path);
+    range = at ? [at[0] - doc.base, at[1] - doc.base] : [0, 0];
+    known.set(key, range);
+  }
+  return range;
 }

@@ -145,6 +145,11 @@ export function inDocument(address: { readonly base?: Path }, path: Path): Path 
 }
 
 const entryCache = new WeakMap<Workspace, readonly Entry[]>();
+/** A document's entries, kept while it stays at the same place: a keystroke re-reads one. */
+const docEntries = new WeakMap<
+  WorkspaceDoc,
+  { readonly file: string; readonly index: number; readonly entries: readonly Entry[] }
+>();
 
 /** Every named manifest of the workspace, in file and document order. */
 export function entries(workspace: Workspace): readonly Entry[] {
@@ -153,10 +158,17 @@ export function entries(workspace: Workspace): readonly Entry[] {
   const out: Entry[] = [];
   for (const file of workspace.files) {
     file.docs.forEach((doc, index) => {
-      for (const { base, object, plain } of doc.resources) {
-        const id = resourceId(object.kind, object.metadata.namespace, object.metadata.name);
-        out.push({ file: file.name, index, id, doc, base, object, plain });
+      const known = docEntries.get(doc);
+      if (known && known.file === file.name && known.index === index) {
+        for (const entry of known.entries) out.push(entry);
+        return;
       }
+      const made = doc.resources.map(({ base, object, plain }): Entry => {
+        const id = resourceId(object.kind, object.metadata.namespace, object.metadata.name);
+        return { file: file.name, index, id, doc, base, object, plain };
+      });
+      docEntries.set(doc, { file: file.name, index, entries: made });
+      for (const entry of made) out.push(entry);
     });
   }
   entryCache.set(workspace, out);
