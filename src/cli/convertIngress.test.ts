@@ -63,4 +63,20 @@ describe('convert an Ingress file', () => {
     );
     expect(out.code).toBe(0);
   });
+
+  test('--to gateway-api --verify: the shop with rewrite-target and a header canary (e2e/data/shop-ingress.yaml) goes where it went', () => {
+    const out = run([
+      'convert',
+      '--to',
+      'gateway-api',
+      '--verify',
+      join(import.meta.dirname, '..', '..', 'e2e', 'data', 'shop-ingress.yaml'),
+    ]);
+    // The canary's header rules carry the main Ingress's rewrite, as ingress-nginx applies it.
+    expect(out.stdout.match(/type: URLRewrite/g)).toHaveLength(3);
+    expect(out.stderr).toMatch(
+      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)$/m,
+    );
+    expect(out.code).toBe(0);
+  });
 });
