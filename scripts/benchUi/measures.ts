@@ -40,6 +40,15 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T
   }
 }
 
+/**
+ * A namespace's collapsed group (`data-group="namespace:<ns>"`, as the canvas's grouping marks
+ * it): it stands for every resource of the namespace, so it can say "the import reached this
+ * namespace", never "this resource changed".
+ */
+export function namespaceGroup(namespace: string): string {
+  return `[data-group="namespace:${namespace}"]`;
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
