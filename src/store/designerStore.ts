@@ -14,6 +14,12 @@ import {
   type Workspace,
 } from '../workspace/workspace.ts';
 import {
+  type GraphViewActions,
+  type GraphViewState,
+  type GroupBy,
+  graphViewSlice,
+} from './graphView.ts';
+import {
   EMPTY_HISTORY,
   type History,
   type HistoryPolicy,
@@ -63,7 +69,7 @@ export interface Notice {
  * Everything the designer holds. The graph, the problems and the editor's text are not here:
  * they are derived from `workspace` and `drafts` by the selectors in `selectors.ts`.
  */
-export interface DesignerState {
+export interface DesignerState extends GraphViewState {
   /** The last workspace that parsed: the one source of truth. */
   readonly workspace: Workspace;
   /**
@@ -120,7 +126,7 @@ export interface DesignerState {
   } | null;
 }
 
-export interface DesignerActions {
+export interface DesignerActions extends GraphViewActions {
   /** Applies a command; false (with a notice) when it is refused. */
   apply(command: Command, policy?: HistoryPolicy): boolean;
   /**
@@ -172,6 +178,7 @@ export interface DesignerInit {
   readonly assumeComplete?: boolean;
   readonly designApi?: DesignApi;
   readonly savedTests?: readonly SavedTest[];
+  readonly groupBy?: GroupBy;
   readonly now?: () => number;
 }
 
@@ -227,6 +234,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       centre: null,
       dialog: null,
       savedTests: init.savedTests ?? [],
+      ...graphViewSlice(set, get, init.groupBy),
 
       apply(command, policy = 'record') {
         const state = get();

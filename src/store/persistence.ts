@@ -2,6 +2,7 @@ import { parseSavedTests, stringifySavedTests } from '../simulate/savedTests.ts'
 import { type DesignApi, isDesignApi } from '../templates/designApi.ts';
 import { type SourceText, serializeWorkspace } from '../workspace/workspace.ts';
 import type { DesignerInit, DesignerState, DesignerStore, Theme, XY } from './designerStore.ts';
+import { type GroupBy, isGroupBy } from './graphView.ts';
 
 /** The part of `localStorage` this needs, so tests can pass a plain object. */
 export interface KeyValueStorage {
@@ -27,6 +28,8 @@ interface Saved {
   readonly designApi?: DesignApi;
   /** Saved test requests, in the YAML form they import and export as. */
   readonly savedTests?: string;
+  /** How the canvas groups a large graph. */
+  readonly groupBy?: GroupBy;
 }
 
 /** What was saved last, or undefined when nothing (readable) was. Never throws. */
@@ -49,6 +52,7 @@ export function loadSaved(storage: KeyValueStorage): DesignerInit | undefined {
       ...(isDesignApi(saved.designApi) ? { designApi: saved.designApi } : {}),
       savedTests:
         typeof saved.savedTests === 'string' ? parseSavedTests(saved.savedTests).tests : [],
+      ...(isGroupBy(saved.groupBy) ? { groupBy: saved.groupBy } : {}),
     };
   } catch {
     return undefined;
@@ -83,6 +87,7 @@ function snapshot(state: DesignerState): Saved {
     assumeComplete: state.assumeComplete,
     designApi: state.designApi,
     savedTests: stringifySavedTests(state.savedTests),
+    groupBy: state.groupBy,
   };
 }
 
@@ -112,7 +117,8 @@ export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs 
       state.themeChosen !== previous.themeChosen ||
       state.assumeComplete !== previous.assumeComplete ||
       state.designApi !== previous.designApi ||
-      state.savedTests !== previous.savedTests;
+      state.savedTests !== previous.savedTests ||
+      state.groupBy !== previous.groupBy;
     if (!changed) return;
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delayMs);

@@ -10,7 +10,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LitPath } from '../../graph/tracePath.ts';
 import { formatShare } from '../../model/weights.ts';
 import type { XY } from '../../store/designerStore.ts';
@@ -18,11 +18,13 @@ import { selectGraph, selectLitPath } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import './canvas.css';
 import { AddMenu } from './AddMenu.tsx';
+import { BigGraphBar } from './BigGraphBar.tsx';
 import { ConnectionHint } from './ConnectionHint.tsx';
 import { EdgeLabelLayer } from './EdgeLabelLayer.tsx';
 import { preloadLayoutEngine } from './elkLayout.ts';
 import { columnLayout } from './fallbackLayout.ts';
 import type { CanvasEdge, CanvasNode } from './flowTypes.ts';
+import { GROUP_COLOR } from './grouping.ts';
 import { KIND_LOOK } from './kindLook.ts';
 import { LabeledEdge } from './LabeledEdge.tsx';
 import { type Size, sizeNodes } from './nodeSize.ts';
@@ -30,13 +32,17 @@ import { NODE_TYPES } from './nodes/nodeTypes.ts';
 import { StaleBanner } from './StaleBanner.tsx';
 import { useAllInView } from './useAllInView.ts';
 import { useAutoLayout } from './useAutoLayout.ts';
+import { useBigLayout } from './useBigLayout.ts';
 import { useCanvasKeys } from './useCanvasKeys.ts';
+import { useCompact } from './useCompact.ts';
 import { useConnectGesture } from './useConnectGesture.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
+import { useGraphView } from './useGraphView.ts';
 import { useReadableFit } from './useReadableFit.ts';
 import { useRefitOnResize } from './useRefitOnResize.ts';
 import { useRevealSelection } from './useRevealSelection.ts';
+import { useViewChangeFit } from './useViewChangeFit.ts';
 
 /**
  * The flow canvas: the graph of the workspace drawn with React Flow, left to right. The store
@@ -71,16 +77,31 @@ function CanvasView() {
   const select = useDesigner((s) => s.select);
   const setPositions = useDesigner((s) => s.setPositions);
 
-  const elements = useFlowElements(graph, workspace);
+  const all = useFlowElements(graph, workspace);
+  // What is drawn: the focused path, or the graph with its collapsed groups as single nodes.
+  const view = useGraphView(all, graph, workspace);
+  const elements = view.elements;
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   // The quick columns: only used for nodes not placed yet, until the layout arrives.
   const fallback = useMemo(() => columnLayout(sizeNodes(elements.nodes, new Map())), [elements]);
   // One fit for both: after a layout and when a smaller pane would cut nodes off.
-  const refit = useReadableFit(elements);
-  useAutoLayout(elements, measured, refit);
+  const refit = useReadableFit(elements, view.big);
+  useAutoLayout(elements, measured, refit, !view.big);
   useRefitOnResize(refit);
-  const placed = useFlowNodes(elements.nodes, positions, fallback, selection, measured);
+  useViewChangeFit(view, positions, refit);
+  const big = useBigLayout(elements, view.big, view.key);
+  const placed = useFlowNodes(
+    elements.nodes,
+    view.big ? big.positions : positions,
+    view.big ? big.positions : fallback,
+    selection,
+    measured,
+  );
+  const bigRef = useRef(view.big);
+  bigRef.current = view.big;
+  const onMoved = big.onMoved;
   const lit = useDesigner(selectLitPath);
+  const compact = useCompact();
   const nodes = useMemo(
     () => (lit ? placed.map((node) => litNode(node, lit)) : placed),
     [placed, lit],
@@ -116,13 +137,16 @@ function CanvasView() {
           sized.set(change.id, change.dimensions);
         } else if (change.type === 'select' && change.selected) select(change.id);
       }
-      if (Object.keys(moved).length > 0) setPositions(moved);
+      if (Object.keys(moved).length > 0) {
+        setPositions(moved);
+        if (bigRef.current) onMoved(moved);
+      }
       if (sized) {
         const update = sized;
         setMeasured((old) => new Map([...old, ...update]));
       }
     },
-    [select, setPositions],
+    [select, setPositions, onMoved],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<CanvasEdge>[]) => {
@@ -140,7 +164,17 @@ function CanvasView() {
 
   // Stable handlers: React Flow passes them to every node and edge wrapper, whose memo a new
   // function would defeat, re-rendering all of them on each step of a drag.
-  const onNodeClick = useCallback((_: unknown, node: CanvasNode) => select(node.id), [select]);
+  // A group's node is not a graph node: a click on it opens (or collapses) the group, as its
+  // button does; zoomed out, the whole node is the button.
+  const setGroupOpen = useDesigner((s) => s.setGroupOpen);
+  const onNodeClick = useCallback(
+    (_: unknown, node: CanvasNode) => {
+      const group = node.data.group;
+      if (group) setGroupOpen([group.key], !group.open);
+      else select(node.id);
+    },
+    [select, setGroupOpen],
+  );
   const onEdgeClick = useCallback(
     (_: unknown, edge: CanvasEdge) => {
       setSelectedEdge(edge.id);
@@ -154,7 +188,11 @@ function CanvasView() {
   }, [select]);
 
   return (
-    <div className="flow-canvas" data-theme={theme} {...keys.wrapper}>
+    <div
+      className={`flow-canvas${compact ? ' flow-canvas--compact' : ''}`}
+      data-theme={theme}
+      {...keys.wrapper}
+    >
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -179,11 +217,15 @@ function CanvasView() {
         isValidConnection={isValidConnection}
         onConnectEnd={onConnectEnd}
         edgesReconnectable={false}
+        // A large view draws only the nodes and edges in view, so it pans as smoothly as a small
+        // one; a small graph is drawn whole (and measured whole by the first fit).
+        onlyRenderVisibleElements={view.big}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
       >
         <Background gap={20} />
-        <Overview />
+        <Overview count={elements.nodes.length} />
+        <BigGraphBar groups={view.big || view.key.startsWith('focus')} />
         <Controls orientation="horizontal" showInteractive={false} showFitView={false}>
           <FitAllButton />
         </Controls>
@@ -229,9 +271,10 @@ function simData(edge: CanvasEdge, sim: 'lit' | 'dim'): Pick<CanvasEdge, 'data'>
  * The minimap, while some of the graph is out of view: it shows where the rest is and takes the
  * user there. When everything is in view it would only cover nodes.
  */
-function Overview() {
+function Overview({ count }: { count: number }) {
   const allInView = useAllInView();
-  if (allInView) return null;
+  // Beyond this many nodes the minimap costs more than it shows; Fit all and groups remain.
+  if (allInView || count > MINIMAP_LIMIT) return null;
   return <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />;
 }
 
@@ -250,6 +293,8 @@ function FitAllButton() {
   );
 }
 
+const MINIMAP_LIMIT = 600;
+
 function minimapColor(node: CanvasNode): string {
-  return KIND_LOOK[node.data.node.kind].color;
+  return node.data.group ? GROUP_COLOR : KIND_LOOK[node.data.node.kind].color;
 }

@@ -46,13 +46,32 @@ export type CanvasNodeData = {
   readonly listeners: readonly ListenerRowData[];
   /** The node's width in pixels (`nodeWidth`): what it is drawn with and laid out by. */
   readonly width: number;
+  /** A collapsed group's node (grouping.ts): what it stands for. */
+  readonly group?: GroupSummary;
+  /** Subsets: the short name of the service they are a subset of. */
+  readonly service?: string;
 };
+
+/** A collapsed group of nodes (by namespace or host), drawn as one node. */
+export interface GroupSummary {
+  /** `namespace:team-3`, `host:app-3.example.com`. */
+  readonly key: string;
+  readonly by: 'namespace' | 'host';
+  readonly name: string;
+  /** Open: the node is only the group's header above its nodes; else it stands for them. */
+  readonly open: boolean;
+  /** How many distinct resources its nodes stand for. */
+  readonly resources: number;
+  readonly kinds: readonly { readonly kind: NodeKind; readonly count: number }[];
+  /** The ids of the nodes it stands for. */
+  readonly members: readonly string[];
+}
 
 /**
  * Kinds drawn as React Flow nodes: every kind but `route` and `listener`, which are rows of their
- * VirtualService or route, and of their Gateway.
+ * VirtualService or route, and of their Gateway; and `group`, a collapsed group (grouping.ts).
  */
-export type CanvasNodeKind = Exclude<NodeKind, 'route' | 'listener'>;
+export type CanvasNodeKind = Exclude<NodeKind, 'route' | 'listener'> | 'group';
 
 export type CanvasNode = Node<CanvasNodeData, CanvasNodeKind>;
 

@@ -70,14 +70,14 @@ export function readableFit(
   return { viewport: { x: m.left - left * zoom, y: m.top - top * zoom, zoom }, all: false };
 }
 
-interface Bounds {
+export interface Bounds {
   readonly left: number;
   readonly top: number;
   readonly right: number;
   readonly bottom: number;
 }
 
-function boundsOf(boxes: readonly Box[]): Bounds {
+export function boundsOf(boxes: readonly Box[]): Bounds {
   if (boxes.length === 0) return { left: 0, top: 0, right: 0, bottom: 0 };
   let left = Number.POSITIVE_INFINITY;
   let top = Number.POSITIVE_INFINITY;

@@ -56,7 +56,7 @@ export function requestPath(
 }
 
 /** Nodes whose rules are rows: VirtualServices and the Gateway API's routes. */
-const RULE_OWNERS: ReadonlySet<NodeKind> = new Set([
+export const RULE_OWNERS: ReadonlySet<NodeKind> = new Set([
   'virtualService',
   'httpRoute',
   'grpcRoute',

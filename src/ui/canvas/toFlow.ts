@@ -54,12 +54,16 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
   }
 
   const chain = gatewayApiChain(graph, graphNodes);
+  const services = subsetServices(graph, graphNodes);
   const nodes: BaseNode[] = [];
   for (const node of graph.nodes) {
     if (node.kind === 'route' || node.kind === 'listener') continue;
     const object = node.resource === undefined ? undefined : objects.get(node.resource);
     const rows = rowsByParent.get(node.id) ?? [];
-    const base = baseNode(node, node.kind, object, rows, nodeWidth(node, chain.has(node.id)));
+    const width = nodeWidth(node, chain.has(node.id));
+    const plain = baseNode(node, node.kind, object, rows, width);
+    const service = services.get(node.id);
+    const base = service ? { ...plain, data: { ...plain.data, service } } : plain;
     nodes.push(
       node.kind === 'ingress' ? ingressNote(base, workspace) : gatewayNote(base, workspace),
     );
@@ -71,6 +75,20 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
     graphNodes,
     graphEdges: new Map(graph.edges.map((e) => [e.id, e])),
   };
+}
+
+/** Each subset's service, by its short name (the service node's label): `svc-3` for `v1`. */
+function subsetServices(
+  graph: FlowGraph,
+  graphNodes: ReadonlyMap<string, GraphNode>,
+): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== 'subset') continue;
+    const service = graphNodes.get(edge.source);
+    if (service?.kind === 'service' && !out.has(edge.target)) out.set(edge.target, service.label);
+  }
+  return out;
 }
 
 /** Kinds a new connection may start from or end at (see src/edit/gestures/connect.ts). */

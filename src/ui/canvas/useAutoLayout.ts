@@ -23,12 +23,14 @@ import type { ReadableFit } from './useReadableFit.ts';
  *   user dragged stay), and the view refits only when new resources landed out of sight.
  * The first graph on screen (a reload, with stored positions) is fitted the same way.
  *
- * Positions are view state: stored with `setPositions`, outside the undo history.
+ * Positions are view state: stored with `setPositions`, outside the undo history. Inactive for
+ * a large view (groups, focus on a large graph): useBigLayout places that.
  */
 export function useAutoLayout(
   elements: FlowElements,
   measured: ReadonlyMap<string, Size>,
   refit: ReadableFit,
+  active = true,
 ): void {
   const store = useDesignerStore();
   const positions = useDesigner((s) => s.positions);
@@ -47,6 +49,8 @@ export function useAutoLayout(
   const drawn = useRef<Drawn>(null);
 
   useEffect(() => {
+    // A large view is laid out in blocks (useBigLayout), never whole.
+    if (!active) return;
     if (drawn.current?.elements !== elements) drawn.current = compare(drawn.current, elements);
     const { shownBefore, grew } = drawn.current;
     const missing = elements.nodes.filter((n) => positions[n.id] === undefined).map((n) => n.id);
@@ -117,7 +121,7 @@ export function useAutoLayout(
       console.warn('Layout failed; using the simple column layout.', error);
       apply(columnLayout(sizeNodes(elements.nodes, sizes.current)));
     });
-  }, [elements, positions, layoutRequest, store, flowStore, getViewport, refit]);
+  }, [elements, positions, layoutRequest, store, flowStore, getViewport, refit, active]);
 }
 
 interface Drawn {
@@ -156,7 +160,7 @@ function boxesOf(sized: readonly SizedNode[], at: Readonly<Record<string, XY>>):
 }
 
 /** The layout's view of the elements: boxes with measured (else estimated) sizes, rule ports. */
-function layoutInput(
+export function layoutInput(
   elements: FlowElements,
   sized: readonly SizedNode[],
 ): { nodes: LayoutNode[]; edges: LayoutEdge[] } {

@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import type { DesignerStore } from '../../store/designerStore.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import { isTextField } from '../isTextField.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
@@ -60,6 +61,7 @@ export function useCanvasKeys(
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
       if (isTextField(event.target)) return;
+      if (toggleGroup(event, store)) return;
       if (event.code === 'Space') setSpaceHeld(true);
       onDelete(event);
       if (event.defaultPrevented) return;
@@ -92,4 +94,15 @@ export function useCanvasKeys(
     }),
     [onKeyDown, onKeyUp, onFocus, onBlur, focused, spaceHeld],
   );
+}
+
+/** Enter on a group's node opens or collapses it (its button does the same with the mouse). */
+function toggleGroup(event: KeyboardEvent, store: DesignerStore): boolean {
+  if (event.key !== 'Enter' || !(event.target instanceof HTMLElement)) return false;
+  const node = event.target.closest<HTMLElement>('.react-flow__node[data-kind="group"]');
+  const key = node?.dataset.group;
+  if (!node || key === undefined) return false;
+  event.preventDefault();
+  store.getState().setGroupOpen([key], node.dataset.expanded !== 'true');
+  return true;
 }

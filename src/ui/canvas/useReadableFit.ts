@@ -1,6 +1,7 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback, useRef } from 'react';
 import { useDesignerStore } from '../StoreContext.tsx';
+import { overviewViewport } from './blockLayout.ts';
 import { type Box, type Focus, readableFit } from './readableFit.ts';
 import { requestPath } from './requestPath.ts';
 import type { FlowElements } from './toFlow.ts';
@@ -13,16 +14,23 @@ import type { FlowElements } from './toFlow.ts';
  */
 export type ReadableFit = (boxes: readonly Box[], duration: number, focus?: Focus) => void;
 
-export function useReadableFit(elements: FlowElements): ReadableFit {
+export function useReadableFit(elements: FlowElements, big = false): ReadableFit {
   const store = useDesignerStore();
   const flowStore = useStoreApi();
   const { setViewport } = useReactFlow();
   const latest = useRef(elements);
   latest.current = elements;
+  const isBig = useRef(big);
+  isBig.current = big;
   return useCallback(
     (boxes: readonly Box[], duration: number, focus?: Focus) => {
       const { width, height } = flowStore.getState();
       if (width === 0 || height === 0) return;
+      // A large view (groups, blocks) is fitted whole, compact where it must be.
+      if (isBig.current && !focus) {
+        void setViewport(overviewViewport(boxes, { width, height }), { duration });
+        return;
+      }
       const { graphNodes, graphEdges } = latest.current;
       const selection = store.getState().selection;
       const shown =

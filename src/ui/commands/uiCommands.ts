@@ -3,6 +3,7 @@ import { selectCanRedo, selectCanUndo, selectGraph } from '../../store/selectors
 import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
 import { UNTITLED } from '../../workspace/fileNames.ts';
+import { viewCommands } from '../canvas/viewCommands.ts';
 import { isPanelMaximized, SHORT_WINDOW } from '../panels/usePanelMaximized.ts';
 import { download } from '../toolbar/download.ts';
 import { deleteFromGraph } from './deleteNode.ts';
@@ -103,6 +104,7 @@ export const UI_COMMANDS: readonly UiCommand[] = [
       if (node && deleteFromGraph(store, node)) store.getState().select(null);
     },
   },
+  ...viewCommands,
   {
     id: 'view.layout',
     title: 'Auto layout',

@@ -2,9 +2,11 @@ import { Handle, Position, useConnection } from '@xyflow/react';
 import { type CSSProperties, type ReactNode, useMemo } from 'react';
 import { elideMiddle } from '../elideMiddle.ts';
 import type { CanvasNodeData } from '../flowTypes.ts';
+import { isFocusable } from '../focus.ts';
 import { KIND_LOOK } from '../kindLook.ts';
 import { nameWidth } from '../nameWidth.ts';
 import { impliedParts } from '../nodeDetails.ts';
+import { FocusButton } from './FocusButton.tsx';
 import { ProblemBadge } from './ProblemBadge.tsx';
 
 export interface NodeFrameProps {
@@ -33,7 +35,9 @@ export function NodeFrame({
   const leaving = useConnection((c) => c.fromNode?.id === node.id);
   const look = KIND_LOOK[node.kind];
   const width = data.width;
-  const namespace = node.resource?.split('/')[1];
+  // A subset says which service it is of (`Subset · svc-3`): its namespace would not tell apart
+  // the many `v1`s of a large workspace.
+  const namespace = data.service ?? node.resource?.split('/')[1];
   // The tag says "implied" already, and the first line why: the graph's label carries both for
   // text-only readers.
   const name = node.implied ? impliedParts(node.label).name : node.label;
@@ -89,6 +93,7 @@ export function NodeFrame({
       {source && (
         <Handle type="source" position={Position.Right} isConnectable={node.kind === 'gateway'} />
       )}
+      {isFocusable(node.kind) && <FocusButton selected={selected} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { NodeTypes } from '@xyflow/react';
 import type { CanvasNodeKind } from '../flowTypes.ts';
 import { GatewayNode } from './GatewayNode.tsx';
+import { GroupNode } from './GroupNode.tsx';
 import { ResourceNode } from './ResourceNode.tsx';
 import { VirtualServiceNode } from './VirtualServiceNode.tsx';
 
@@ -25,4 +26,5 @@ export const NODE_TYPES: Readonly<Record<CanvasNodeKind, NodeTypes[string]>> = {
   tlsRoute: VirtualServiceNode,
   tcpRoute: VirtualServiceNode,
   ingress: VirtualServiceNode,
+  group: GroupNode,
 };

@@ -1,0 +1,118 @@
+/**
+ * A workspace of a thousand resources a person can use: it opens grouped by namespace, a group
+ * opens with the mouse, Go to resource finds what a collapsed group hides, and a focus shows one
+ * host's path alone. Measured as a person sees it: names readable, what is shown in the pane.
+ */
+import type { Page } from '@playwright/test';
+import { generateIssueWorkspaceText } from '../scripts/generateWorkspace.ts';
+import { clickButton, graphNode, openApp, screenshot, settled, viewportTransform } from './app.ts';
+import { expect, test } from './fixtures.ts';
+import { nodesOutsidePane, smallestNamePx } from './seen.ts';
+
+const RESOURCES = 1000;
+
+async function importGenerated(page: Page): Promise<void> {
+  await clickButton(page, 'Import');
+  const dialog = page.getByRole('dialog');
+  await dialog.locator('input[type="file"]').setInputFiles([
+    {
+      name: 'teams.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from(generateIssueWorkspaceText(RESOURCES)),
+    },
+  ]);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
+/** The graph's nodes drawn (in view: only those are rendered), by accessible name. */
+function drawnNames(page: Page): Promise<string[]> {
+  return page
+    .locator('.react-flow__node')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''));
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`${RESOURCES} resources at ${size.width}×${size.height}: groups, Go to resource, focus`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    await openApp(page);
+    await importGenerated(page);
+
+    // Collapsed namespaces, one node each, readable at the fitted view.
+    const groups = page.locator('[data-kind="group"][data-expanded="false"]');
+    await expect(groups.first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('combobox', { name: 'Group by' })).toHaveValue('namespace');
+    await expect(graphNode(page, 'virtualService')).toHaveCount(0);
+    await settled(() => viewportTransform(page));
+    expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
+    const team0 = page.locator('[data-group="namespace:team-0"]');
+    await expect(team0).toHaveAttribute('aria-label', 'Namespace team-0, 5 resources');
+    await screenshot(page, `big-graph-groups-${size.width}`);
+
+    // Open team-1 with the mouse (zoomed out, the whole node is its button): its nodes show,
+    // readable, in the pane.
+    await page.locator('[data-group="namespace:team-1"]').click();
+    const vs1 = graphNode(page, 'virtualService', 'VirtualService/team-1/vs-1');
+    await expect(vs1).toBeVisible();
+    await settled(() => viewportTransform(page));
+    expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
+    const outside = await nodesOutsidePane(page);
+    expect(outside.filter((name) => /vs-1|gw-1|svc-1/.test(name))).toEqual([]);
+    await screenshot(page, `big-graph-open-group-${size.width}`);
+    // The header collapses it again.
+    await page.getByRole('button', { name: 'Collapse namespace team-1' }).click();
+    await expect(vs1).toHaveCount(0);
+
+    // Go to resource finds a VirtualService hidden in a collapsed group, and shows it.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ControlOrMeta+P');
+    const goTo = page.getByRole('dialog', { name: 'Go to resource' });
+    await page.keyboard.type('vs-150');
+    await expect(goTo.getByRole('option').first()).toContainText('vs-150');
+    await page.keyboard.press('Enter');
+    const vs150 = graphNode(page, 'virtualService', 'VirtualService/team-150/vs-150');
+    await expect(vs150).toBeVisible();
+    await expect(vs150).toHaveClass(/selected/);
+    await settled(() => viewportTransform(page));
+    expect(await nodesOutsidePane(page)).not.toContain('VirtualService vs-150');
+
+    // Focus on a host: only its path, from the client to its pods; Escape shows everything.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.keyboard.type('Focus on host');
+    await page.keyboard.press('Enter');
+    const hosts = page.getByRole('dialog', { name: 'Focus on host' });
+    await expect(hosts).toBeVisible();
+    await page.keyboard.type('app-42.example.com');
+    await page.keyboard.press('Enter');
+    const banner = page.getByRole('status', { name: 'Focus' });
+    await expect(banner).toContainText('app-42.example.com');
+    await expect(page.locator('[data-kind="group"]')).toHaveCount(0);
+    await settled(() => viewportTransform(page));
+    const shown = await drawnNames(page);
+    expect(shown).toContain('Client client');
+    expect(shown).toContain('VirtualService vs-42');
+    expect(shown).toContain('Gateway gw-42');
+    expect(shown.filter((name) => /(vs|gw)-\d+/.test(name) && !/-42\b/.test(name))).toEqual([]);
+    expect(await nodesOutsidePane(page)).toEqual([]);
+    expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
+    await screenshot(page, `big-graph-focus-${size.width}`);
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Escape');
+    await expect(banner).toBeHidden();
+    await expect(groups.first()).toBeVisible();
+  });
+}
+
+test('a small workspace shows no groups and no grouping bar', async ({ page }) => {
+  await openApp(page);
+  await expect(graphNode(page, 'virtualService').first()).toBeVisible();
+  await expect(page.locator('[data-kind="group"]')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Group by' })).toHaveCount(0);
+});

@@ -1,0 +1,66 @@
+import type { FlowGraph } from '../../graph/types.ts';
+import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
+import type { GraphFocus } from '../../store/graphView.ts';
+import { selectGraph } from '../../store/selectors.ts';
+import type { Workspace } from '../../workspace/workspace.ts';
+import { focusPath, nodeHosts } from './focus.ts';
+import { type GroupingBy, groupKeys } from './grouping.ts';
+
+const keyCache = new WeakMap<FlowGraph, Map<GroupingBy, ReadonlyMap<string, string>>>();
+
+/** Each node's group key for the graph and grouping, memoised per graph. */
+export function groupKeysOf(
+  graph: FlowGraph,
+  workspace: Workspace,
+  by: GroupingBy,
+): ReadonlyMap<string, string> {
+  let byGrouping = keyCache.get(graph);
+  if (!byGrouping) {
+    byGrouping = new Map();
+    keyCache.set(graph, byGrouping);
+  }
+  let keys = byGrouping.get(by);
+  if (!keys) {
+    keys = groupKeys(graph, by, nodeHosts(graph, workspace));
+    byGrouping.set(by, keys);
+  }
+  return keys;
+}
+
+const pathCache = new WeakMap<FlowGraph, { focus: GraphFocus; path: ReadonlySet<string> }>();
+
+/** The graph nodes the focus shows (focus.ts), memoised per graph and focus. */
+export function focusedNodes(
+  graph: FlowGraph,
+  workspace: Workspace,
+  focus: GraphFocus,
+): ReadonlySet<string> {
+  const cached = pathCache.get(graph);
+  if (cached?.focus === focus) return cached.path;
+  const path = focusPath(graph, focus, nodeHosts(graph, workspace));
+  pathCache.set(graph, { focus, path });
+  return path;
+}
+
+/** Whether a node is drawn under the current focus and grouping (not hidden in a collapsed group). */
+export function isHidden(state: DesignerState, id: string): boolean {
+  const graph = selectGraph(state);
+  if (state.focus && !focusedNodes(graph, state.workspace, state.focus).has(id)) return true;
+  if (state.groupBy === 'none') return false;
+  const key = groupKeysOf(graph, state.workspace, state.groupBy).get(id);
+  return key !== undefined && state.groupOpen[key] === false;
+}
+
+/**
+ * Makes a node drawable before Go to resource goes there: leaves a focus that hides it and opens
+ * the group it is in.
+ */
+export function revealInView(store: DesignerStore, id: string): void {
+  const state = store.getState();
+  const graph = selectGraph(state);
+  if (state.focus && !focusedNodes(graph, state.workspace, state.focus).has(id))
+    state.setFocus(null);
+  if (state.groupBy === 'none') return;
+  const key = groupKeysOf(graph, state.workspace, state.groupBy).get(id);
+  if (key !== undefined && state.groupOpen[key] !== true) state.setGroupOpen([key], true);
+}
