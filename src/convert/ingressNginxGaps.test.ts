@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../simulate/simulate.ts';
 import { convert } from './convert.ts';
-import { ingress, load, manifests, SERVICES } from './ingressTestDesigns.ts';
+import { ingress, load, manifests, SECURE, SERVICES } from './ingressTestDesigns.ts';
 import { probeRequests } from './probes.ts';
 import type { Conversion, TargetApi } from './types.ts';
 import { verify } from './verify.ts';
@@ -113,15 +113,22 @@ describe('Prefix p/ (ending in /) does not take p under ingress-nginx → Gatewa
     expect(differences(source, conversion, sent)).toEqual([]);
   });
 
-  test('with a path that takes p (Prefix /): an Exact p rule to that path, ahead of the PathPrefix', () => {
+  test('with a path that takes p (Prefix /): an Exact p match on that path rule, its canary included', () => {
     const other = ingress('other', '', '/', 'Prefix').replace('name: canary', 'name: api');
-    const source = load(SERVICES, ingress('main', '', '/shop/'), other);
+    const beta = ingress(
+      'beta',
+      '"nginx.ingress.kubernetes.io/canary": "true", "nginx.ingress.kubernetes.io/canary-by-header": "X-Beta", "nginx.ingress.kubernetes.io/canary-weight": "10"',
+      '/',
+      'Prefix',
+    );
+    const source = load(SERVICES, ingress('main', '', '/shop/'), other, beta);
     const conversion = convert(source, 'gateway-api');
-    expect(manifests(conversion)['HTTPRoute/main']?.spec.rules?.[0]).toEqual({
-      matches: [{ path: { type: 'Exact', value: '/shop' } }],
-      backendRefs: [{ name: 'api', port: 80 }],
-    });
-    expect(differences(source, conversion, sent)).toEqual([]);
+    expect(manifests(conversion)['HTTPRoute/other']?.spec.rules?.[0]?.matches).toEqual([
+      { path: { type: 'PathPrefix', value: '/' } },
+      { path: { type: 'Exact', value: '/shop' } },
+    ]);
+    const withHeader = ['always', 'never'].map((v) => on('/shop', { 'X-Beta': v }));
+    expect(differences(source, conversion, [...sent, ...withHeader])).toEqual([]);
   });
 
   test('with a defaultBackend: an Exact p rule to it', () => {
@@ -189,6 +196,30 @@ describe('rewrite-target with a canary (the shop of e2e/data/shop-ingress.yaml)'
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((d) => d.explainedBy)).toEqual([]);
   });
+});
+
+describe('verify: what an Ingress-wide loss explains', () => {
+  test.each(TARGETS)(
+    '→ %s: the HTTPS redirect loss (spec.tls) explains a redirect, not another backend',
+    (to) => {
+      const source = load(SERVICES, SECURE);
+      const conversion = convert(source, to);
+      expect(conversion.losses.map((l) => l.path)).toContain('spec.tls');
+      // Break the conversion: the route sends to another Service, which no loss says.
+      const broken: Conversion = {
+        ...conversion,
+        files: conversion.files.map((f) => ({
+          ...f,
+          text: f.text.replace(/name: web|host: web\.default/g, (m) => m.replace('web', 'api')),
+        })),
+      };
+      const found = verify(source, broken, [{ url: 'https://secure.example.com/' }]).differences;
+      expect(found.map((d) => [d.request.url, d.explainedBy?.path])).toContainEqual([
+        'https://secure.example.com/',
+        undefined,
+      ]);
+    },
+  );
 });
 
 describe('probes of ingress-nginx paths and canaries', () => {

@@ -2,9 +2,10 @@
  * ingress-nginx serves a Prefix path `p/` (ending in `/`) as the prefix location `p/` alone (no
  * exact `= p`): the request `p` is not served by it. The Gateway API ignores a trailing `/` of a
  * PathPrefix, so a PathPrefix `p/` takes `p` too. What ingress-nginx does with `p` is written
- * ahead of it: an Exact `p` rule to the path (or defaultBackend) that answers `p` instead; when
- * none does (nginx answers 404), the path becomes the RegularExpression `p/.*`, which is the
- * nginx prefix location itself (both case-sensitive). Nothing is lost either way.
+ * ahead of it: an Exact `p` match on the rule of the path that answers `p` instead (so its
+ * weights, filters and canary header rules hold for `p` too), or an Exact `p` rule to the
+ * defaultBackend; when none does (nginx answers 404), the path becomes the RegularExpression
+ * `p/.*`, which is the nginx prefix location itself (both case-sensitive). Nothing is lost.
  */
 import { pathMatchers, pickPath } from '../model/ingressPaths.ts';
 import type { IndexedIngress } from '../workspace/ingressIndex.ts';
@@ -29,8 +30,8 @@ const escapeRegex = (text: string) => text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'
 
 /**
  * For each PathPrefix written for a Prefix `p/`: the request `p` answered as ingress-nginx
- * answers it. Runs before canaries merge in, so their header rules copy the rewritten match,
- * and the Exact rule shares the answering rule's backendRefs, which canary weights then change.
+ * answers it. Runs before canaries merge in, so their header rules copy the matches as written
+ * here (and the redirect route, which shares them).
  */
 export function fixTrailingSlashPrefixes(pathRules: readonly SlashPathRule[]): void {
   for (const own of pathRules) {
@@ -50,14 +51,8 @@ export function fixTrailingSlashPrefixes(pathRules: readonly SlashPathRule[]): v
     // No path takes it: the server's root location, the defaultBackend of its first Ingress.
     const first = pathRules.find((r) => r.host.toLowerCase() === own.host.toLowerCase());
     const fallback = picked ? undefined : first?.indexed.ingress.defaultBackend;
-    if (picked) {
-      own.route.unshift({
-        matches: [{ path: { type: 'Exact', value: bare } }],
-        ...(picked.rule.filters ? { filters: picked.rule.filters } : {}),
-        backendRefs: picked.rule.backendRefs,
-      });
-      own.parts.unshift({ resource: picked.indexed.entry.id, path: picked.field });
-    } else if (fallback) {
+    if (picked) (picked.rule.matches as Plain[]).push({ path: { type: 'Exact', value: bare } });
+    else if (fallback) {
       const catchAll = first?.route.find((r) => r.matches === undefined);
       if (!catchAll || !first) continue;
       own.route.unshift({

@@ -214,6 +214,10 @@ export function probeRequests(workspace: Workspace): SimRequest[] {
       };
       const prefix = path ? path.kind !== 'exact' : at.value.pathType !== 'Exact';
       const others = headers.slice(1).map((h) => ({ ...inside, headers: h }));
+      // ingress-nginx serves a Prefix `p/` as the location `p/` alone: `p` is where it differs.
+      const bare = written.replace(/\/+$/, '');
+      if (!path && at.value.pathType === 'Prefix' && bare && bare !== written)
+        others.push({ ...inside, path: bare });
       add(hostsOf(at.host), [inside, ...others, ...outside(inside, prefix)]);
     }
     if (ingress.defaultBackend) add(hostsOf(''), []);

@@ -208,6 +208,10 @@ function aspectsOf(path: string): readonly Aspect[] {
   // (an Ingress path's `path`, `pathType` and its rule's `host` are its match).
   if (/\.(retries|corsPolicy|timeout|timeouts)(\.|$)|\.match(es)?\[/.test(path)) return [];
   if (INGRESS_MATCH.test(path) || INGRESS_HOST.test(path)) return [];
+  // An Ingress's HTTPS redirect (its tls, force-ssl-redirect) changes only the redirect.
+  if (path === 'spec.tls' || path.endsWith('force-ssl-redirect"]')) return ['outcome', 'location'];
+  // A Secret not where the gateway reads it fails the handshake: the answer, nothing else.
+  if (/^spec\.tls\[\d+\]\.secretName$/.test(path)) return ['outcome'];
   if (/\.(mirror|mirrors)(\.|\[|$)/.test(path)) return ['mirrors'];
   if (/\.rewrite(\.|$)/.test(path)) return ['upstream'];
   if (/\.redirect(\.|$)/.test(path)) return ['outcome', 'location'];
