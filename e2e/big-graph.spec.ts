@@ -6,21 +6,18 @@
 import type { Page } from '@playwright/test';
 import { generateIssueWorkspaceText } from '../scripts/generateWorkspace.ts';
 import { clickButton, graphNode, openApp, screenshot, settled, viewportTransform } from './app.ts';
+import { manyHostsYaml } from './bookstore.ts';
 import { expect, test } from './fixtures.ts';
 import { nodesOutsidePane, smallestNamePx } from './seen.ts';
 
 const RESOURCES = 1000;
 
-async function importGenerated(page: Page): Promise<void> {
+async function importFile(page: Page, name: string, text: string): Promise<void> {
   await clickButton(page, 'Import');
   const dialog = page.getByRole('dialog');
-  await dialog.locator('input[type="file"]').setInputFiles([
-    {
-      name: 'teams.yaml',
-      mimeType: 'text/yaml',
-      buffer: Buffer.from(generateIssueWorkspaceText(RESOURCES)),
-    },
-  ]);
+  await dialog
+    .locator('input[type="file"]')
+    .setInputFiles([{ name, mimeType: 'text/yaml', buffer: Buffer.from(text) }]);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
@@ -42,7 +39,7 @@ for (const size of [
     test.setTimeout(120_000);
     await page.setViewportSize(size);
     await openApp(page);
-    await importGenerated(page);
+    await importFile(page, 'teams.yaml', generateIssueWorkspaceText(RESOURCES));
 
     // Collapsed namespaces, one node each, readable at the fitted view.
     const groups = page.locator('[data-kind="group"][data-expanded="false"]');
@@ -68,6 +65,15 @@ for (const size of [
     // The header collapses it again.
     await page.getByRole('button', { name: 'Collapse namespace team-1' }).click();
     await expect(vs1).toHaveCount(0);
+    // Enter on a group's node opens it too, and Enter on its header collapses it.
+    const team2 = page.locator('[data-group="namespace:team-2"]');
+    await team2.focus();
+    await page.keyboard.press('Enter');
+    await expect(team2).toHaveAttribute('data-expanded', 'true');
+    await expect(graphNode(page, 'gateway', 'Gateway/team-2/gw-2')).toBeVisible();
+    await team2.focus();
+    await page.keyboard.press('Enter');
+    await expect(team2).toHaveAttribute('data-expanded', 'false');
 
     // Go to resource finds a VirtualService hidden in a collapsed group, and shows it.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -107,12 +113,33 @@ for (const size of [
     await page.keyboard.press('Escape');
     await expect(banner).toBeHidden();
     await expect(groups.first()).toBeVisible();
+
+    // Grouped by host instead: one group per host.
+    await page.getByRole('combobox', { name: 'Group by' }).selectOption('host');
+    await expect(page.locator('[data-group="host:app-0.example.com"]')).toBeVisible();
+    await expect(page.locator('[data-group^="namespace:"]')).toHaveCount(0);
+    await settled(() => viewportTransform(page));
+    expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
   });
 }
 
-test('a small workspace shows no groups and no grouping bar', async ({ page }) => {
+test('a small workspace shows no groups, no grouping bar; a focus shows one path', async ({
+  page,
+}) => {
   await openApp(page);
+  await importFile(page, 'apps.yaml', manyHostsYaml(4));
   await expect(graphNode(page, 'virtualService').first()).toBeVisible();
   await expect(page.locator('[data-kind="group"]')).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Group by' })).toHaveCount(0);
+  // A selected VirtualService offers its path alone; Escape shows everything again.
+  const before = await page.locator('.react-flow__node').count();
+  await graphNode(page, 'virtualService', 'VirtualService/apps/app1').click();
+  await page.getByRole('button', { name: 'Focus on this path' }).click();
+  await expect(page.getByRole('status', { name: 'Focus' })).toBeVisible();
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(before);
+  await expect.poll(() => nodesOutsidePane(page)).toEqual([]);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('status', { name: 'Focus' })).toBeHidden();
+  await expect(page.locator('.react-flow__node')).toHaveCount(before);
 });

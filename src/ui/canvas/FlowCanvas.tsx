@@ -24,7 +24,7 @@ import { EdgeLabelLayer } from './EdgeLabelLayer.tsx';
 import { preloadLayoutEngine } from './elkLayout.ts';
 import { columnLayout } from './fallbackLayout.ts';
 import type { CanvasEdge, CanvasNode } from './flowTypes.ts';
-import { GROUP_COLOR } from './grouping.ts';
+import { GROUP_COLOR, GROUP_OPEN_LIMIT } from './grouping.ts';
 import { KIND_LOOK } from './kindLook.ts';
 import { LabeledEdge } from './LabeledEdge.tsx';
 import { type Size, sizeNodes } from './nodeSize.ts';
@@ -219,7 +219,7 @@ function CanvasView() {
         edgesReconnectable={false}
         // A large view draws only the nodes and edges in view, so it pans as smoothly as a small
         // one; a small graph is drawn whole (and measured whole by the first fit).
-        onlyRenderVisibleElements={view.big}
+        onlyRenderVisibleElements={view.big || elements.nodes.length > GROUP_OPEN_LIMIT}
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
       >
