@@ -198,6 +198,26 @@ describe('rewrite-target with a canary (the shop of e2e/data/shop-ingress.yaml)'
   });
 });
 
+describe('use-regex on one Ingress makes every path of its host a regex (nginx has one server per host)', () => {
+  test.each(TARGETS)('→ %s: the other Ingress of the host reads its paths as regexes too', (to) => {
+    const other = ingress('other', '', '/Cart').replace('name: canary', 'name: api');
+    const source = load(
+      SERVICES,
+      ingress(
+        'main',
+        '"nginx.ingress.kubernetes.io/use-regex": "true"',
+        '"/v[0-9]+/shop"',
+        'ImplementationSpecific',
+      ),
+      other,
+    );
+    const conversion = convert(source, to);
+    // nginx: `~* ^/Cart`, so /cartx and /CART/a are taken; only case is lost to the Gateway API.
+    const found = verify(source, conversion, [on('/Cartx'), on('/v2/shop')]).differences;
+    expect(found.map((d) => d.request.url)).toEqual([]);
+  });
+});
+
 describe('verify: what an Ingress-wide loss explains', () => {
   test.each(TARGETS)(
     '→ %s: the HTTPS redirect loss (spec.tls) explains a redirect, not another backend',

@@ -15,11 +15,12 @@ import {
   type NginxAnnotations,
   type NginxCanary,
   nginxAnnotations,
+  usesRegex,
 } from '../model/ingressNginx.ts';
 import { selects } from '../model/labels.ts';
 import { resourceId } from '../model/resource.ts';
 import { buildCatalog, type Catalog } from '../workspace/catalog.ts';
-import type { IndexedIngress } from '../workspace/ingressIndex.ts';
+import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
 import type { Workspace } from '../workspace/workspace.ts';
 import { type ServiceLookup, serviceLookup } from './services.ts';
 import type { Loss } from './types.ts';
@@ -35,6 +36,8 @@ export const INSTEAD: Readonly<Record<string, string>> = {
 
 export interface Ctx {
   readonly lookup: ServiceLookup;
+  /** The hosts whose paths ingress-nginx reads as regexes (`regexHosts`). */
+  readonly regexHosts: ReadonlySet<string>;
   /** Whether the input holds any Service (a missing one is then really missing). */
   readonly hasServices: boolean;
   readonly losses: Loss[];
@@ -126,7 +129,37 @@ export function serviceBackend(
 
 export function newContext(workspace: Workspace): Ctx {
   const catalog = buildCatalog(workspace);
-  return { lookup: serviceLookup(catalog), hasServices: catalog.services.length > 0, losses: [] };
+  return {
+    lookup: serviceLookup(catalog),
+    regexHosts: regexHosts(ingressIndex(workspace).ingresses),
+    hasServices: catalog.services.length > 0,
+    losses: [],
+  };
+}
+
+/**
+ * The hosts (lower case, '' for rules without host) whose every path ingress-nginx reads as a
+ * case-insensitive regex: those where one main Ingress asks (`use-regex`, or a `rewrite-target`
+ * other than its paths), whichever Ingress of the host a path belongs to, as nginx's server for
+ * the host holds them all.
+ */
+function regexHosts(ingresses: readonly IndexedIngress[]): Set<string> {
+  const out = new Set<string>();
+  for (const indexed of ingresses) {
+    const a = nginxAnnotations(indexed.ingress.metadata.annotations);
+    if (indexed.reading === 'istio' || a.canary) continue;
+    for (const host of new Set(indexed.paths.map((p) => p.host.toLowerCase()))) {
+      const paths = indexed.paths.filter((p) => p.host.toLowerCase() === host);
+      if (
+        usesRegex(
+          a,
+          paths.map((p) => p.value.path),
+        )
+      )
+        out.add(host);
+    }
+  }
+  return out;
 }
 
 /**

@@ -6,7 +6,7 @@
  * An Ingress of a class Istio serves is read as Istio reads it (`ingressIstioClass.ts`).
  */
 import { type Ingress, type IngressBackend, ingressPathField } from '../model/ingress.ts';
-import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../model/ingressNginx.ts';
+import { type NginxAnnotations, nginxAnnotations } from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
@@ -185,10 +185,6 @@ function convertIngress(
       annotationPath(`${a.redirect.annotation}-code`),
       `the Gateway API RequestRedirect allows only 301 or 302, not ${a.redirect.code}`,
     );
-  const regex = usesRegex(
-    a,
-    indexed.paths.map((p) => p.value.path),
-  );
   const out: Written[] = [];
   for (const { host, name: routeName } of routeHosts(indexed)) {
     const rules: Plain[] = [];
@@ -200,7 +196,18 @@ function convertIngress(
       const pathType = at.value.pathType ?? 'ImplementationSpecific';
       const path = at.value.path || '/';
       const rule: Plain = {
-        matches: [{ path: pathMatch(ctx, ingress, field, path, pathType, regex) }],
+        matches: [
+          {
+            path: pathMatch(
+              ctx,
+              ingress,
+              field,
+              path,
+              pathType,
+              ctx.regexHosts.has(host.toLowerCase()),
+            ),
+          },
+        ],
       };
       const filters = ruleFilters(a);
       if (filters.length) rule.filters = filters;

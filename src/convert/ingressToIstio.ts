@@ -9,7 +9,7 @@
  */
 import { serviceFqdn } from '../model/hosts.ts';
 import { type Ingress, type IngressBackend, ingressPathField } from '../model/ingress.ts';
-import { type NginxAnnotations, nginxAnnotations, usesRegex } from '../model/ingressNginx.ts';
+import { type NginxAnnotations, nginxAnnotations } from '../model/ingressNginx.ts';
 import { resourceId } from '../model/resource.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import { type IndexedIngress, ingressIndex } from '../workspace/ingressIndex.ts';
@@ -173,10 +173,6 @@ function convertIngress(
   reportAnnotations(ctx, ingress, a);
   reportController(ctx, indexed);
   reportWildcardHosts(ctx, indexed, 'Istio');
-  const regex = usesRegex(
-    a,
-    indexed.paths.map((p) => p.value.path),
-  );
   const out: { written: Written; rules: Ranked[]; parts: Origin[]; spec: Plain }[] = [];
   for (const { host, name: routeName } of routeHosts(indexed)) {
     const redirect = ((tls.has(host) || tls.has('')) && a.sslRedirect) || a.forceSslRedirect;
@@ -194,6 +190,7 @@ function convertIngress(
       const origin = { resource: indexed.entry.id, path: field };
       const path = at.value.path || '/';
       const pathType = at.value.pathType ?? 'ImplementationSpecific';
+      const regex = ctx.regexHosts.has(host.toLowerCase());
       const match = uriMatches(path, pathType, regex);
       const rank = { length: path.length, exact: pathType === 'Exact' && !regex };
       if (redirect)
