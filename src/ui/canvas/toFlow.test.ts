@@ -76,6 +76,26 @@ describe('toFlowElements', () => {
   });
 });
 
+describe('subset nodes', () => {
+  it('name the service they are a subset of, not only their namespace', () => {
+    const { nodes } = elementsOf(`${SPLIT}---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: api-versions, namespace: web}
+spec:
+  host: api
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+`);
+    const subsets = nodes.filter((n) => n.type === 'subset');
+    expect(subsets.map((n) => `${n.data.service} / ${n.data.node.label}`)).toEqual([
+      'api / v1',
+      'api / v2',
+    ]);
+  });
+});
+
 describe('reuseUnchanged', () => {
   it('keeps the objects of nodes and edges an edit did not touch', () => {
     const before = elementsOf(SPLIT);

@@ -50,12 +50,20 @@ export function useRevealSelection(selection: string | null, elements: FlowEleme
   }, [centre, getInternalNode, getViewport, setCenter]);
 }
 
-/** The node drawn for a graph node: a rule is drawn inside its route, a listener its Gateway. */
+/**
+ * The node drawn for a graph node: a rule is drawn inside its route, a listener its Gateway, and
+ * a node in a collapsed group by the group's node.
+ */
 function drawnId(id: string, elements: FlowElements): string {
   const graphNode = elements.graphNodes.get(id);
-  return (graphNode?.kind === 'route' || graphNode?.kind === 'listener') && graphNode.parent
-    ? graphNode.parent
-    : id;
+  const own =
+    (graphNode?.kind === 'route' || graphNode?.kind === 'listener') && graphNode.parent
+      ? graphNode.parent
+      : id;
+  const group = elements.nodes.find(
+    (n) => n.data.group?.open === false && n.data.group.members.includes(own),
+  );
+  return group?.id ?? own;
 }
 
 function middle(node: InternalNode): { x: number; y: number } {
