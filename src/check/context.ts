@@ -32,6 +32,13 @@ export interface CheckItem<T> extends Item<T> {
 }
 
 const cache = new WeakMap<Workspace, CheckContext>();
+/**
+ * The lists by kind of the context built last: a kind none of whose documents changed keeps its
+ * list object, so a check that reads only such kinds can tell its findings still hold (lint.ts).
+ */
+let previousByKind: ReadonlyMap<string, readonly Entry[]> = new Map();
+
+const NONE: readonly Entry[] = [];
 
 /** The context for a workspace, built once per workspace object. */
 export function checkContext(workspace: Workspace): CheckContext {
@@ -39,18 +46,25 @@ export function checkContext(workspace: Workspace): CheckContext {
   if (cached) return cached;
   const catalog = buildCatalog(workspace);
   const all = entries(workspace);
-  const byKind = new Map<string, Entry[]>();
+  const grouped = new Map<string, Entry[]>();
   for (const entry of all) {
-    const list = byKind.get(entry.object.kind);
+    const list = grouped.get(entry.object.kind);
     if (list) list.push(entry);
-    else byKind.set(entry.object.kind, [entry]);
+    else grouped.set(entry.object.kind, [entry]);
   }
+  const byKind = new Map<string, readonly Entry[]>();
+  for (const [kind, list] of grouped) {
+    const before = previousByKind.get(kind);
+    const same = before?.length === list.length && list.every((e, i) => e === before[i]);
+    byKind.set(kind, same && before ? before : list);
+  }
+  previousByKind = byKind;
   const implied = impliedIngress(catalog);
   const context: CheckContext = {
     workspace,
     catalog,
     entries: all,
-    entriesOf: (kind) => byKind.get(kind) ?? [],
+    entriesOf: (kind) => byKind.get(kind) ?? NONE,
     raw: (entry) => entry.plain,
     workloads: implied.pod ? [...catalog.workloads, implied.pod] : catalog.workloads,
     services: implied.service ? [...catalog.services, implied.service] : catalog.services,

@@ -4,14 +4,14 @@ import { type Diagnostic, syntaxDiagnostics } from '../workspace/diagnostics.ts'
 import { pathPosition } from '../workspace/position.ts';
 import { type Entry, entries, type Workspace } from '../workspace/workspace.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
-import { checkContext } from './context.ts';
-import type { Finding, QuickFix, ReferencedKind } from './finding.ts';
+import { type CheckContext, checkContext } from './context.ts';
+import type { Check, Finding, QuickFix, ReferencedKind } from './finding.ts';
 import { GATEWAY_API_CHECKS } from './gatewayApi/checks.ts';
 import { INGRESS_CHECKS } from './ingress/checks.ts';
 import { ROUTING_CHECKS } from './routing/checks.ts';
 import { STRUCTURE_CHECKS } from './structure/checks.ts';
 import { type SuppressedBy, type Suppression, suppressedBy, suppressionCode } from './suppress.ts';
-import { WORKLOAD_CHECKS } from './workloads/checks.ts';
+import { WORKLOAD_CHECK_READS, WORKLOAD_CHECKS } from './workloads/checks.ts';
 
 export interface LintOptions {
   /**
@@ -44,6 +44,8 @@ export interface LintReport {
   readonly suppressed: SuppressedDiagnostic[];
 }
 
+const READS: ReadonlyMap<Check, readonly string[]> = WORKLOAD_CHECK_READS;
+
 const CHECKS = [
   ...STRUCTURE_CHECKS,
   ...WORKLOAD_CHECKS,
@@ -52,12 +54,36 @@ const CHECKS = [
   ...INGRESS_CHECKS,
 ];
 
+/** What a check that declares its kinds found, and the lists of those kinds it found it in. */
+const found = new WeakMap<Check, { reads: readonly (readonly Entry[])[]; findings: Finding[] }>();
+
+/**
+ * A check's findings: taken from its last run when it declares the kinds it reads (`READS`) and
+ * none of their documents changed (the context keeps such a kind's list object), so a keystroke
+ * in a VirtualService does not run the checks of Gateways and workloads again.
+ */
+function run(check: Check, context: CheckContext): Iterable<Finding> {
+  const kinds = READS.get(check);
+  if (!kinds?.length) return check(context);
+  const reads = kinds.map((kind) => context.entriesOf(kind));
+  const last = found.get(check);
+  if (last?.reads.every((list, i) => sameEntries(list, reads[i]))) return last.findings;
+  const findings = [...check(context)];
+  found.set(check, { reads, findings });
+  return findings;
+}
+
+/** The same documents at the same places: the same list, or one of the same entries. */
+function sameEntries(a: readonly Entry[], b: readonly Entry[] | undefined): boolean {
+  return a === b || (b?.length === a.length && a.every((entry, i) => entry === b[i]));
+}
+
 /** Every finding about the workspace, as raw findings (before positions). */
 export function findings(workspace: Workspace, options: LintOptions = {}): Finding[] {
   const context = checkContext(workspace);
   const out: Finding[] = [];
   for (const check of CHECKS) {
-    for (const finding of check(context)) {
+    for (const finding of run(check, context)) {
       const absent = finding.missing && !options.complete && !context.holds(finding.missing);
       out.push(absent ? notInWorkspace(finding) : finding);
     }

@@ -23,3 +23,28 @@ export const WORKLOAD_CHECKS: readonly Check[] = [
   destinationRuleTargetChecks,
   destinationRuleDuplicateChecks,
 ];
+
+/** Deployments and Pods (the catalog's workloads), and Services (which pick them). */
+const WORKLOADS = ['Service', 'Deployment', 'Pod'] as const;
+
+/**
+ * The kinds each check of this folder reads (through its helpers too: `workloadSelection`,
+ * `serviceRegistry`, the implied default ingress). None reads a VirtualService, so editing a
+ * route leaves their findings as they were: lint reuses them (`findings` in lint.ts).
+ * `incremental.test.ts` edits every kind and compares with a lint from scratch.
+ */
+export const WORKLOAD_CHECK_READS: ReadonlyMap<Check, readonly string[]> = new Map<
+  Check,
+  readonly string[]
+>([
+  [gatewayWorkloadChecks, ['Gateway', ...WORKLOADS]],
+  [gatewayCredentialChecks, ['Gateway', 'Secret', ...WORKLOADS]],
+  [gatewayConflictChecks, ['Gateway', ...WORKLOADS]],
+  [gatewayCertificateChecks, ['Gateway', 'Secret']],
+  [servicePortNameChecks, ['Service']],
+  [serviceAssociationChecks, ['Namespace', ...WORKLOADS]],
+  [envoyFilterPatchChecks, ['EnvoyFilter']],
+  [destinationRuleCaCertificateChecks, ['DestinationRule']],
+  [destinationRuleTargetChecks, ['DestinationRule', 'Node', 'ServiceEntry', ...WORKLOADS]],
+  [destinationRuleDuplicateChecks, ['DestinationRule']],
+]);
