@@ -130,7 +130,7 @@ export async function measureSize(
     figures.push(
       {
         ...fig('panning: frames dropped', pan?.dropped, 'frames', noPan),
-        detail: `of ${pan?.frames}`,
+        ...(pan ? { detail: `of ${pan.frames}` } : {}),
       },
       fig('  longest frame', pan?.longestFrame, 'ms', noPan),
     );
