@@ -59,10 +59,10 @@ describe('convert', () => {
 
   test('--verify counts the requests and exits 0 when every difference is explained', () => {
     const out = run(['convert', '--to', 'gateway-api', '--verify', SHOP]);
+    // The shop's fault injection cannot be said: some requests differ, every one explained.
     expect(out.stderr).toMatch(
-      /^(\d+) of (\d+) requests go where they went; (\d+) differences? \(\3 explained by the loss report\)$/m,
+      /^\d+ of \d+ requests go where they went; [1-9]\d* differences?, (both |all )?in the loss report$/m,
     );
-    expect(out.stderr).toMatch(/[1-9]\d* differences? \([1-9]/);
     expect(out.code).toBe(0);
   });
 
@@ -100,7 +100,7 @@ describe('convert', () => {
     const out = run(['convert', '--to', 'gateway-api', '--verify', mixed]);
     expect(out.code).toBe(1);
     expect(out.stderr).toMatch(
-      /^0 of (\d+) requests go where they went; \1 differences \(0 explained by the loss report\)$/m,
+      /^0 of (\d+) requests go where they went; \1 differences, not explained by the loss report$/m,
     );
     expect(out.stderr).toContain(
       'unexplained: GET http://shop.example.com:80/: to shop.default.svc.cluster.local:80 100.0% → api.default.svc.cluster.local:80 100.0%\n',
@@ -132,9 +132,7 @@ describe('convert', () => {
     const out = run(['convert', '--to', 'istio', '--verify', canary]);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('kind: VirtualService');
-    expect(out.stderr).toMatch(
-      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
-    );
+    expect(out.stderr).toMatch(/^(\d+) of \1 requests go where they went; no differences\n$/);
   });
 
   test('--to istio: a GRPCRoute is a VirtualService, every gRPC call where it went, no loss', () => {
@@ -163,9 +161,7 @@ describe('convert', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/# Converted from GRPCRoute default\/rpc\n/);
     expect(out.stdout).toMatch(/uri:\n\s+exact: \/shop.Cart\/Checkout\n/);
-    expect(out.stderr).toMatch(
-      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
-    );
+    expect(out.stderr).toMatch(/^(\d+) of \1 requests go where they went; no differences\n$/);
   });
 
   test('bad usage: no --to, an unknown API, --to on another command', () => {

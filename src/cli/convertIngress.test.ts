@@ -28,7 +28,7 @@ describe('convert an Ingress file', () => {
       /^Ingress\/default\/secure spec\.tls: ingress-nginx redirects HTTP to HTTPS with 308; /m,
     );
     expect(out.stderr).toMatch(
-      /^\d+ of \d+ requests go where they went; ([1-9]\d*) differences? \(\1 explained by the loss report\)$/m,
+      /^\d+ of \d+ requests go where they went; [1-9]\d* differences?, (both |all )?in the loss report$/m,
     );
     expect(out.code).toBe(0);
   });
@@ -37,9 +37,7 @@ describe('convert an Ingress file', () => {
     const out = convertVerified('istio', 'fanout.yaml', SERVICES, FANOUT);
     expect(out.stdout).toContain('kind: VirtualService');
     expect(out.stdout).toContain('istio: ingressgateway');
-    expect(out.stderr).toMatch(
-      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
-    );
+    expect(out.stderr).toMatch(/^(\d+) of \1 requests go where they went; no differences\n$/);
     expect(out.code).toBe(0);
   });
 
@@ -50,9 +48,7 @@ describe('convert an Ingress file', () => {
       '# Converted from Ingress default/secure (host secure.example.com), as Istio serves it',
     );
     expect(out.stdout).not.toContain('redirect');
-    expect(out.stderr).toMatch(
-      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)\n$/,
-    );
+    expect(out.stderr).toMatch(/^(\d+) of \1 requests go where they went; no differences\n$/);
     expect(out.code).toBe(0);
   });
 
@@ -74,9 +70,7 @@ describe('convert an Ingress file', () => {
     ]);
     // The canary's header rules carry the main Ingress's rewrite, as ingress-nginx applies it.
     expect(out.stdout.match(/type: URLRewrite/g)).toHaveLength(3);
-    expect(out.stderr).toMatch(
-      /^(\d+) of \1 requests go where they went; 0 differences \(0 explained by the loss report\)$/m,
-    );
+    expect(out.stderr).toMatch(/^(\d+) of \1 requests go where they went; no differences$/m);
     expect(out.code).toBe(0);
   });
 });

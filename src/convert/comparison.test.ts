@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differenceText } from './comparison.ts';
+import { comparisonLine, differenceText } from './comparison.ts';
 import type { Observed } from './verify.ts';
 
 const routed: Observed = {
@@ -31,6 +31,38 @@ describe('a difference in words', () => {
       }),
     ).toBe(
       'to api.shop.svc.cluster.local:80 100.0% → api-v2.shop.svc.cluster.local:80 100.0%; mirrors audit.shop.svc.cluster.local 10% → none',
+    );
+  });
+});
+
+describe('the comparison in words', () => {
+  const difference = (explained: boolean) => ({
+    request: { url: 'http://shop.example.com/' },
+    before: routed,
+    after: { ...routed, upstream: 'shop.example.com/x' },
+    ...(explained
+      ? { explainedBy: { resource: 'Ingress/shop/shop', path: 'spec', message: '' } }
+      : {}),
+  });
+  const line = (same: number, explained: boolean[]) =>
+    comparisonLine({
+      total: same + explained.length,
+      same,
+      differences: explained.map(difference),
+    });
+
+  it('says how many requests agree, and how the loss report accounts for the rest', () => {
+    expect(line(41, [])).toBe('41 of 41 requests go where they went; no differences');
+    expect(line(40, [true])).toBe(
+      '40 of 41 requests go where they went; 1 difference, in the loss report',
+    );
+    expect(line(39, [true, true])).toBe(
+      '39 of 41 requests go where they went; 2 differences, both in the loss report',
+    );
+    expect(line(38, [true, true, true])).toContain('3 differences, all in the loss report');
+    expect(line(39, [false, false])).toContain('2 differences, not explained by the loss report');
+    expect(line(38, [true, false, false])).toContain(
+      '3 differences, 1 in the loss report, 2 not explained',
     );
   });
 });

@@ -2,13 +2,20 @@ import type { SimRequest } from '../simulate/types.ts';
 import type { Observed, Verification } from './verify.ts';
 
 /**
- * The comparison in words, the same in the command line and the Convert dialog:
- * "41 of 41 requests go where they went; 2 differences (2 explained by the loss report)".
+ * The comparison in words, the same in the command line and the Convert dialog: "41 of 41
+ * requests go where they went; no differences", "39 of 41 …; 2 differences, both in the loss
+ * report", "38 of 41 …; 3 differences, 1 in the loss report, 2 not explained".
  */
 export function comparisonLine(result: Verification): string {
   const count = result.differences.length;
   const explained = result.differences.filter((d) => d.explainedBy).length;
-  return `${result.same} of ${result.total} requests go where they went; ${count} difference${count === 1 ? '' : 's'} (${explained} explained by the loss report)`;
+  const head = `${result.same} of ${result.total} requests go where they went; `;
+  if (count === 0) return `${head}no differences`;
+  const differences = `${count} difference${count === 1 ? '' : 's'}`;
+  if (explained === count)
+    return `${head}${differences}, ${count === 1 ? '' : count === 2 ? 'both ' : 'all '}in the loss report`;
+  if (explained === 0) return `${head}${differences}, not explained by the loss report`;
+  return `${head}${differences}, ${explained} in the loss report, ${count - explained} not explained`;
 }
 
 /** `GET http://shop.example.com/api {"x-beta":"1"}` */

@@ -1,12 +1,13 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import type { ApplyMode } from '../../convert/applyConversion.ts';
+import { type ApplyMode, conversionCommand } from '../../convert/applyConversion.ts';
 import { comparisonLine } from '../../convert/comparison.ts';
 import type { TargetApi } from '../../convert/types.ts';
 import { DESIGN_API_LABELS, DESIGN_APIS } from '../../templates/designApi.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { useModalDialog } from '../useModalDialog.ts';
 import { ConversionReport } from './ConversionReport.tsx';
-import { previewConversion, suggestedTarget } from './conversionPreview.ts';
+import { suggestedTarget } from './conversionPreview.ts';
+import { useConversionPreview } from './useConversionPreview.ts';
 import './convertDialog.css';
 
 /**
@@ -23,22 +24,15 @@ export function ConvertDialog({ onClose }: { onClose: () => void }) {
   const [target, setTarget] = useState<TargetApi>(() => suggestedTarget(workspace));
   const [mode, setMode] = useState<ApplyMode>('replace');
   const ids = { title: useId(), summary: useId() };
-  const preview = useMemo(
-    () =>
-      previewConversion(
-        workspace,
-        target,
-        savedTests.map((t) => t.request),
-      ),
-    [workspace, target, savedTests],
-  );
+  const saved = useMemo(() => savedTests.map((t) => t.request), [savedTests]);
+  const preview = useConversionPreview(workspace, target, saved);
   const label = DESIGN_API_LABELS[target];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (preview.kind !== 'ready') return;
+    if (preview?.kind !== 'ready') return;
     const state = store.getState();
-    const { command, files } = preview.command(mode);
+    const { command, files } = conversionCommand(workspace, preview.conversion, mode);
     if (!state.apply(command)) return;
     const count = preview.conversion.replaced.length;
     if (files[0]) state.setActiveFile(files[0]);
@@ -78,7 +72,11 @@ export function ConvertDialog({ onClose }: { onClose: () => void }) {
             ))}
           </fieldset>
         </div>
-        {preview.kind === 'ready' ? (
+        {preview === null ? (
+          <p id={ids.summary} role="status" className="convert-summary convert-summary--busy">
+            Converting to the {label} and sending the same requests through both…
+          </p>
+        ) : preview.kind === 'ready' ? (
           <>
             <p
               id={ids.summary}
@@ -123,7 +121,7 @@ export function ConvertDialog({ onClose }: { onClose: () => void }) {
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={preview.kind !== 'ready'}>
+          <button type="submit" className="primary" disabled={preview?.kind !== 'ready'}>
             Apply
           </button>
         </div>

@@ -1,9 +1,4 @@
-import {
-  type ApplyMode,
-  type ConversionCommand,
-  conversionCommand,
-  replacedText,
-} from '../../convert/applyConversion.ts';
+import { replacedText } from '../../convert/applyConversion.ts';
 import { convert } from '../../convert/convert.ts';
 import type { Conversion, TargetApi } from '../../convert/types.ts';
 import { type Verification, verify } from '../../convert/verify.ts';
@@ -26,14 +21,13 @@ export type ConversionPreview =
       readonly source: string;
       /** How many saved tests the comparison sent too. */
       readonly saved: number;
-      /** The command that applies it, either way. */
-      readonly command: (mode: ApplyMode) => ConversionCommand;
     };
 
 /**
  * Converts the workspace and proves it by simulation (the rules' own requests plus the saved
  * tests), as `cli convert --verify` does. A workspace with syntax errors is not converted: what
- * did not parse would be silently left out.
+ * did not parse would be silently left out. Plain data, so it can come from a worker: the
+ * comparison of a 1,000-resource workspace takes seconds.
  */
 export function previewConversion(
   workspace: Workspace,
@@ -50,7 +44,6 @@ export function previewConversion(
     verification: verify(workspace, conversion, saved),
     source: replacedText(workspace, conversion),
     saved: saved.length,
-    command: (mode) => conversionCommand(workspace, conversion, mode),
   };
 }
 
