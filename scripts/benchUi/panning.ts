@@ -18,17 +18,17 @@ export interface Panning {
 }
 
 /**
- * Drags the pane by (-300, -150) px in `steps` moves about a frame apart. Undefined when the pane
- * has no empty spot to grab or the drag does not finish within `timeoutMs`.
+ * Drags the pane by (-300, -150) px in `steps` moves about a frame apart. A sentence instead when
+ * the pane has no empty spot to grab or the drag does not finish within `timeoutMs`.
  */
 export async function panFrames(
   page: Page,
   steps: number,
   timeoutMs: number,
-): Promise<Panning | undefined> {
+): Promise<Panning | string> {
   const spot = await withTimeout(page.evaluate(emptySpot), timeoutMs);
-  if (!spot) return undefined;
-  return withTimeout(
+  if (!spot) return 'no empty spot on the pane';
+  const panned = await withTimeout(
     (async () => {
       await page.mouse.move(spot.x, spot.y);
       await page.evaluate(() => {
@@ -65,6 +65,7 @@ export async function panFrames(
     })(),
     timeoutMs,
   );
+  return panned ?? `did not finish within ${timeoutMs / 1000} s`;
 }
 
 /**

@@ -125,8 +125,9 @@ export async function measureSize(
     );
     if (noEcho) return [...figures, ...notMeasured('the editor froze')];
 
-    const pan = await panFrames(page, 30, PAN_TIMEOUT_MS);
-    const noPan = pan ? undefined : `no empty spot, or ${within(PAN_TIMEOUT_MS)}`;
+    const panned = await panFrames(page, 30, PAN_TIMEOUT_MS);
+    const pan = typeof panned === 'string' ? undefined : panned;
+    const noPan = typeof panned === 'string' ? panned : undefined;
     figures.push(
       {
         ...fig('panning: frames dropped', pan?.dropped, 'frames', noPan),
