@@ -11,6 +11,23 @@ type ViewState = import('monaco-editor/editor').editor.ICodeEditorViewState;
 
 const THEMES: Record<Theme, string> = { light: 'vs', dark: 'vs-dark' };
 
+/** Above this size (about 300 resources) a file is big: the editor keeps to what stays cheap. */
+const BIG_FILE_CHARS = 100_000;
+
+/**
+ * Options that depend on the file shown. In a big file, sticky scroll and folding follow the
+ * indentation (computed on the page, line by line as it changes) instead of the YAML worker's
+ * outline, whose thousands of symbols were rebuilt on the page after every keystroke.
+ */
+function optionsFor(big: boolean): monaco.editor.IEditorOptions {
+  return {
+    stickyScroll: { enabled: true, defaultModel: big ? 'indentationModel' : 'outlineModel' },
+    folding: true,
+    foldingStrategy: big ? 'indentation' : 'auto',
+    occurrencesHighlight: big ? 'off' : 'singleFile',
+  };
+}
+
 /**
  * The Manifests editor outside React: one Monaco editor in `container`, one model per
  * workspace file, and the store followed through one subscription whose steps run in a fixed
@@ -37,6 +54,7 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
   const text = new TextSync(store, models);
   const viewStates = new Map<string, ViewState | null>();
   let shown: string | null = null;
+  let shownBig: boolean | undefined;
   const selection = new SelectionSync(
     editor,
     store,
@@ -76,7 +94,12 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
     if (!prev || state.problems !== prev.problems || state.drafts !== prev.drafts)
       showDiagnostics(models, selectProblems(state));
     const fileChanged = !prev || state.activeFile !== prev.activeFile;
-    if (textChanged || fileChanged) showFile(state);
+    if (textChanged || fileChanged) {
+      showFile(state);
+      const big = (editor.getModel()?.getValueLength() ?? 0) > BIG_FILE_CHARS;
+      if (big !== shownBig) editor.updateOptions(optionsFor(big));
+      shownBig = big;
+    }
     if (!prev || state.theme !== prev.theme) monaco.editor.setTheme(THEMES[state.theme]);
     const selected = !prev || state.selection !== prev.selection;
     if (selected || textChanged || fileChanged) selection.show(state, selected);

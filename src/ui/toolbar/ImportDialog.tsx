@@ -13,6 +13,9 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
   const dialog = useModalDialog();
   const [text, setText] = useState('');
+  // A paste too big for a text area to take quickly (Chromium inserts 5 MB in ~20 s): kept
+  // here and imported as it is; the text area says what it holds instead of showing it.
+  const [pasted, setPasted] = useState<string | null>(null);
   const [files, setFiles] = useState<File[]>([]);
   const [add, setAdd] = useState(false);
   // While a big input is read: how far it has come; Cancel stops it and changes nothing.
@@ -28,7 +31,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     reading.current = controller;
     try {
       const sources = await readFiles(files);
-      if (text.trim() !== '') sources.unshift({ name: UNTITLED, text });
+      const typed = pasted ?? text;
+      if (typed.trim() !== '') sources.unshift({ name: UNTITLED, text: typed });
       const total = sources.reduce((sum, s) => sum + s.text.length, 0);
       setProgress({ done: 0, total });
       const imported = await importSources(store, sources, add ? 'add' : 'replace', {
@@ -56,7 +60,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <label htmlFor={ids.yaml}>YAML</label>
         <textarea
           id={ids.yaml}
-          value={text}
+          value={pasted === null ? text : pastedSummary(pasted)}
+          readOnly={pasted !== null}
+          onPaste={(e) => {
+            const clip = e.clipboardData.getData('text/plain');
+            if (clip.length < BIG_PASTE_CHARS) return;
+            e.preventDefault();
+            setPasted(clip);
+          }}
+          onKeyDown={(e) => {
+            // The summary is not text to edit: Delete or Backspace clears the big paste.
+            if (pasted !== null && (e.key === 'Backspace' || e.key === 'Delete')) {
+              e.preventDefault();
+              setPasted(null);
+            }
+          }}
           onChange={(e) => setText(e.target.value)}
           rows={14}
           spellCheck={false}
@@ -94,7 +112,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           <button
             type="submit"
             className="primary"
-            disabled={progress !== null || (text.trim() === '' && files.length === 0)}
+            disabled={progress !== null || ((pasted ?? text).trim() === '' && files.length === 0)}
           >
             Import
           </button>
@@ -106,4 +124,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
 function megabytes(chars: number): string {
   return chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.ceil(chars / 1e3)} kB`;
+}
+
+/** A paste of this size or more is kept aside rather than put in the text area. */
+const BIG_PASTE_CHARS = 200_000;
+
+function pastedSummary(text: string): string {
+  const documents = text.split(/^---[ \t]*$/m).length;
+  return `Pasted ${megabytes(text.length)} (${documents.toLocaleString('en')} document${documents === 1 ? '' : 's'}): Import reads it. Delete clears it.`;
 }
