@@ -24,7 +24,9 @@ export function ProblemsPanel() {
   const complete = useDesigner((s) => s.assumeComplete);
   // Quick fixes are commands on the workspace the checks looked at: held back while they catch up.
   const current = useDesigner(selectProblemsCurrent);
-  const checking = useDesigner((s) => s.problems === null);
+  // No answer yet, or only one about an earlier workspace (a big import is being checked): an
+  // empty list then says so rather than "No problems found".
+  const checking = useDesigner((s) => s.problems === null || s.problems.workspace !== s.workspace);
   const suppressed = useSuppressedProblems();
   const [hidden, setHidden] = useState<ReadonlySet<Severity>>(new Set());
   const [showSuppressed, setShowSuppressed] = useState(false);
