@@ -120,6 +120,7 @@ for (const size of [
     await expect(page.locator('[data-group^="namespace:"]')).toHaveCount(0);
     await settled(() => viewportTransform(page));
     expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
+    await screenshot(page, `big-graph-by-host-${size.width}`);
   });
 }
 
