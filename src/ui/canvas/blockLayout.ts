@@ -40,7 +40,8 @@ export function blockSize(block: LayoutBlock): Size {
 /**
  * The line width that makes the packed tiles about as wide as tall in the pane's proportions,
  * from the tiles alone (open groups are left out), so opening a group does not reflow the rest
- * into another shape.
+ * into another shape. When so many tiles could only be read by scrolling, lines as wide as the
+ * pane at the smallest readable zoom: the view then scrolls one way, down.
  */
 export function lineWidthFor(tiles: readonly Size[], pane: Size): number {
   let area = 0;
@@ -49,8 +50,11 @@ export function lineWidthFor(tiles: readonly Size[], pane: Size): number {
     area += (tile.width + BLOCK_GAP.x) * (tile.height + BLOCK_GAP.y);
     widest = Math.max(widest, tile.width);
   }
-  const aspect = pane.width > 0 && pane.height > 0 ? pane.width / pane.height : 16 / 9;
-  return Math.max(widest, Math.sqrt(area * aspect));
+  const room = fitArea(pane);
+  const aspect = pane.width > 0 && pane.height > 0 ? room.width / room.height : 16 / 9;
+  const square = Math.max(widest, Math.sqrt(area * aspect));
+  if (pane.width === 0 || square * COMPACT_READABLE_ZOOM <= room.width) return square;
+  return Math.max(widest, room.width / COMPACT_READABLE_ZOOM);
 }
 
 /** Places blocks left to right, starting a new line when the next would pass `lineWidth`. */

@@ -1,6 +1,7 @@
 import { useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { XY } from '../../store/designerStore.ts';
+import { useDesigner } from '../StoreContext.tsx';
 import { planBands, wrapIntoBands } from './bands.ts';
 import {
   blockSize,
@@ -87,13 +88,15 @@ export function useBigLayout(shown: FlowElements, active: boolean, viewKey: stri
     return packBlocks(blocks, lineWidthFor(tiles, pane));
   }, [blocks, paneWidth, paneHeight]);
 
-  // A new view forgets the drags of the last one.
-  const lastKey = useRef(viewKey);
+  // A new view, or Auto layout, forgets the drags of the last one.
+  const layoutRequest = useDesigner((s) => s.layoutRequest);
+  const lastKey = useRef(`${viewKey}|${layoutRequest}`);
   useEffect(() => {
-    if (lastKey.current === viewKey) return;
-    lastKey.current = viewKey;
+    const key = `${viewKey}|${layoutRequest}`;
+    if (lastKey.current === key) return;
+    lastKey.current = key;
     setMoved({});
-  }, [viewKey]);
+  }, [viewKey, layoutRequest]);
 
   useFits(blocks, laid, active, viewKey, paneWidth, paneHeight, setViewport);
 
