@@ -125,6 +125,21 @@ for (const size of [
     expect(await nodesOutsidePane(page)).toEqual([]);
     expect(await smallestNamePx(page)).toBeGreaterThanOrEqual(12);
     await screenshot(page, `big-graph-focus-${size.width}`);
+
+    // Go to resource reaches outside the focus: the focus is left to show it.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ControlOrMeta+P');
+    await page.keyboard.type('vs-7');
+    await expect(goTo.getByRole('option').first()).toContainText('vs-7');
+    await page.keyboard.press('Enter');
+    await expect(banner).toBeHidden();
+    const vs7 = graphNode(page, 'virtualService', 'VirtualService/team-7/vs-7');
+    await expect(vs7).toHaveClass(/selected/);
+
+    // The selected VirtualService's own button focuses on its host; Escape shows everything.
+    await page.getByRole('button', { name: 'Focus on this path' }).click();
+    await expect(banner).toContainText('app-7.example.com');
+    await expect(graphNode(page, 'virtualService')).toHaveCount(1);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Escape');
     await expect(banner).toBeHidden();

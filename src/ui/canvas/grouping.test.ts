@@ -85,4 +85,12 @@ describe('focusPath', () => {
     );
     expect(namespaces).toEqual(new Set(['team-7']));
   });
+
+  it("keeps a Gateway's path: what leads to it, the routes it binds and where they send", () => {
+    const { graph, hosts } = teams();
+    const path = focusPath(graph, { kind: 'gateway', key: 'gateway:Gateway/team-3/gw-3' }, hosts);
+    expect(path.has('virtualService:VirtualService/team-3/vs-3')).toBe(true);
+    expect(path.has('virtualService:VirtualService/team-4/vs-4')).toBe(false);
+    expect(graph.nodes.filter((n) => path.has(n.id) && n.kind === 'client')).toHaveLength(1);
+  });
 });
