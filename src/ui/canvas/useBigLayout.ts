@@ -120,6 +120,10 @@ interface Block extends LayoutBlock {
   readonly size: { width: number; height: number };
   /** The open group's key, for fitting the view to it once opened. */
   readonly group: string | undefined;
+  /** What the block stands for, the same whether its group is open or not (`shared`, `focus`…). */
+  readonly key: string;
+  /** False while the layered layout it wants has not answered. */
+  readonly laidOut: boolean;
 }
 
 /** The shown nodes cut into blocks (see blockLayout.ts). */
@@ -138,6 +142,7 @@ function blocksOf(
     nodes: readonly BaseNode[],
     header: BaseNode | undefined,
     group: string | undefined,
+    key: string,
   ) => {
     const members = sizedOf(nodes);
     const signature = members.map((n) => n.id).join('\n');
@@ -157,21 +162,23 @@ function blocksOf(
       wants,
       tile: false,
       group,
+      key,
+      laidOut: !wants || layered.has(signature),
       size: blockSize(block),
     });
   };
   if (focused) {
-    add(shown.nodes, undefined, undefined);
+    add(shown.nodes, undefined, undefined, 'focus');
     return blocks;
   }
   const shared = shown.nodes.filter((n) => !n.data.group && !inGroup.has(n.id));
-  if (shared.length > 0) add(shared, undefined, undefined);
+  if (shared.length > 0) add(shared, undefined, undefined, 'shared');
   for (const node of shown.nodes) {
     const group = node.data.group;
     if (!group) continue;
     if (group.open) {
       const members = group.members.flatMap((id) => byId.get(id) ?? []);
-      add(members, node, group.key);
+      add(members, node, group.key, node.id);
       continue;
     }
     const members = sizedOf([node]);
@@ -183,6 +190,8 @@ function blocksOf(
       wants: false,
       tile: true,
       group: undefined,
+      key: node.id,
+      laidOut: true,
       size: blockSize(block),
     });
   }
@@ -203,18 +212,19 @@ function useFits(
   paneHeight: number,
   setViewport: ReturnType<typeof useReactFlow>['setViewport'],
 ): void {
-  const target = useRef<{ key: string; group: string | undefined } | null>(null);
+  const target = useRef<{ key: string; group: string | undefined; seq: number } | null>(null);
   const fitted = useRef('');
   const open = useMemo(() => new Set(blocks.flatMap((b) => (b.group ? [b.group] : []))), [blocks]);
   const wasOpen = useRef<ReadonlySet<string>>(open);
-  if (target.current?.key !== viewKey) target.current = { key: viewKey, group: undefined };
+  const seq = (target.current?.seq ?? 0) + 1;
+  if (target.current?.key !== viewKey) target.current = { key: viewKey, group: undefined, seq };
   const opened = [...open].find((key) => !wasOpen.current.has(key));
-  if (opened) target.current = { key: viewKey, group: opened };
+  if (opened) target.current = { key: viewKey, group: opened, seq };
   wasOpen.current = open;
 
   useEffect(() => {
     if (!active || paneWidth === 0 || paneHeight === 0 || !target.current) return;
-    const { group } = target.current;
+    const { group, seq } = target.current;
     const chosen = group ? blocks.filter((b) => b.group === group) : blocks;
     const boxes: Box[] = chosen.flatMap((b) =>
       b.nodes.flatMap((n) => {
@@ -223,7 +233,10 @@ function useFits(
       }),
     );
     if (boxes.length === 0) return;
-    const stamp = `${viewKey}|${group}|${boxes.map((b) => `${b.at.x},${b.at.y}`).join(';')}`;
+    // Fitted once per target, again when its layered layout lands or other groups show (an
+    // import); never for an edit inside a group, which would move the view while typing.
+    const laidOut = chosen.every((b) => b.laidOut);
+    const stamp = `${seq}|${laidOut}|${blocks.map((b) => b.key).join(',')}`;
     if (fitted.current === stamp) return;
     const first = fitted.current === '';
     fitted.current = stamp;
@@ -233,5 +246,5 @@ function useFits(
           .viewport
       : overviewViewport(boxes, pane);
     void setViewport(viewport, { duration: first ? 0 : 200 });
-  }, [active, blocks, laid, viewKey, paneWidth, paneHeight, setViewport]);
+  }, [active, blocks, laid, paneWidth, paneHeight, setViewport]);
 }
