@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { FlowGraph } from '../../graph/types.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import { focusedNodes, groupKeysOf } from './graphView.ts';
 import { GROUP_OPEN_LIMIT, groupElements } from './grouping.ts';
+import { reuseUnchanged } from './reuseUnchanged.ts';
 import type { FlowElements } from './toFlow.ts';
 
 export interface GraphView {
@@ -35,7 +36,10 @@ export function useGraphView(
     () => (groupBy === 'none' ? undefined : groupKeysOf(graph, workspace, groupBy)),
     [graph, workspace, groupBy],
   );
-  return useMemo(() => {
+  // Group nodes and aggregated edges are made anew each time: unchanged ones keep their objects,
+  // so opening one group re-renders that group, not all of them.
+  const previous = useRef<FlowElements | undefined>(undefined);
+  const view = useMemo((): GraphView => {
     if (focus) {
       const path = focusedNodes(graph, workspace, focus);
       if (path.size > 0)
@@ -49,8 +53,19 @@ export function useGraphView(
     const isOpen = (key: string) => groupOpen[key] ?? !large;
     const closed = new Set([...keys.values()].filter((key) => !isOpen(key)));
     const big = large || closed.size > 0;
-    return { elements: groupElements(elements, keys, isOpen, big), big, key: `group:${groupBy}` };
+    const grouped = groupElements(elements, keys, isOpen, big);
+    return { elements: grouped, big, key: `group:${groupBy}` };
   }, [elements, graph, workspace, focus, keys, groupOpen, large, groupBy]);
+  return useMemo(() => {
+    // The graph's own elements are reused already (useFlowElements).
+    if (view.elements === elements) {
+      previous.current = undefined;
+      return view;
+    }
+    const reused = reuseUnchanged(previous.current, view.elements);
+    previous.current = reused;
+    return reused === view.elements ? view : { ...view, elements: reused };
+  }, [view, elements]);
 }
 
 /** The elements with only the given nodes, and the edges between them. */
