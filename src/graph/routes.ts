@@ -24,35 +24,40 @@ export function addVirtualServices(
   graph: GraphBuilder,
   services: ServiceNodes,
 ): void {
-  // What a VirtualService's part of the graph reads besides itself: which Gateways and
-  // VirtualServices exist (binds, delegates) and the subsets (destinations); the services it
-  // asks for are asked again on replay (`services.ensure`).
-  const deps = [catalog.gatewayIds, catalog.virtualServiceIds, catalog.destinationRulesByFqdn];
-  for (const vs of catalog.virtualServices)
-    graph.memo(vs.object, 'virtualService', deps, () =>
-      addVirtualService(catalog, graph, services, vs),
-    );
+  // What a VirtualService's part of the graph reads besides itself, in two fragments: which
+  // Gateways exist (its binds: renaming a Gateway redraws those alone), and which
+  // VirtualServices exist (delegates) and the subsets (destinations) for its rules; the services
+  // it asks for are asked again on replay (`services.ensure`).
+  const binds = [catalog.gatewayIds];
+  const rules = [catalog.virtualServiceIds, catalog.destinationRulesByFqdn];
+  for (const vs of catalog.virtualServices) {
+    const vsNode = resourceNodeId('virtualService', vs.id);
+    graph.memo(vs.object, 'virtualService', binds, () => {
+      graph.addNode({
+        id: vsNode,
+        kind: 'virtualService',
+        label: vs.object.metadata.name,
+        resource: vs.id,
+        parent: null,
+      });
+      for (const [gateway, paths] of boundGateways(catalog, vs)) {
+        graph.addEdge('bind', resourceNodeId('gateway', gateway), vsNode, {
+          origin: { resource: vs.id, paths },
+        });
+      }
+    });
+    graph.memo(vs.object, 'rules', rules, () => addRules(catalog, graph, services, vs, vsNode));
+  }
 }
 
-function addVirtualService(
+/** A VirtualService's rule rows, with their destinations, mirrors and delegate. */
+function addRules(
   catalog: Catalog,
   graph: GraphBuilder,
   services: ServiceNodes,
   vs: Item<VirtualService>,
+  vsNode: string,
 ): void {
-  const vsNode = resourceNodeId('virtualService', vs.id);
-  graph.addNode({
-    id: vsNode,
-    kind: 'virtualService',
-    label: vs.object.metadata.name,
-    resource: vs.id,
-    parent: null,
-  });
-  for (const [gateway, paths] of boundGateways(catalog, vs)) {
-    graph.addEdge('bind', resourceNodeId('gateway', gateway), vsNode, {
-      origin: { resource: vs.id, paths },
-    });
-  }
   const addRule = (section: RuleSection, rule: HttpRoute | L4Route, index: number) => {
     const id = routeNodeId(vs.id, section, index);
     graph.addNode({

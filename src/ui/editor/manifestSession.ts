@@ -15,15 +15,14 @@ const THEMES: Record<Theme, string> = { light: 'vs', dark: 'vs-dark' };
 const BIG_FILE_CHARS = 100_000;
 
 /**
- * Options that depend on the file shown. In a big file, sticky scroll and folding follow the
- * indentation (computed on the page, line by line as it changes) instead of the YAML worker's
- * outline, whose thousands of symbols were rebuilt on the page after every keystroke.
+ * Options that depend on the file shown. A big file has no sticky scroll and no folding: both
+ * recompute over the whole file after every keystroke (from the YAML worker's outline, or from
+ * the indentation), which at 1,000 resources delayed the echo of the next key.
  */
 function optionsFor(big: boolean): monaco.editor.IEditorOptions {
   return {
-    stickyScroll: { enabled: true, defaultModel: big ? 'indentationModel' : 'outlineModel' },
-    folding: true,
-    foldingStrategy: big ? 'indentation' : 'auto',
+    stickyScroll: { enabled: !big },
+    folding: !big,
     occurrencesHighlight: big ? 'off' : 'singleFile',
   };
 }
