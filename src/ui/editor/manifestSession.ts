@@ -27,6 +27,18 @@ function optionsFor(big: boolean): monaco.editor.IEditorOptions {
   };
 }
 
+/** Whether the documents that changed are many (an import, a whole file replaced). */
+function bigTextChange(state: DesignerState, before: DesignerState): boolean {
+  if (state.workspace === before.workspace) return false;
+  const docsBefore = new Map(before.workspace.files.map((f) => [f.name, f.docs.length]));
+  return state.workspace.files.some(
+    (f) => Math.abs(f.docs.length - (docsBefore.get(f.name) ?? 0)) >= BIG_CHANGE_DOCS,
+  );
+}
+
+/** About a hundred thousand characters of manifests. */
+const BIG_CHANGE_DOCS = 300;
+
 /**
  * The Manifests editor outside React: one Monaco editor in `container`, one model per
  * workspace file, and the store followed through one subscription whose steps run in a fixed
@@ -116,10 +128,28 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
 
   const fixes = registerQuickFixes(store, models, () => text.flushAll());
 
-  update(store.getState(), undefined);
-  const unsubscribe = store.subscribe((state, prev) => update(state, prev));
+  // The store's changes, in order; a big one (an import of a thousand resources) a task later,
+  // so the graph is drawn first and loading the text into Monaco is a task of its own.
+  let processed = store.getState();
+  update(processed, undefined);
+  let deferred: ReturnType<typeof setTimeout> | undefined;
+  const catchUp = () => {
+    deferred = undefined;
+    const now = store.getState();
+    if (now !== processed) update(now, processed);
+    processed = now;
+  };
+  const unsubscribe = store.subscribe((state) => {
+    if (deferred !== undefined) return;
+    if (bigTextChange(state, processed)) {
+      deferred = setTimeout(catchUp, 0);
+      return;
+    }
+    catchUp();
+  });
 
   return () => {
+    clearTimeout(deferred);
     unsubscribe();
     fixes.dispose();
     text.flushAll();
