@@ -91,11 +91,12 @@ for (const size of [
     await page.keyboard.press('Enter');
     await expect(team2).toHaveAttribute('data-expanded', 'false');
 
-    // Go to resource finds a VirtualService hidden in a collapsed group, and shows it.
+    // Go to resource finds a host's VirtualService hidden in a collapsed group, and shows it.
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('ControlOrMeta+P');
     const goTo = page.getByRole('dialog', { name: 'Go to resource' });
-    await page.keyboard.type('vs-150');
+    await page.keyboard.type('app-150.example.com virtualservice');
+    await expect(goTo.getByRole('option')).toHaveCount(1);
     await expect(goTo.getByRole('option').first()).toContainText('vs-150');
     await page.keyboard.press('Enter');
     const vs150 = graphNode(page, 'virtualService', 'VirtualService/team-150/vs-150');

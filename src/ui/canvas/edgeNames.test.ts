@@ -3,6 +3,8 @@ import { deriveGraph } from '../../graph/deriveGraph.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { resourceEntries } from '../commands/GoToResource.tsx';
+import { filterEntries } from '../commands/Palette.tsx';
+import { nodeHosts } from './focus.ts';
 import { toFlowElements } from './toFlow.ts';
 import { pathOrder } from './useCanvasTabOrder.ts';
 
@@ -61,5 +63,11 @@ describe('what the canvas says about its edges and nodes', () => {
       detail: 'web',
     });
     expect(entries.find((e) => e.group === 'Rule')?.detail).toBe('shop http[0] · web');
+    // Typing a host finds the routes and Gateways that serve it.
+    const graph = deriveGraph(workspace);
+    const withHosts = resourceEntries(graph, nodeHosts(graph, workspace));
+    const vs = withHosts.find((e) => e.group === 'VirtualService');
+    expect(vs?.detail).toBe('web · shop.example.com');
+    expect(filterEntries(withHosts, 'shop.example.com')).toEqual([vs]);
   });
 });

@@ -28,7 +28,11 @@ export function GoToResource() {
 function ResourcePicker() {
   const store = useDesignerStore();
   const graph = useDesigner(selectGraph);
-  const entries = useMemo(() => resourceEntries(graph), [graph]);
+  const workspace = useDesigner((s) => s.workspace);
+  const entries = useMemo(
+    () => resourceEntries(graph, nodeHosts(graph, workspace)),
+    [graph, workspace],
+  );
   return (
     <Palette
       label="Go to resource"
@@ -78,15 +82,25 @@ function FocusPicker({ kind }: { kind: 'host' | 'gateway' }) {
   );
 }
 
-/** One entry per node: its name, its kind, and its namespace. */
-export function resourceEntries(graph: FlowGraph): PaletteEntry[] {
+/**
+ * One entry per node: its name, its kind, its namespace and, for routes and Gateways, the hosts
+ * they serve (so typing a host finds them).
+ */
+export function resourceEntries(
+  graph: FlowGraph,
+  hosts: ReadonlyMap<string, readonly string[]> = new Map(),
+): PaletteEntry[] {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   return graph.nodes.map((node) => {
     const namespace = node.resource?.split('/')[1];
     // A rule is found by its name, and told apart by where it is (`shop http[1]`); a subset
     // by its DestinationRule's name and its own (`shop v2`).
     const rule = node.kind === 'route';
-    const detail = [rule ? nodeName(node, nodes) : undefined, namespace]
+    const detail = [
+      rule ? nodeName(node, nodes) : undefined,
+      namespace,
+      ...(hosts.get(node.id) ?? []),
+    ]
       .filter(Boolean)
       .join(' · ');
     return {
