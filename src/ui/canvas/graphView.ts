@@ -64,3 +64,10 @@ export function revealInView(store: DesignerStore, id: string): void {
   const key = groupKeysOf(graph, state.workspace, state.groupBy).get(id);
   if (key !== undefined && state.groupOpen[key] !== true) state.setGroupOpen([key], true);
 }
+
+/** Focuses the canvas on a path; a selection the focus hides is let go (the Inspector follows). */
+export function focusOn(store: DesignerStore, focus: GraphFocus): void {
+  store.getState().setFocus(focus);
+  const state = store.getState();
+  if (state.selection !== null && isHidden(state, state.selection)) state.select(null);
+}

@@ -3,7 +3,7 @@ import type { GraphFocus } from '../../store/graphView.ts';
 import { selectGraph } from '../../store/selectors.ts';
 import type { UiCommand } from '../commands/uiCommands.ts';
 import { isFocusable, nodeHosts } from './focus.ts';
-import { groupKeysOf } from './graphView.ts';
+import { focusOn, groupKeysOf } from './graphView.ts';
 
 /**
  * The focus a selected node leads to: a Gateway's path, or the first host of a route (a rule
@@ -54,7 +54,7 @@ export const viewCommands: readonly UiCommand[] = [
     enabled: (state) => focusOfSelection(state) !== undefined,
     run(store) {
       const focus = focusOfSelection(store.getState());
-      if (focus) store.getState().setFocus(focus);
+      if (focus) focusOn(store, focus);
     },
   },
   {

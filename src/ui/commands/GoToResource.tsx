@@ -4,7 +4,7 @@ import type { DesignerStore } from '../../store/designerStore.ts';
 import { selectGraph } from '../../store/selectors.ts';
 import { nodeName } from '../canvas/edgeNames.ts';
 import { gatewayNodes, nodeHosts, routeHosts } from '../canvas/focus.ts';
-import { revealInView } from '../canvas/graphView.ts';
+import { focusOn, revealInView } from '../canvas/graphView.ts';
 import { KIND_LOOK } from '../canvas/kindLook.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { Palette, type PaletteEntry } from './Palette.tsx';
@@ -77,7 +77,7 @@ function FocusPicker({ kind }: { kind: 'host' | 'gateway' }) {
       inputLabel={kind === 'host' ? 'Host name' : 'Gateway name'}
       placeholder={kind === 'host' ? 'Type a host…' : 'Type a Gateway name…'}
       entries={entries}
-      onRun={(entry) => store.getState().setFocus({ kind, key: entry.id, label: entry.title })}
+      onRun={(entry) => focusOn(store, { kind, key: entry.id, label: entry.title })}
     />
   );
 }

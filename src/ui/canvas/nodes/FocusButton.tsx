@@ -1,5 +1,6 @@
 import { NodeToolbar, Position } from '@xyflow/react';
 import { useDesignerStore } from '../../StoreContext.tsx';
+import { focusOn } from '../graphView.ts';
 import { focusOfSelection } from '../viewCommands.ts';
 
 /**
@@ -17,7 +18,7 @@ export function FocusButton({ selected }: { selected: boolean }) {
         title="Show only this path (Escape shows everything)"
         onClick={() => {
           const focus = focusOfSelection(store.getState());
-          if (focus) store.getState().setFocus(focus);
+          if (focus) focusOn(store, focus);
         }}
       >
         Focus on this path
