@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { generateIssueWorkspaceText } from '../../../scripts/generateWorkspace.ts';
+import {
+  generateGatewayApiWorkspaceText,
+  generateIssueWorkspaceText,
+} from '../../../scripts/generateWorkspace.ts';
 import { deriveGraph } from '../../graph/deriveGraph.ts';
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { focusPath, nodeHosts, routeHosts } from './focus.ts';
 import { groupElements, groupKeys } from './grouping.ts';
@@ -92,5 +96,19 @@ describe('focusPath', () => {
     expect(path.has('virtualService:VirtualService/team-3/vs-3')).toBe(true);
     expect(path.has('virtualService:VirtualService/team-4/vs-4')).toBe(false);
     expect(graph.nodes.filter((n) => path.has(n.id) && n.kind === 'client')).toHaveLength(1);
+  });
+
+  it("keeps a Gateway API host's path: the shared Gateway, its route, its services", () => {
+    const workspace = loadWorkspace([
+      { name: 'a.yaml', text: generateGatewayApiWorkspaceText(20) },
+    ]);
+    const graph = deriveGraph(workspace);
+    const hosts = nodeHosts(graph, workspace);
+    const path = focusPath(graph, { kind: 'host', key: 'app-3.g0.example.com' }, hosts);
+    const resources = graph.nodes.filter((n) => path.has(n.id)).map((n) => n.resource);
+    expect(resources).toContain('HTTPRoute/team-3/route-3');
+    expect(resources).toContain(`${K8S_GATEWAY}/infra/shared-0`);
+    expect(resources).toContain('Service/team-3/svc-3-v1');
+    expect(resources).not.toContain('HTTPRoute/team-4/route-4');
   });
 });
