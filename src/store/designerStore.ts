@@ -13,12 +13,7 @@ import {
   type SourceText,
   type Workspace,
 } from '../workspace/workspace.ts';
-import {
-  type GraphViewActions,
-  type GraphViewState,
-  type GroupBy,
-  graphViewSlice,
-} from './graphView.ts';
+import * as graphView from './graphView.ts';
 import {
   EMPTY_HISTORY,
   type History,
@@ -69,7 +64,7 @@ export interface Notice {
  * Everything the designer holds. The graph, the problems and the editor's text are not here:
  * they are derived from `workspace` and `drafts` by the selectors in `selectors.ts`.
  */
-export interface DesignerState extends GraphViewState {
+export interface DesignerState extends graphView.GraphViewState {
   /** The last workspace that parsed: the one source of truth. */
   readonly workspace: Workspace;
   /**
@@ -126,7 +121,7 @@ export interface DesignerState extends GraphViewState {
   } | null;
 }
 
-export interface DesignerActions extends GraphViewActions {
+export interface DesignerActions extends graphView.GraphViewActions {
   /** Applies a command; false (with a notice) when it is refused. */
   apply(command: Command, policy?: HistoryPolicy): boolean;
   /**
@@ -178,7 +173,7 @@ export interface DesignerInit {
   readonly assumeComplete?: boolean;
   readonly designApi?: DesignApi;
   readonly savedTests?: readonly SavedTest[];
-  readonly groupBy?: GroupBy;
+  readonly groupBy?: graphView.GroupBy;
   readonly now?: () => number;
 }
 
@@ -234,7 +229,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       centre: null,
       dialog: null,
       savedTests: init.savedTests ?? [],
-      ...graphViewSlice(set, get, init.groupBy),
+      ...graphView.graphViewSlice(set, get, init.groupBy),
 
       apply(command, policy = 'record') {
         const state = get();
