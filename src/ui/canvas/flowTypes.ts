@@ -81,7 +81,10 @@ export type BaseNode = Omit<CanvasNode, 'position' | 'selected' | 'measured'>;
 export type CanvasEdgeData = {
   readonly edge: GraphEdge;
   readonly kind: EdgeKind;
-  /** On or off the simulated request's path, while one is shown (its label follows). */
+  /**
+   * On or off the simulated request's path, while one is shown (its label follows); `dim` also
+   * for edges to and from collapsed groups, which step back behind the groups' own.
+   */
   readonly sim?: 'lit' | 'dim';
 };
 

@@ -186,6 +186,8 @@ function aggregate(
     // Drawn lighter: every group is bound by the same gateway pods, and the hundreds of edges
     // that says would otherwise hide the groups' own.
     className: `${first.className ?? ''} edge--group`,
+    // Its label steps back with it (EdgeLabelLayer draws `dim` labels faint, placed last).
+    ...(first.data ? { data: { ...first.data, sim: 'dim' as const } } : {}),
   };
   if (count === 1) return edge;
   return {
