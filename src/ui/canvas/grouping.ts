@@ -229,6 +229,9 @@ function groupNode(key: string, members: readonly BaseNode[], open: boolean): Ba
     'data-kind': 'group',
     'data-group': key,
     'data-expanded': String(open),
+    // The resources it stands for (CONTRACT section 5's data-resource, for many): a flow or a
+    // benchmark waiting for a resource's change sees it here while its group is collapsed.
+    'data-represents': [...resources].join(' '),
   };
   return {
     id,

@@ -17,13 +17,14 @@ export function reuseUnchanged(
     previous.nodes.length === next.nodes.length && previous.edges.length === next.edges.length;
   const nodes = next.nodes.map((node, i) => {
     const old = oldNodes.get(node.id);
-    const kept = old && JSON.stringify(old.data) === JSON.stringify(node.data) ? old : node;
+    const kept =
+      old && (old === node || JSON.stringify(old.data) === JSON.stringify(node.data)) ? old : node;
     if (kept !== previous.nodes[i]) same = false;
     return kept;
   });
   const edges = next.edges.map((edge, i) => {
     const old = oldEdges.get(edge.id);
-    const kept = old && edgeKey(old) === edgeKey(edge) ? old : edge;
+    const kept = old && (old === edge || edgeKey(old) === edgeKey(edge)) ? old : edge;
     if (kept !== previous.edges[i]) same = false;
     return kept;
   });

@@ -1,11 +1,10 @@
-import { MarkerType } from '@xyflow/react';
 import type { FlowGraph, GraphEdge, GraphNode } from '../../graph/types.ts';
 import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { isModelled, type ManifestObject, type ModelledObject } from '../../model/kinds.ts';
 import type { HttpRoute } from '../../model/virtualService.ts';
 import { gatewayApiIndex, type IndexedGateway } from '../../workspace/gatewayApiIndex.ts';
 import { entries, type Workspace } from '../../workspace/workspace.ts';
-import { edgeAriaLabel } from './edgeNames.ts';
+import { flowEdges, isRow } from './flowEdges.ts';
 import type {
   BaseNode,
   CanvasEdge,
@@ -15,16 +14,9 @@ import type {
 } from './flowTypes.ts';
 import { gatewayRuleMatch, gatewayRuleTags, listenerSummary } from './gatewayApiSummaries.ts';
 import { ingressNote, ingressRowMatch } from './ingressSummaries.ts';
-import { BROKEN_EDGE_LOOK, EDGE_LOOK, nodeAriaLabel, nodeWidth } from './kindLook.ts';
+import { nodeAriaLabel, nodeWidth } from './kindLook.ts';
 import { nodeDetails } from './nodeDetails.ts';
-import {
-  matchSummary,
-  mirrorLabel,
-  ruleActionTags,
-  type ServerSummary,
-  serverSummary,
-  splitLabels,
-} from './summaries.ts';
+import { matchSummary, ruleActionTags, type ServerSummary, serverSummary } from './summaries.ts';
 
 /** The canvas's view of a graph: React Flow nodes (without places yet) and edges. */
 export interface FlowElements {
@@ -58,12 +50,22 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
   const nodes: BaseNode[] = [];
   for (const node of graph.nodes) {
     if (node.kind === 'route' || node.kind === 'listener') continue;
-    const object = node.resource === undefined ? undefined : objects.get(node.resource);
-    const rows = rowsByParent.get(node.id) ?? [];
-    const width = nodeWidth(node, chain.has(node.id));
-    const plain = baseNode(node, node.kind, object, rows, width);
-    const service = services.get(node.id);
-    const base = service ? { ...plain, data: { ...plain.data, service } } : plain;
+    const made: Made = {
+      object: node.resource === undefined ? undefined : objects.get(node.resource),
+      rows: rowsByParent.get(node.id) ?? NO_ROWS,
+      width: nodeWidth(node, chain.has(node.id)),
+      service: services.get(node.id),
+    };
+    // The same graph node from the same manifest, rows and neighbours: the same element, so
+    // the canvas skips it (graph nodes keep their objects while their document is unchanged).
+    // Notes that read other resources (Ingress, Gateway API indexes) are added every time.
+    const known = madeNodes.get(node);
+    let base = known && sameMade(known, made) ? known.base : undefined;
+    if (!base) {
+      const plain = baseNode(node, node.kind, made.object, made.rows, made.width);
+      base = made.service ? { ...plain, data: { ...plain.data, service: made.service } } : plain;
+      madeNodes.set(node, { ...made, base });
+    }
     nodes.push(
       node.kind === 'ingress' ? ingressNote(base, workspace) : gatewayNote(base, workspace),
     );
@@ -75,6 +77,27 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
     graphNodes,
     graphEdges: new Map(graph.edges.map((e) => [e.id, e])),
   };
+}
+
+/** What a canvas node was made from, and the node. */
+interface Made {
+  readonly object: ManifestObject | undefined;
+  readonly rows: readonly GraphNode[];
+  readonly width: number;
+  readonly service: string | undefined;
+}
+
+const NO_ROWS: readonly GraphNode[] = [];
+const madeNodes = new WeakMap<GraphNode, Made & { readonly base: BaseNode }>();
+
+function sameMade(a: Made, b: Made): boolean {
+  return (
+    a.object === b.object &&
+    a.width === b.width &&
+    a.service === b.service &&
+    a.rows.length === b.rows.length &&
+    a.rows.every((row, i) => row === b.rows[i])
+  );
 }
 
 /** Each subset's service, by its short name (the service node's label): `svc-3` for `v1`. */
@@ -102,11 +125,6 @@ const CONNECTABLE: ReadonlySet<string> = new Set([
   'service',
   'subset',
 ]);
-
-/** Nodes drawn as rows of their parent: rules and listeners. */
-function isRow(node: GraphNode): boolean {
-  return node.kind === 'route' || node.kind === 'listener';
-}
 
 /**
  * The load balancers and gateway pods in front of Gateway API Gateways (the flow edges into such
@@ -215,114 +233,6 @@ function gatewayNote(base: BaseNode, workspace: Workspace): BaseNode {
     ? `controller ${indexed.controller}: no ingress pods drawn`
     : `class ${indexed.gateway.gatewayClassName || '(none)'} is unknown: no gateway pods`;
   return { ...base, data: { ...base.data, lines: [...base.data.lines, note] } };
-}
-
-function flowEdges(
-  graph: FlowGraph,
-  graphNodes: ReadonlyMap<string, GraphNode>,
-  objects: ReadonlyMap<string, ManifestObject>,
-): CanvasEdge[] {
-  const percentages = splitLabels(graph.edges);
-  const out: CanvasEdge[] = [];
-  for (const edge of graph.edges) {
-    if (edge.kind === 'rule' || edge.kind === 'listener') continue;
-    const from = graphNodes.get(edge.source);
-    const to = graphNodes.get(edge.target);
-    const fromRow = from !== undefined && isRow(from) && from.parent !== null;
-    const source = fromRow ? (from.parent as string) : edge.source;
-    const target = to && isRow(to) && to.parent !== null ? to.parent : edge.target;
-    if (source === target) continue;
-    const look = edge.broken ? BROKEN_EDGE_LOOK : EDGE_LOOK[edge.kind];
-    const label = withReference(
-      edge,
-      edge.kind === 'mirror'
-        ? mirrorLabel(mirrorPercentage(edge, from, objects))
-        : edge.kind === 'delegate'
-          ? 'delegate'
-          : percentages.get(edge.id),
-    );
-    const domAttributes: Record<string, string> = { 'data-edge-kind': edge.kind };
-    if (edge.broken) domAttributes['data-broken'] = edge.broken;
-    if (edge.grant) domAttributes['data-grant'] = edge.grant;
-    out.push({
-      id: edge.id,
-      source,
-      target,
-      ...(fromRow ? { sourceHandle: edge.source } : {}),
-      ...(label === undefined ? {} : { label }),
-      type: 'labeled',
-      className: `edge-${edge.kind}${edge.broken ? ' edge--broken' : ''}`,
-      data: { edge, kind: edge.kind },
-      style: {
-        stroke: look.color,
-        strokeWidth: look.width,
-        ...(look.dash ? { strokeDasharray: look.dash } : {}),
-      },
-      ...(look.arrow
-        ? { markerEnd: { type: MarkerType.ArrowClosed, color: look.color, width: 14, height: 14 } }
-        : {}),
-      ariaLabel: edgeAriaLabel(edge, label, graphNodes),
-      domAttributes,
-    });
-  }
-  return out;
-}
-
-const BROKEN_TEXT: Readonly<Record<NonNullable<GraphEdge['broken']>, string>> = {
-  RefNotPermitted: 'RefNotPermitted: no ReferenceGrant',
-  BackendNotFound: 'BackendNotFound',
-  InvalidKind: 'InvalidKind',
-};
-
-/**
- * A backendRef's label says what a person must know about the reference itself: why it does not
- * resolve (`RefNotPermitted`), or the ReferenceGrant that lets it cross namespaces.
- */
-function withReference(edge: GraphEdge, label: string | undefined): string | undefined {
-  const reference = edge.broken
-    ? BROKEN_TEXT[edge.broken]
-    : edge.grant
-      ? `grant ${edge.grant.slice(edge.grant.lastIndexOf('/') + 1)}`
-      : undefined;
-  if (reference === undefined) return label;
-  return label === undefined ? reference : `${label} · ${reference}`;
-}
-
-/** A mirror's sampling percentage, read where the edge's origin says it is written. */
-function mirrorPercentage(
-  edge: GraphEdge,
-  route: GraphNode | undefined,
-  objects: ReadonlyMap<string, ManifestObject>,
-): number | undefined {
-  const path = edge.origin?.paths[0];
-  const vs = edge.origin ? objects.get(edge.origin.resource) : undefined;
-  if (!path || !vs || !isModelled(vs)) return undefined;
-  if (vs.kind === 'HTTPRoute' || vs.kind === 'GRPCRoute') return gatewayMirrorPercent(vs, path);
-  if (vs.kind !== 'VirtualService') return undefined;
-  if (route?.index === undefined) return undefined;
-  const rule = vs.http[route.index];
-  if (!rule) return undefined;
-  const slot = path[path.length - 2] === 'mirrors' ? path[path.length - 1] : undefined;
-  if (typeof slot === 'number') return rule.mirrors?.[slot]?.percentage;
-  return rule.mirrorPercentage;
-}
-
-/**
- * A RequestMirror filter's percentage, at `['spec','rules',i,('backendRefs',j,)'filters',k]`;
- * undefined when it mirrors every request (the API's default), so the label stays `mirror`.
- */
-function gatewayMirrorPercent(
-  route: Extract<ModelledObject, { kind: 'HTTPRoute' | 'GRPCRoute' }>,
-  path: readonly (string | number)[],
-): number | undefined {
-  const [, , i, part, j, , k] = path;
-  const rule = typeof i === 'number' ? route.rules[i] : undefined;
-  const filters =
-    part === 'backendRefs' && typeof j === 'number' ? rule?.backendRefs[j]?.filters : rule?.filters;
-  const at = part === 'backendRefs' ? k : j;
-  const filter = typeof at === 'number' ? filters?.[at] : undefined;
-  if (filter?.type !== 'RequestMirror' || filter.percent >= 100) return undefined;
-  return filter.percent;
 }
 
 const gatewayCache = new WeakMap<Workspace, ReadonlyMap<string, IndexedGateway>>();
