@@ -72,3 +72,23 @@ test('Cancel while a big file is read leaves the workspace as it was', async ({ 
   await expect(graphNode(page, 'gateway', EXAMPLE_GATEWAY)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });
+
+test('hundreds of findings are listed a page at a time', async ({ page }) => {
+  await openApp(page);
+  await clickButton(page, 'Import');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Files').setInputFiles({
+    name: 'teams.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(generateIssueWorkspaceText(500)),
+  });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const more = problems.getByRole('button', { name: /^Show 200 more \(\d+ not shown\)$/ });
+  await expect(more).toBeVisible({ timeout: 30_000 });
+  await expect(problems.getByRole('listitem')).toHaveCount(200);
+  const hiddenBefore = Number(/\((\d+) not shown\)/.exec((await more.textContent()) ?? '')?.[1]);
+  await more.click();
+  await expect(problems.getByRole('listitem')).toHaveCount(200 + Math.min(200, hiddenBefore));
+});

@@ -47,6 +47,19 @@ interface Fragment {
 const fragments = new WeakMap<object, Map<string, Fragment>>();
 
 /**
+ * The nodes and edges of the graph built last, by id: a node or edge made again with the same
+ * content (a fragment derived again because something it read changed, such as the Gateway
+ * list after a rename) is given the object it had, so what did not change keeps its identity.
+ */
+let lastNodes: ReadonlyMap<string, GraphNode> = new Map();
+let lastEdges: ReadonlyMap<string, GraphEdge> = new Map();
+
+/** Same content: small objects of plain values, compared by their JSON. */
+function same<T extends { readonly id: string }>(a: T | undefined, b: T): a is T {
+  return a !== undefined && (a === b || JSON.stringify(a) === JSON.stringify(b));
+}
+
+/**
  * Collects nodes and edges while the graph is derived. The first node or edge with a given id
  * wins, so duplicate resources or repeated references never yield duplicate ids.
  *
@@ -120,7 +133,10 @@ export class GraphBuilder {
   }
 
   /** Adds `node` unless one with its id exists; true when it was added. */
-  addNode(node: GraphNode): boolean {
+  addNode(made: GraphNode): boolean {
+    const old = lastNodes.get(made.id);
+    const node = same(old, made) ? old : made;
+    // Recorded as kept: a replay then inserts the very object, with nothing to compare.
     if (!this.inCall) this.recording.at(-1)?.push({ node });
     return this.insertNode(node);
   }
@@ -156,7 +172,7 @@ export class GraphBuilder {
         ? `${kind}:${source}->${target}`
         : `${kind}:${source}:${options.slot}`;
     if (this.edges.has(id) && this.recording.length === 0) return;
-    const edge: GraphEdge = {
+    const made: GraphEdge = {
       id,
       source,
       target,
@@ -166,6 +182,8 @@ export class GraphBuilder {
       ...(options.grant === undefined ? {} : { grant: options.grant }),
       ...(options.broken === undefined ? {} : { broken: options.broken }),
     };
+    const old = lastEdges.get(id);
+    const edge = same(old, made) ? old : made;
     if (!this.inCall) this.recording.at(-1)?.push({ edge });
     this.insertEdge(edge);
   }
@@ -181,6 +199,8 @@ export class GraphBuilder {
     const edges: GraphEdge[] = [];
     for (const edge of this.edges.values())
       if (this.nodes.has(edge.source) && this.nodes.has(edge.target)) edges.push(edge);
+    lastNodes = this.nodes;
+    lastEdges = new Map(edges.map((edge) => [edge.id, edge]));
     return { nodes: ranks.flat(), edges };
   }
 }

@@ -24,15 +24,15 @@ export function addVirtualServices(
   graph: GraphBuilder,
   services: ServiceNodes,
 ): void {
-  // What a VirtualService's part of the graph reads besides itself, in two fragments: which
-  // Gateways exist (its binds: renaming a Gateway redraws those alone), and which
+  // What a VirtualService's part of the graph reads besides itself, in fragments: nothing (its
+  // node), which Gateways exist (its binds: renaming a Gateway redraws those alone), and which
   // VirtualServices exist (delegates) and the subsets (destinations) for its rules; the services
   // it asks for are asked again on replay (`services.ensure`).
   const binds = [catalog.gatewayIds];
   const rules = [catalog.virtualServiceIds, catalog.destinationRulesByFqdn];
   for (const vs of catalog.virtualServices) {
     const vsNode = resourceNodeId('virtualService', vs.id);
-    graph.memo(vs.object, 'virtualService', binds, () => {
+    graph.memo(vs.object, 'virtualService', NO_DEPS, () => {
       graph.addNode({
         id: vsNode,
         kind: 'virtualService',
@@ -40,6 +40,8 @@ export function addVirtualServices(
         resource: vs.id,
         parent: null,
       });
+    });
+    graph.memo(vs.object, 'binds', binds, () => {
       for (const [gateway, paths] of boundGateways(catalog, vs)) {
         graph.addEdge('bind', resourceNodeId('gateway', gateway), vsNode, {
           origin: { resource: vs.id, paths },
@@ -120,6 +122,8 @@ function boundGateways(catalog: Catalog, vs: Item<VirtualService>): ReadonlyMap<
 }
 
 type Path = readonly (string | number)[];
+
+const NO_DEPS: readonly unknown[] = [];
 
 /** `route` edges to each destination, `weight` only where the manifest writes one. */
 function addDestinations(

@@ -21,10 +21,34 @@ export function groupKeysOf(
   }
   let keys = byGrouping.get(by);
   if (!keys) {
-    keys = groupKeys(graph, by, nodeHosts(graph, workspace));
+    // By namespace, keys follow only which nodes there are, of which resources, and what joins
+    // them: a keystroke that changed a weight or a match leaves the keys as they were.
+    const last = lastNamespaceKeys;
+    keys =
+      by === 'namespace' && last && sameShape(last.graph, graph)
+        ? last.keys
+        : groupKeys(graph, by, nodeHosts(graph, workspace));
+    if (by === 'namespace') lastNamespaceKeys = { graph, keys };
     byGrouping.set(by, keys);
   }
   return keys;
+}
+
+let lastNamespaceKeys: { graph: FlowGraph; keys: ReadonlyMap<string, string> } | undefined;
+
+function sameShape(a: FlowGraph, b: FlowGraph): boolean {
+  if (a.nodes.length !== b.nodes.length || a.edges.length !== b.edges.length) return false;
+  const nodes = a.nodes.every((n, i) => {
+    const m = b.nodes[i];
+    return n === m || (n.id === m?.id && n.resource === m.resource && n.parent === m.parent);
+  });
+  return (
+    nodes &&
+    a.edges.every((e, i) => {
+      const f = b.edges[i];
+      return e === f || (e.source === f?.source && e.target === f.target);
+    })
+  );
 }
 
 const pathCache = new WeakMap<FlowGraph, { focus: GraphFocus; path: ReadonlySet<string> }>();

@@ -120,6 +120,7 @@ export function groupElements(
   const nodes: BaseNode[] = [];
   const drawnAs = new Map<string, string>();
   const started = new Set<string>();
+  const made = new Map<string, MadeGroup>();
   for (const node of elements.nodes) {
     const key = keys.get(node.id);
     if (key === undefined) {
@@ -129,13 +130,45 @@ export function groupElements(
     const open = isOpen(key);
     if (!started.has(key)) {
       started.add(key);
-      if (!open || headers) nodes.push(groupNode(key, members.get(key) ?? [], open));
+      if (!open || headers) nodes.push(keptGroupNode(key, members.get(key) ?? [], open, made));
     }
     if (open) nodes.push(node);
     else drawnAs.set(node.id, groupNodeId(key));
   }
+  lastGroups = made;
   if (started.size === 0 || (drawnAs.size === 0 && !headers)) return elements;
   return { ...elements, nodes, edges: groupEdges(elements.edges, drawnAs) };
+}
+
+interface MadeGroup {
+  readonly members: readonly BaseNode[];
+  readonly open: boolean;
+  readonly node: BaseNode;
+}
+
+/**
+ * The groups drawn last: a group whose members are the same objects (nothing in it changed) is
+ * the same node, so a keystroke in one namespace re-renders that namespace's group alone.
+ */
+let lastGroups: ReadonlyMap<string, MadeGroup> = new Map();
+
+function keptGroupNode(
+  key: string,
+  members: readonly BaseNode[],
+  open: boolean,
+  made: Map<string, MadeGroup>,
+): BaseNode {
+  const old = lastGroups.get(key);
+  const node =
+    old && old.open === open && sameList(old.members, members)
+      ? old.node
+      : groupNode(key, members, open);
+  made.set(key, { members, open, node });
+  return node;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function groupEdges(
@@ -162,12 +195,29 @@ function groupEdges(
       out.push(ends);
     }
   }
-  return out.map((item) => {
+  const made = new Map<string, MadeAggregate>();
+  const result = out.map((item) => {
     if (typeof item !== 'string') return item;
     const list = byEnds.get(item) as CanvasEdge[];
-    return aggregate(list[0] as CanvasEdge, list.length, item, drawnAs);
+    const old = lastAggregates.get(item);
+    const edge =
+      old && sameList(old.list, list)
+        ? old.edge
+        : aggregate(list[0] as CanvasEdge, list.length, item, drawnAs);
+    made.set(item, { list, edge });
+    return edge;
   });
+  lastAggregates = made;
+  return result;
 }
+
+interface MadeAggregate {
+  readonly list: readonly CanvasEdge[];
+  readonly edge: CanvasEdge;
+}
+
+/** The edges standing for several, drawn last: the same ones stand for the same edges. */
+let lastAggregates: ReadonlyMap<string, MadeAggregate> = new Map();
 
 /** One edge standing for `count` edges between the same two drawn ends. */
 function aggregate(

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { codeLinks } from '../../check/codeLinks.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LintDiagnostic } from '../../check/lint.ts';
 import { nodeForPath } from '../../graph/nodeLocation.ts';
 import { selectGraph, selectProblemsCurrent } from '../../store/selectors.ts';
 import type { Severity } from '../../workspace/diagnostics.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
 import { useProblems, useSuppressedProblems } from '../useProblems.ts';
+import { ProblemItem } from './ProblemItem.tsx';
 
 const SEVERITIES: readonly { readonly severity: Severity; readonly label: string }[] = [
   { severity: 'error', label: 'Errors' },
@@ -35,17 +35,23 @@ export function ProblemsPanel() {
   useEffect(() => {
     if (showSuppressed) suppressedGroup.current?.scrollIntoView({ block: 'nearest' });
   }, [showSuppressed]);
+  // A thousand findings are read a page at a time: drawing them all made every keystroke
+  // re-render a thousand rows.
+  const [limit, setLimit] = useState(PAGE);
   const shown = diagnostics.filter((d) => !hidden.has(d.severity));
-  const groups = groupByResource(shown);
+  const groups = groupByResource(shown.slice(0, limit));
 
-  const open = (d: LintDiagnostic) => {
-    const state = store.getState();
-    if (d.resource) {
-      const node = nodeForPath(selectGraph(state), d.resource, d.fieldPath ?? []);
-      if (node) state.select(node.id, 'list');
-    }
-    state.revealAt(d.file, d.line, d.column);
-  };
+  const open = useCallback(
+    (d: LintDiagnostic) => {
+      const state = store.getState();
+      if (d.resource) {
+        const node = nodeForPath(selectGraph(state), d.resource, d.fieldPath ?? []);
+        if (node) state.select(node.id, 'list');
+      }
+      state.revealAt(d.file, d.line, d.column);
+    },
+    [store],
+  );
 
   return (
     <section aria-label="Problems" className="problems">
@@ -115,6 +121,11 @@ export function ProblemsPanel() {
           </ul>
         </div>
       ))}
+      {shown.length > limit && (
+        <button type="button" className="problems__more" onClick={() => setLimit(limit + PAGE)}>
+          Show {Math.min(PAGE, shown.length - limit)} more ({shown.length - limit} not shown)
+        </button>
+      )}
       {showSuppressed && suppressed.length > 0 && (
         <div ref={suppressedGroup} className="problems__group problems__suppressed">
           <h3>Suppressed (galley.istio.io/analyze-suppress)</h3>
@@ -135,79 +146,8 @@ export function ProblemsPanel() {
   );
 }
 
-/** One finding: where it is, what is wrong, its codes, its quick fixes and "Suppress". */
-function ProblemItem({
-  diagnostic: d,
-  current,
-  onOpen,
-  suppressed = false,
-}: {
-  readonly diagnostic: LintDiagnostic;
-  readonly current: boolean;
-  readonly onOpen: (d: LintDiagnostic) => void;
-  readonly suppressed?: boolean;
-}) {
-  const store = useDesignerStore();
-  const fixes = suppressed ? [] : (d.fixes ?? []);
-  const suppress = suppressed ? undefined : d.suppress;
-  return (
-    <li
-      data-code={d.code}
-      data-istio={d.istio}
-      data-kiali={d.kiali}
-      data-severity={d.severity}
-      data-suppressed={suppressed || undefined}
-    >
-      <button type="button" className="problem" onClick={() => onOpen(d)}>
-        <span className={`severity severity-${d.severity}`}>{d.severity}</span>
-        <span className="where">{`${d.file}:${d.line}:${d.column}`}</span>
-        <span className="message">{d.message}</span>
-      </button>
-      <span className="problem__codes">
-        {codeLinks(d).map((link) =>
-          link.href ? (
-            <a
-              key={link.code}
-              className="code"
-              href={link.href}
-              target="_blank"
-              rel="noreferrer noopener"
-              title={link.title}
-            >
-              {link.code}
-            </a>
-          ) : (
-            <span key={link.code} className="code" title={link.title}>
-              {link.code}
-            </span>
-          ),
-        )}
-        {suppress && (
-          <button
-            type="button"
-            className="problem__suppress"
-            disabled={!current}
-            title={suppress.title}
-            onClick={() => store.getState().apply(suppress.command)}
-          >
-            Suppress
-          </button>
-        )}
-      </span>
-      {fixes.map((fix) => (
-        <button
-          key={fix.title}
-          type="button"
-          className="problem__fix"
-          disabled={!current}
-          onClick={() => store.getState().apply(fix.command)}
-        >
-          {fix.title}
-        </button>
-      ))}
-    </li>
-  );
-}
+/** Findings drawn at a time. */
+const PAGE = 200;
 
 interface Group {
   readonly key: string;
