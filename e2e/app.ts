@@ -119,6 +119,28 @@ export async function exportYaml(page: Page): Promise<{ name: string; text: stri
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
 
+/**
+ * Picks a file in the Import dialog, as a person with a file does, and presses Import; returns
+ * the dialog (a big file is still being read).
+ */
+export async function startFileImport(page: Page, name: string, text: string): Promise<Locator> {
+  await clickButton(page, 'Import');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Files').setInputFiles({
+    name,
+    mimeType: name.endsWith('.json') ? 'application/json' : 'text/yaml',
+    buffer: Buffer.from(text),
+  });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  return dialog;
+}
+
+/** Imports a file through the Import dialog and waits until it is read. */
+export async function importFile(page: Page, name: string, text: string): Promise<void> {
+  const dialog = await startFileImport(page, name, text);
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+}
+
 /** Imports manifests by pasting them into the Import dialog's YAML field (the feature there). */
 export async function importYaml(page: Page, text: string): Promise<void> {
   await clickButton(page, 'Import');

@@ -5,22 +5,12 @@
  */
 import type { Page } from '@playwright/test';
 import { generateIssueWorkspaceText } from '../scripts/generateWorkspace.ts';
-import { clickButton, graphNode, openApp, screenshot, settled, viewportTransform } from './app.ts';
+import { graphNode, importFile, openApp, screenshot, settled, viewportTransform } from './app.ts';
 import { manyHostsYaml } from './bookstore.ts';
 import { expect, test } from './fixtures.ts';
 import { nodesOutsidePane, smallestNamePx } from './seen.ts';
 
 const RESOURCES = 1000;
-
-async function importFile(page: Page, name: string, text: string): Promise<void> {
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
-  await dialog
-    .locator('input[type="file"]')
-    .setInputFiles([{ name, mimeType: 'text/yaml', buffer: Buffer.from(text) }]);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
-}
 
 /** The graph's nodes drawn (in view: only those are rendered), by accessible name. */
 function drawnNames(page: Page): Promise<string[]> {

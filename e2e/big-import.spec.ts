@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { generateIssueWorkspaceText } from '../scripts/generateWorkspace.ts';
-import { clickButton, graphNode, openApp, screenshot } from './app.ts';
+import { clickButton, graphNode, importFile, openApp, screenshot, startFileImport } from './app.ts';
 import { expect, test } from './fixtures.ts';
 
 const EXAMPLE_GATEWAY = 'Gateway/istio-system/my-gateway';
@@ -54,14 +54,7 @@ test('a 2 MB paste is taken whole, read with its progress shown, and drawn as gr
 
 test('Cancel while a big file is read leaves the workspace as it was', async ({ page }) => {
   await openApp(page);
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Files').setInputFiles({
-    name: 'teams.yaml',
-    mimeType: 'text/yaml',
-    buffer: Buffer.from(generateIssueWorkspaceText(5000)),
-  });
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = await startFileImport(page, 'teams.yaml', generateIssueWorkspaceText(5000));
   await expect(dialog.getByRole('progressbar')).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   // The dialog stays, ready to import again; nothing was replaced.
@@ -75,15 +68,7 @@ test('Cancel while a big file is read leaves the workspace as it was', async ({ 
 
 test('hundreds of findings are listed a page at a time', async ({ page }) => {
   await openApp(page);
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Files').setInputFiles({
-    name: 'teams.yaml',
-    mimeType: 'text/yaml',
-    buffer: Buffer.from(generateIssueWorkspaceText(500)),
-  });
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  await importFile(page, 'teams.yaml', generateIssueWorkspaceText(500));
   const problems = page.getByRole('region', { name: 'Problems' });
   const more = problems.getByRole('button', { name: /^Show 200 more \(\d+ not shown\)$/ });
   await expect(more).toBeVisible({ timeout: 30_000 });

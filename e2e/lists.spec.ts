@@ -1,27 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { listJson, listYaml } from '../src/testing/clusterDump.ts';
-import { clickButton, exportYaml, graphNode, openApp, screenshot, showRegion } from './app.ts';
+import {
+  clickButton,
+  exportYaml,
+  graphNode,
+  importFile,
+  openApp,
+  screenshot,
+  showRegion,
+} from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { CANARY_YAML } from './manifests.ts';
 import { canvasAtRest } from './seen.ts';
 
 // What `kubectl get gw,vs,dr -A -o yaml|json` prints: a List of the canary's resources, each
 // with the status, managedFields, uid… the cluster added.
-
-async function importFile(page: Page, name: string, text: string) {
-  await clickButton(page, 'Import');
-  const dialog = page.getByRole('dialog');
-  await dialog.locator('input[type="file"]').setInputFiles([
-    {
-      name,
-      mimeType: name.endsWith('.json') ? 'application/json' : 'text/yaml',
-      buffer: Buffer.from(text),
-    },
-  ]);
-  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
 
 async function expectCanary(page: Page) {
   await expect(graphNode(page, 'gateway', 'Gateway/istio-system/shop-gw')).toBeVisible();
