@@ -104,6 +104,7 @@ function regionStarts(text: string): number[] {
   return starts;
 }
 
-function macrotask(): Promise<void> {
+/** Gives the event loop back for one task: painting and input come first. */
+export function macrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,8 +1,13 @@
 import type { Command } from '../../edit/command.ts';
 import type { DesignerStore } from '../../store/designerStore.ts';
 import { freeName } from '../../workspace/fileNames.ts';
-import { loadWorkspaceInSlices, type SliceOptions } from '../../workspace/loadInSlices.ts';
+import {
+  loadWorkspaceInSlices,
+  macrotask,
+  type SliceOptions,
+} from '../../workspace/loadInSlices.ts';
 import type { SourceText } from '../../workspace/workspace.ts';
+import { prepareView } from '../canvas/prepareView.ts';
 
 /**
  * Imports texts: replacing the workspace (one undo step brings the old one back), or adding
@@ -27,8 +32,13 @@ export async function importSources(
           return { name, text: source.text };
         });
   const loaded = await loadWorkspaceInSlices(named, options);
-  if (mode === 'replace')
+  const yieldNow = options.yieldNow ?? macrotask;
+  await yieldNow();
+  if (mode === 'replace') {
+    await prepareView(loaded, yieldNow);
+    options.signal?.throwIfAborted();
     return store.getState().apply({ type: 'replaceWorkspace', files: named, loaded });
+  }
   const commands: Command[] = named.map((source, i) => ({
     type: 'replaceFile',
     file: source.name,
