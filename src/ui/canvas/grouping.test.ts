@@ -55,6 +55,18 @@ describe('groupElements', () => {
     expect(intoTeam3).toHaveLength(1);
   });
 
+  it('says on the gateway pods how many groups they lead to, rather than draw a fan of edges', () => {
+    const { graph, elements, hosts } = teams(100);
+    const keys = groupKeys(graph, 'namespace', hosts);
+    const grouped = groupElements(elements, keys, () => false, true);
+    const pods = grouped.nodes.find((n) => n.type === 'gatewayWorkload');
+    expect(pods?.data.lines).toContain('→ 20 collapsed groups (edges not drawn)');
+    expect(grouped.edges.filter((e) => e.source === pods?.id)).toEqual([]);
+    // Opening one group draws its own edges again.
+    const open = groupElements(elements, keys, (key) => key === 'namespace:team-3', true);
+    expect(open.edges.some((e) => e.source === pods?.id && e.target.includes('team-3'))).toBe(true);
+  });
+
   it('shows an open group as its nodes under a header, and leaves a small graph as it was', () => {
     const { graph, elements, hosts } = teams();
     const keys = groupKeys(graph, 'namespace', hosts);

@@ -137,7 +137,45 @@ export function groupElements(
   }
   lastGroups = made;
   if (started.size === 0 || (drawnAs.size === 0 && !headers)) return elements;
-  return { ...elements, nodes, edges: groupEdges(elements.edges, drawnAs) };
+  return withoutFans({ ...elements, nodes, edges: groupEdges(elements.edges, drawnAs) });
+}
+
+/** More edges than this from one shared node to collapsed groups are one line on the node. */
+export const FAN_LIMIT = 12;
+
+/**
+ * The gateway pods of a large workspace lead to every group: hundreds of edges that say the same
+ * thing, and cost every frame of a pan to draw. Beyond `FAN_LIMIT`, a shared node's edges into
+ * collapsed groups are left out and the node says how many groups it leads to instead.
+ */
+function withoutFans(elements: FlowElements): FlowElements {
+  const fans = new Map<string, number>();
+  const intoGroup = (e: CanvasEdge) =>
+    e.target.startsWith('group:') && !e.source.startsWith('group:');
+  for (const edge of elements.edges)
+    if (intoGroup(edge)) fans.set(edge.source, (fans.get(edge.source) ?? 0) + 1);
+  const wide = new Map([...fans].filter(([, count]) => count > FAN_LIMIT));
+  if (wide.size === 0) return elements;
+  return {
+    ...elements,
+    nodes: elements.nodes.map((node) => {
+      const count = wide.get(node.id);
+      return count === undefined ? node : fanNote(node, count);
+    }),
+    edges: elements.edges.filter((e) => !(intoGroup(e) && wide.has(e.source))),
+  };
+}
+
+const noted = new WeakMap<BaseNode, { count: number; node: BaseNode }>();
+
+/** The node with a line saying how many collapsed groups it leads to (kept while the same). */
+function fanNote(node: BaseNode, count: number): BaseNode {
+  const known = noted.get(node);
+  if (known?.count === count) return known.node;
+  const line = `→ ${count} collapsed groups (edges not drawn)`;
+  const made = { ...node, data: { ...node.data, lines: [...node.data.lines, line] } };
+  noted.set(node, { count, node: made });
+  return made;
 }
 
 interface MadeGroup {
