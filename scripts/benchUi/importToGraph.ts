@@ -77,10 +77,12 @@ export async function importToGraph(
       area.evaluate(
         (node, length) =>
           new Promise<void>((resolve) => {
-            const check = () =>
-              (node as HTMLTextAreaElement).value.length >= length
-                ? resolve()
-                : setTimeout(check, 20);
+            // The whole text in the area, or the dialog's note that it holds a big paste aside.
+            const check = () => {
+              const value = (node as HTMLTextAreaElement).value;
+              if (value.length >= length || value.startsWith('Pasted ')) resolve();
+              else setTimeout(check, 20);
+            };
             check();
           }),
         text.length,

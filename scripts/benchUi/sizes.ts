@@ -163,7 +163,7 @@ export async function measurePaste(
     const pasted = await importGenerated(page, resources, 'paste');
     const late = within(IMPORT_TIMEOUT_MS);
     return [
-      fig(`Ctrl+V ${size} → text area`, pasted.fillMs, 'ms', late),
+      fig(`Ctrl+V ${size} → taken by the dialog`, pasted.fillMs, 'ms', late),
       fig('  Import → last Gateway (or its group) drawn', pasted.attached, 'ms', late),
       fig('  longest task', pasted.tasks?.max, 'ms', late),
     ];
