@@ -27,12 +27,15 @@ export function groupKeysOf(
     keys =
       by === 'namespace' && last && sameShape(last.graph, graph)
         ? last.keys
-        : groupKeys(graph, by, nodeHosts(graph, workspace));
+        : groupKeys(graph, by, by === 'host' ? nodeHosts(graph, workspace) : NO_HOSTS);
     if (by === 'namespace') lastNamespaceKeys = { graph, keys };
     byGrouping.set(by, keys);
   }
   return keys;
 }
+
+/** By namespace, hosts are not read. */
+const NO_HOSTS: ReadonlyMap<string, readonly string[]> = new Map();
 
 let lastNamespaceKeys: { graph: FlowGraph; keys: ReadonlyMap<string, string> } | undefined;
 
