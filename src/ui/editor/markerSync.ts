@@ -20,9 +20,21 @@ export function showDiagnostics(models: FileModels, diagnostics: readonly Diagno
       MARKER_OWNER,
       markersFor(diagnostics, file).map(({ link, code, ...m }) => ({
         ...m,
-        code: link ? { value: code, target: monaco.Uri.parse(link) } : code,
+        code: link ? { value: code, target: uriOf(link) } : code,
         severity: SEVERITY[m.severity],
       })),
     );
   }
+}
+
+/** Each code's documentation link, parsed once: thousands of findings share a few dozen. */
+const uris = new Map<string, ReturnType<typeof monaco.Uri.parse>>();
+
+function uriOf(link: string) {
+  let uri = uris.get(link);
+  if (!uri) {
+    uri = monaco.Uri.parse(link);
+    uris.set(link, uri);
+  }
+  return uri;
 }
