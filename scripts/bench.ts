@@ -99,7 +99,7 @@ function afterOneEdit(runs: number, warmup: number, step: (ws: Workspace) => unk
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] as number;
 }
-const deriveAfterEdit = afterOneEdit(30, 5, deriveGraph);
+const deriveAfterEdit = afterOneEdit(60, 15, deriveGraph);
 // Warmed as a worker is after a few keystrokes: the first lints of a new workspace run cold.
 const lintAfterEdit = afterOneEdit(30, 15, lint);
 

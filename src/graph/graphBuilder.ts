@@ -200,7 +200,7 @@ export class GraphBuilder {
     for (const edge of this.edges.values())
       if (this.nodes.has(edge.source) && this.nodes.has(edge.target)) edges.push(edge);
     lastNodes = this.nodes;
-    lastEdges = new Map(edges.map((edge) => [edge.id, edge]));
+    lastEdges = this.edges;
     return { nodes: ranks.flat(), edges };
   }
 }
