@@ -2,6 +2,7 @@ import { suppressCommand } from '../edit/suppressFinding.ts';
 import { SUPPRESS_ANNOTATION } from '../model/suppressAnnotation.ts';
 import { type Diagnostic, syntaxDiagnostics } from '../workspace/diagnostics.ts';
 import { pathPosition } from '../workspace/position.ts';
+import { sameItems } from '../workspace/sameItems.ts';
 import { type Entry, entries, type Workspace } from '../workspace/workspace.ts';
 import { formatPath, type Path } from '../yaml/path.ts';
 import { type CheckContext, checkContext } from './context.ts';
@@ -67,15 +68,10 @@ function run(check: Check, context: CheckContext): Iterable<Finding> {
   if (!kinds?.length) return check(context);
   const reads = kinds.map((kind) => context.entriesOf(kind));
   const last = found.get(check);
-  if (last?.reads.every((list, i) => sameEntries(list, reads[i]))) return last.findings;
+  if (last?.reads.every((list, i) => sameItems(list, reads[i]))) return last.findings;
   const findings = [...check(context)];
   found.set(check, { reads, findings });
   return findings;
-}
-
-/** The same documents at the same places: the same list, or one of the same entries. */
-function sameEntries(a: readonly Entry[], b: readonly Entry[] | undefined): boolean {
-  return a === b || (b?.length === a.length && a.every((entry, i) => entry === b[i]));
 }
 
 /** Every finding about the workspace, as raw findings (before positions). */

@@ -1,6 +1,6 @@
 import type { Command } from '../edit/command.ts';
 import { freeName } from '../workspace/fileNames.ts';
-import { entries, type Workspace } from '../workspace/workspace.ts';
+import { type Entry, entries, type Workspace } from '../workspace/workspace.ts';
 import type { Conversion } from './types.ts';
 
 /**
@@ -29,13 +29,17 @@ export function conversionCommand(
   const removedFiles = new Set<string>();
   if (mode === 'replace') {
     const replaced = new Set(conversion.replaced);
-    for (const file of workspace.files) {
-      const held = file.docs.flatMap((doc) => doc.resources);
-      if (held.length > 0 && entriesOf(workspace, file.name).every((e) => replaced.has(e.id))) {
-        removedFiles.add(file.name);
-        commands.push({ type: 'removeFile', file: file.name });
-      }
+    const byFile = new Map<string, Entry[]>();
+    for (const entry of entries(workspace)) {
+      const list = byFile.get(entry.file);
+      if (list) list.push(entry);
+      else byFile.set(entry.file, [entry]);
     }
+    for (const [file, held] of byFile)
+      if (held.every((e) => replaced.has(e.id))) {
+        removedFiles.add(file);
+        commands.push({ type: 'removeFile', file });
+      }
     for (const entry of entries(workspace))
       if (replaced.has(entry.id) && !removedFiles.has(entry.file))
         commands.push({ type: 'removeResource', target: entry.id });
@@ -63,8 +67,4 @@ export function replacedText(workspace: Workspace, conversion: Conversion): stri
     text += `${text ? '---\n' : ''}${body}\n`;
   }
   return text;
-}
-
-function entriesOf(workspace: Workspace, file: string) {
-  return entries(workspace).filter((e) => e.file === file);
 }

@@ -10,6 +10,7 @@ import type { Service } from '../model/service.ts';
 import type { ServiceEntry } from '../model/serviceEntry.ts';
 import type { VirtualService } from '../model/virtualService.ts';
 import type { Workload } from '../model/workload.ts';
+import { sameItems } from './sameItems.ts';
 import { entries, type Workspace } from './workspace.ts';
 
 /** A resource of the workspace with its `Kind/namespace/name`. */
@@ -48,12 +49,27 @@ export interface Catalog {
 
 /** One catalog per workspace: the graph, the checks and the simulator all ask for it. */
 const catalogs = new WeakMap<Workspace, Catalog>();
+
+/** The modelled resources of a workspace, by kind, in workspace order. */
+interface Lists {
+  readonly gateways: Item<Gateway>[];
+  readonly virtualServices: Item<VirtualService>[];
+  readonly destinationRules: Item<DestinationRule>[];
+  readonly services: Item<Service>[];
+  readonly serviceEntries: Item<ServiceEntry>[];
+  readonly workloads: Item<Workload>[];
+  readonly autoscalers: Item<HorizontalPodAutoscaler>[];
+  readonly budgets: Item<PodDisruptionBudget>[];
+  readonly envoyFilters: Item<EnvoyFilter>[];
+}
+
 /**
- * The catalog asked for last: a part whose inputs did not change is taken from it as it is, so the
- * next workspace's catalog (after one keystroke) shares its indexes, and what was derived from
- * them (graph fragments) can tell by identity that they still hold.
+ * The catalog asked for last, with the lists it was built from: a part whose list did not change
+ * is taken from it as it is, so the next workspace's catalog (after one keystroke) shares its
+ * indexes, and what was derived from them (graph fragments) can tell by identity that they hold.
  */
-let previous: Catalog | undefined;
+let previous: { readonly catalog: Catalog; readonly lists: Lists } | undefined;
+const built = new WeakMap<Catalog, Lists>();
 /** One item per manifest object, so unchanged resources compare equal by identity. */
 const items = new WeakMap<object, Item<unknown>>();
 
@@ -64,25 +80,28 @@ const items = new WeakMap<object, Item<unknown>>();
 export function buildCatalog(workspace: Workspace): Catalog {
   let catalog = catalogs.get(workspace);
   if (!catalog) {
-    catalog = sortedCatalog(workspace, previous);
+    const lists = sortByKind(workspace);
+    catalog = indexed(lists, previous);
     catalogs.set(workspace, catalog);
+    built.set(catalog, lists);
   }
-  previous = catalog;
+  previous = { catalog, lists: built.get(catalog) as Lists };
   return catalog;
 }
 
-function sortedCatalog(workspace: Workspace, before: Catalog | undefined): Catalog {
+function sortByKind(workspace: Workspace): Lists {
+  const lists: Lists = {
+    gateways: [],
+    virtualServices: [],
+    destinationRules: [],
+    services: [],
+    serviceEntries: [],
+    workloads: [],
+    autoscalers: [],
+    budgets: [],
+    envoyFilters: [],
+  };
   const seen = new Set<ResourceId>();
-  const gateways: Item<Gateway>[] = [];
-  const virtualServices: Item<VirtualService>[] = [];
-  const destinationRules: Item<DestinationRule>[] = [];
-  const services: Item<Service>[] = [];
-  const serviceEntries: Item<ServiceEntry>[] = [];
-  const workloads: Item<Workload>[] = [];
-  const autoscalers: Item<HorizontalPodAutoscaler>[] = [];
-  const budgets: Item<PodDisruptionBudget>[] = [];
-  const envoyFilters: Item<EnvoyFilter>[] = [];
-
   for (const { id, object } of entries(workspace)) {
     if (seen.has(id) || !isModelled(object)) continue;
     seen.add(id);
@@ -93,87 +112,88 @@ function sortedCatalog(workspace: Workspace, before: Catalog | undefined): Catal
     }
     switch (object.kind) {
       case 'Gateway':
-        gateways.push(item);
+        lists.gateways.push(item);
         break;
       case 'VirtualService':
-        virtualServices.push(item);
+        lists.virtualServices.push(item);
         break;
       case 'DestinationRule':
-        destinationRules.push(item);
+        lists.destinationRules.push(item);
         break;
       case 'Service':
-        services.push(item);
+        lists.services.push(item);
         break;
       case 'ServiceEntry':
-        serviceEntries.push(item);
+        lists.serviceEntries.push(item);
         break;
       case 'Deployment':
       case 'Pod':
-        workloads.push(item);
+        lists.workloads.push(item);
         break;
       case 'HorizontalPodAutoscaler':
-        autoscalers.push(item);
+        lists.autoscalers.push(item);
         break;
       case 'PodDisruptionBudget':
-        budgets.push(item);
+        lists.budgets.push(item);
         break;
       case 'EnvoyFilter':
-        envoyFilters.push(item);
+        lists.envoyFilters.push(item);
         break;
     }
   }
+  return lists;
+}
 
-  // Each part is built again only when what it is built from changed.
-  const kept = <T>(list: readonly T[], old: readonly T[] | undefined) =>
-    old !== undefined && sameItems(list, old);
-  const b = before;
-  const sameGateways = kept(gateways, b?.gateways);
-  const sameVirtualServices = kept(virtualServices, b?.virtualServices);
-  const sameRules = kept(destinationRules, b?.destinationRules);
-  const sameServices = kept(services, b?.services);
-  const sameEntries = kept(serviceEntries, b?.serviceEntries);
-  const sameWorkloads = kept(workloads, b?.workloads);
+/** The catalog of `lists`; each part built again only when the list it is built from changed. */
+function indexed(lists: Lists, before: typeof previous): Catalog {
+  const same = (kind: keyof Lists) =>
+    before !== undefined &&
+    sameItems<Item<unknown>>(lists[kind], before.lists[kind] as readonly Item<unknown>[]);
+  // A part of the previous catalog while its list is the same, else built from the new list.
+  const part = <K extends keyof Catalog>(kind: keyof Lists, field: K, build: () => Catalog[K]) =>
+    before && same(kind) ? before.catalog[field] : build();
+  // Which names exist holds while the names do, whatever else changed in the resources.
   const idsOf = <T>(list: readonly Item<T>[], old: ReadonlySet<ResourceId> | undefined) =>
     old !== undefined && old.size === list.length && list.every((item) => old.has(item.id))
       ? old
       : new Set(list.map((item) => item.id));
-  const byNamespace = <T>(list: readonly Item<T>[], old: ByKey<T> | undefined, same: boolean) =>
-    same && old ? old : groupBy(list as Item<T & Namespaced>[], namespaceOf);
-
+  const byNamespace =
+    <T extends Namespaced>(list: readonly Item<T>[]) =>
+    () =>
+      groupBy(list, namespaceOf);
+  const { gateways, virtualServices, destinationRules, services, serviceEntries, workloads } =
+    lists;
   return {
-    gateways: sameGateways && b ? b.gateways : gateways,
-    gatewayIds: idsOf(gateways, b?.gatewayIds),
-    virtualServices: sameVirtualServices && b ? b.virtualServices : virtualServices,
-    virtualServiceIds: idsOf(virtualServices, b?.virtualServiceIds),
-    destinationRules: sameRules && b ? b.destinationRules : destinationRules,
-    destinationRulesByFqdn:
-      sameRules && b
-        ? b.destinationRulesByFqdn
-        : groupBy(
-            destinationRules.filter((item) => item.object.host !== ''),
-            (item) => resolveHost(item.object.host, item.object.metadata.namespace),
-          ),
-    services: sameServices && b ? b.services : services,
-    servicesByNamespace: byNamespace(services, b?.servicesByNamespace, sameServices),
-    serviceByFqdn: sameServices && b ? b.serviceByFqdn : firstByFqdn(services),
-    serviceEntries: sameEntries && b ? b.serviceEntries : serviceEntries,
-    serviceEntryByHost: sameEntries && b ? b.serviceEntryByHost : firstByHost(serviceEntries),
-    workloads: sameWorkloads && b ? b.workloads : workloads,
-    workloadsByNamespace: byNamespace(workloads, b?.workloadsByNamespace, sameWorkloads),
-    autoscalersByNamespace: byNamespace(
-      autoscalers,
-      b?.autoscalersByNamespace,
-      b !== undefined && sameItems(autoscalers, flat(b.autoscalersByNamespace)),
+    gateways: part('gateways', 'gateways', () => gateways),
+    gatewayIds: idsOf(gateways, before?.catalog.gatewayIds),
+    virtualServices: part('virtualServices', 'virtualServices', () => virtualServices),
+    virtualServiceIds: idsOf(virtualServices, before?.catalog.virtualServiceIds),
+    destinationRules: part('destinationRules', 'destinationRules', () => destinationRules),
+    destinationRulesByFqdn: part('destinationRules', 'destinationRulesByFqdn', () =>
+      groupBy(
+        destinationRules.filter((item) => item.object.host !== ''),
+        (item) => resolveHost(item.object.host, item.object.metadata.namespace),
+      ),
     ),
-    budgetsByNamespace: byNamespace(
-      budgets,
-      b?.budgetsByNamespace,
-      b !== undefined && sameItems(budgets, flat(b.budgetsByNamespace)),
+    services: part('services', 'services', () => services),
+    servicesByNamespace: part('services', 'servicesByNamespace', byNamespace(services)),
+    serviceByFqdn: part('services', 'serviceByFqdn', () => firstByFqdn(services)),
+    serviceEntries: part('serviceEntries', 'serviceEntries', () => serviceEntries),
+    serviceEntryByHost: part('serviceEntries', 'serviceEntryByHost', () =>
+      firstByHost(serviceEntries),
     ),
-    envoyFiltersByNamespace: byNamespace(
-      envoyFilters,
-      b?.envoyFiltersByNamespace,
-      b !== undefined && sameItems(envoyFilters, flat(b.envoyFiltersByNamespace)),
+    workloads: part('workloads', 'workloads', () => workloads),
+    workloadsByNamespace: part('workloads', 'workloadsByNamespace', byNamespace(workloads)),
+    autoscalersByNamespace: part(
+      'autoscalers',
+      'autoscalersByNamespace',
+      byNamespace(lists.autoscalers),
+    ),
+    budgetsByNamespace: part('budgets', 'budgetsByNamespace', byNamespace(lists.budgets)),
+    envoyFiltersByNamespace: part(
+      'envoyFilters',
+      'envoyFiltersByNamespace',
+      byNamespace(lists.envoyFilters),
     ),
   };
 }
@@ -202,20 +222,9 @@ function firstByHost(
   return out;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
-}
-
-/** The items of an index by namespace, in workspace order (groups keep it within themselves). */
-function flat<T>(index: ByKey<T>): Item<T>[] {
-  const out: Item<T>[] = [];
-  for (const group of index.values()) for (const item of group) out.push(item);
-  return out;
-}
-
 type Namespaced = { readonly metadata: { readonly namespace: string } };
 
-function namespaceOf(item: Item<{ readonly metadata: { readonly namespace: string } }>): string {
+function namespaceOf(item: Item<Namespaced>): string {
   return item.object.metadata.namespace;
 }
 

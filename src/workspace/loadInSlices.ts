@@ -87,7 +87,8 @@ async function* parsedRegions(
     // parse on into the next region rather than cut here.
     if (!final && (parsed.tail !== '' || !last || last.problems.length > 0)) continue;
     await breathe(end - start);
-    yield final ? parsed : { docs: parsed.docs, tail: '' };
+    // Only the last region can have a tail (the others were cut where it is empty): the file's.
+    yield parsed;
     if (final) return;
     start = end;
   }

@@ -1,4 +1,5 @@
 import type { FlowGraph, NodeKind } from '../../graph/types.ts';
+import { sameItems } from '../../workspace/sameItems.ts';
 import type { BaseNode, CanvasEdge, GroupSummary } from './flowTypes.ts';
 import { KIND_LOOK } from './kindLook.ts';
 import type { FlowElements } from './toFlow.ts';
@@ -198,15 +199,11 @@ function keptGroupNode(
 ): BaseNode {
   const old = lastGroups.get(key);
   const node =
-    old && old.open === open && sameList(old.members, members)
+    old && old.open === open && sameItems(old.members, members)
       ? old.node
       : groupNode(key, members, open);
   made.set(key, { members, open, node });
   return node;
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function groupEdges(
@@ -239,7 +236,7 @@ function groupEdges(
     const list = byEnds.get(item) as CanvasEdge[];
     const old = lastAggregates.get(item);
     const edge =
-      old && sameList(old.list, list)
+      old && sameItems(old.list, list)
         ? old.edge
         : aggregate(list[0] as CanvasEdge, list.length, item, drawnAs);
     made.set(item, { list, edge });

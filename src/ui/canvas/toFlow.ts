@@ -3,6 +3,7 @@ import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { isModelled, type ManifestObject, type ModelledObject } from '../../model/kinds.ts';
 import type { HttpRoute } from '../../model/virtualService.ts';
 import { gatewayApiIndex, type IndexedGateway } from '../../workspace/gatewayApiIndex.ts';
+import { sameItems } from '../../workspace/sameItems.ts';
 import { entries, type Workspace } from '../../workspace/workspace.ts';
 import { flowEdges, isRow } from './flowEdges.ts';
 import type {
@@ -95,8 +96,7 @@ function sameMade(a: Made, b: Made): boolean {
     a.object === b.object &&
     a.width === b.width &&
     a.service === b.service &&
-    a.rows.length === b.rows.length &&
-    a.rows.every((row, i) => row === b.rows[i])
+    sameItems(a.rows, b.rows)
   );
 }
 

@@ -1,3 +1,4 @@
+import { sameItems } from '../../workspace/sameItems.ts';
 import {
   fileText,
   loadFile,
@@ -51,10 +52,7 @@ export class WorkspaceMirror {
       return file;
     });
     this.files = next;
-    const same =
-      files.length === this.current.files.length &&
-      files.every((f, i) => f === this.current.files[i]);
-    if (!same) this.current = { files };
+    if (!sameItems(files, this.current.files)) this.current = { files };
     return this.current;
   }
 }

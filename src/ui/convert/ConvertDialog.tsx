@@ -27,6 +27,10 @@ export function ConvertDialog({ onClose }: { onClose: () => void }) {
   const saved = useMemo(() => savedTests.map((t) => t.request), [savedTests]);
   const preview = useConversionPreview(workspace, target, saved);
   const label = DESIGN_API_LABELS[target];
+  const notExplained =
+    preview?.kind === 'ready'
+      ? preview.verification.differences.filter((d) => !d.explainedBy).length
+      : 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -81,11 +85,10 @@ export function ConvertDialog({ onClose }: { onClose: () => void }) {
             <p
               id={ids.summary}
               role="status"
-              className={`convert-summary ${unexplained(preview) ? 'convert-summary--bad' : ''}`}
+              className={`convert-summary ${notExplained ? 'convert-summary--bad' : ''}`}
             >
               {comparisonLine(preview.verification)}
-              {unexplained(preview) > 0 &&
-                ` — ${unexplained(preview)} not explained: read them before you apply.`}
+              {notExplained > 0 && ` — ${notExplained} not explained: read them before you apply.`}
             </p>
             <ConversionReport preview={preview} target={label} />
             <fieldset className="convert-choice">
@@ -128,10 +131,4 @@ export function ConvertDialog({ onClose }: { onClose: () => void }) {
       </form>
     </dialog>
   );
-}
-
-function unexplained(preview: {
-  verification: { differences: readonly { explainedBy?: unknown }[] };
-}) {
-  return preview.verification.differences.filter((d) => !d.explainedBy).length;
 }

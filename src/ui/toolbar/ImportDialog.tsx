@@ -5,7 +5,7 @@ import { useDesignerStore } from '../StoreContext.tsx';
 import { useModalDialog } from '../useModalDialog.ts';
 import { importSources } from './importSources.ts';
 import { readFiles } from './readFiles.ts';
-import { percent } from './useFileDrop.ts';
+import { megabytes, percent } from './sizeText.ts';
 import './importDialog.css';
 
 /** The Import dialog: paste YAML or pick files; replace the workspace or add to it. */
@@ -120,10 +120,6 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       </form>
     </dialog>
   );
-}
-
-function megabytes(chars: number): string {
-  return chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.ceil(chars / 1e3)} kB`;
 }
 
 /** A paste of this size or more is kept aside rather than put in the text area. */

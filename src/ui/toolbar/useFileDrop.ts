@@ -2,6 +2,7 @@ import type { DragEvent } from 'react';
 import { useDesignerStore } from '../StoreContext.tsx';
 import { importSources } from './importSources.ts';
 import { readFiles } from './readFiles.ts';
+import { percent } from './sizeText.ts';
 
 /** Props for the page's root element that import files dropped anywhere on it. */
 export function useFileDrop() {
@@ -25,8 +26,4 @@ export function useFileDrop() {
       });
     },
   };
-}
-
-export function percent(done: number, total: number): string {
-  return `${total ? Math.floor((done / total) * 100) : 100}%`;
 }
