@@ -20,6 +20,12 @@ export type NodeKind =
   | 'autoscaler'
   | 'disruptionBudget'
   | 'envoyFilter'
+  /** prometheus-operator ServiceMonitor or PodMonitor scraping the gateway pods (CONTEXT.md). */
+  | 'monitor'
+  /** prometheus-operator PrometheusRule whose alerts watch the gateway workload. */
+  | 'alertRules'
+  /** Grafana dashboard ConfigMap (for the dashboard sidecar) whose panels watch the gateway workload. */
+  | 'dashboard'
   /** Gateway API: one listener of a Gateway API Gateway, drawn as a row inside it (`parent`). */
   | 'listener'
   /** Gateway API routes (CONTRACT section 2); their `rules[i]` are `route` nodes. */

@@ -107,6 +107,9 @@ const DERIVED: ReadonlySet<NodeKind> = new Set([
   'autoscaler',
   'disruptionBudget',
   'envoyFilter',
+  'monitor',
+  'alertRules',
+  'dashboard',
 ]);
 
 const NAMES: Readonly<Record<NodeKind, string>> = {
@@ -122,6 +125,9 @@ const NAMES: Readonly<Record<NodeKind, string>> = {
   autoscaler: 'an autoscaler',
   disruptionBudget: 'a disruption budget',
   envoyFilter: 'an EnvoyFilter',
+  monitor: 'a monitor',
+  alertRules: 'alert rules',
+  dashboard: 'a dashboard',
   listener: 'a listener',
   httpRoute: 'an HTTPRoute',
   grpcRoute: 'a GRPCRoute',

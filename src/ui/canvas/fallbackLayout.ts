@@ -15,6 +15,9 @@ export const KIND_COLUMN: Readonly<Record<NodeKind, number>> = {
   autoscaler: 3,
   disruptionBudget: 3,
   envoyFilter: 3,
+  monitor: 3,
+  alertRules: 3,
+  dashboard: 3,
   listener: 3,
   virtualService: 4,
   httpRoute: 4,
@@ -37,6 +40,9 @@ export const SIDE_KINDS: ReadonlySet<NodeKind> = new Set([
   'autoscaler',
   'disruptionBudget',
   'envoyFilter',
+  'monitor',
+  'alertRules',
+  'dashboard',
 ]);
 
 /** Nodes with the side kinds moved to the end, order otherwise kept. */
