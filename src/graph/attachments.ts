@@ -1,5 +1,7 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
 import { selects } from '../model/labels.ts';
+import { monitoringOfGateway } from '../model/monitoring.ts';
+import { parseResourceId } from '../model/resource.ts';
 import { type Catalog, inNamespace } from '../workspace/catalog.ts';
 import type { GatewayPods } from './gatewayPods.ts';
 import type { GraphBuilder } from './graphBuilder.ts';
@@ -11,15 +13,20 @@ const ROOT_NAMESPACE = DEFAULT_INGRESS.namespace;
 
 /**
  * Hangs the resources that shape the gateway pods off their node with `attach` edges:
- * autoscalers that target their Deployment, disruption budgets that select them, and
- * EnvoyFilters that apply to them.
+ * autoscalers that target their Deployment, disruption budgets that select them, EnvoyFilters
+ * that apply to them, and their monitoring: the monitors that scrape them, the alert rules and
+ * dashboards whose queries name their workload (model/monitoring.ts answers which).
  */
 export function attachToGatewayPods(
   catalog: Catalog,
   graph: GraphBuilder,
   pods: GatewayPods,
 ): void {
-  const attach = (kind: NodeKind, resource: string, label: string) => {
+  const attach = (
+    kind: NodeKind,
+    resource: string,
+    label = parseResourceId(resource)?.name ?? resource,
+  ) => {
     const id = resourceNodeId(kind, resource);
     graph.addNode({ id, kind, label, resource, parent: null });
     graph.addEdge('attach', pods.node.id, id);
@@ -55,4 +62,10 @@ export function attachToGatewayPods(
         attach('envoyFilter', filter.id, filter.object.metadata.name);
     }
   }
+
+  if (catalog.monitoring.length === 0) return;
+  const watched = monitoringOfGateway({ ...catalog, entries: catalog.monitoring }, pods);
+  for (const id of watched.monitors) attach('monitor', id);
+  for (const id of watched.rules) attach('alertRules', id);
+  for (const id of watched.dashboards) attach('dashboard', id);
 }

@@ -42,6 +42,7 @@ export function deriveGraph(workspace: Workspace): FlowGraph {
       catalog.autoscalersByNamespace,
       catalog.budgetsByNamespace,
       catalog.envoyFiltersByNamespace,
+      catalog.monitoring,
     ],
     () => addIngress(catalog, graph),
   );

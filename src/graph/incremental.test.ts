@@ -15,6 +15,27 @@ const set = (target: string, path: (string | number)[], value: unknown): Command
   value,
 });
 
+/** A 5xx alert on one workload's requests, as Istio's metrics report them from a gateway. */
+const errorsOf = (workload: string) =>
+  `sum(rate(istio_requests_total{source_workload="${workload}", source_workload_namespace="istio-system", response_code=~"5.."}[5m])) > 1`;
+
+const ALERT_EXPR = ['spec', 'groups', 0, 'rules', 0, 'expr'];
+
+/** Alert rules on the ingress gateway every team's Gateway selects (Istio's default one). */
+const GATEWAY_ALERTS = {
+  apiVersion: 'monitoring.coreos.com/v1',
+  kind: 'PrometheusRule',
+  metadata: { name: 'gateway-alerts', namespace: 'istio-system' },
+  spec: {
+    groups: [
+      {
+        name: 'gateway',
+        rules: [{ alert: 'GatewayErrors', expr: errorsOf('istio-ingressgateway'), for: '5m' }],
+      },
+    ],
+  },
+};
+
 /**
  * Edits of every kind the graph reads, each one a keystroke might make: what a fragment of the
  * graph looked up (Gateways, Services, subsets, pods, names) changes under the fragments that
@@ -46,6 +67,15 @@ const EDITS: readonly [string, Command][] = [
   ['a deleted Service', { type: 'removeResource', target: 'Service/team-3/svc-3' }],
   ['a deleted DestinationRule', { type: 'removeResource', target: 'DestinationRule/team-2/dr-2' }],
   ['a deleted Deployment', { type: 'removeResource', target: 'Deployment/team-0/svc-0-v1' }],
+  ['an added PrometheusRule', { type: 'addResource', value: GATEWAY_ALERTS }],
+  [
+    'a PrometheusRule that no longer watches the gateway',
+    set('PrometheusRule/istio-system/gateway-alerts', ALERT_EXPR, errorsOf('orders')),
+  ],
+  [
+    'a PrometheusRule that watches it again',
+    set('PrometheusRule/istio-system/gateway-alerts', ALERT_EXPR, errorsOf('istio-ingressgateway')),
+  ],
   [
     'a restored weight',
     set('VirtualService/team-1/vs-1', ['spec', 'http', 0, 'route', 0, 'weight'], 90),
@@ -61,6 +91,28 @@ describe('the graph derived after an edit', () => {
       if (!result.ok) throw new Error(`${what}: ${result.error}`);
       workspace = result.value;
       expect(deriveGraph(workspace), what).toEqual(fresh(workspace));
+    }
+  });
+
+  it('attaches alert rules to the gateway pods, and lets go of them when the rule looks elsewhere', () => {
+    let workspace = loadWorkspace([{ name: 'teams.yaml', text: generateWorkspaceText(5) }]);
+    const rules = () =>
+      deriveGraph(workspace)
+        .edges.filter((e) => e.kind === 'attach' && e.target.startsWith('alertRules:'))
+        .map((e) => `${e.source} -> ${e.target}`);
+    expect(rules()).toEqual([]);
+    for (const [what, command] of EDITS.filter(([what]) => what.includes('PrometheusRule'))) {
+      const result = applyCommand(workspace, command);
+      if (!result.ok) throw new Error(`${what}: ${result.error}`);
+      workspace = result.value;
+      const watching = !what.includes('no longer');
+      expect(rules(), what).toEqual(
+        watching
+          ? [
+              'gatewayWorkload:implied:istio-system/istio-ingressgateway -> alertRules:PrometheusRule/istio-system/gateway-alerts',
+            ]
+          : [],
+      );
     }
   });
 

@@ -4,6 +4,7 @@ import type { Gateway } from '../model/gateway.ts';
 import type { HorizontalPodAutoscaler } from '../model/horizontalPodAutoscaler.ts';
 import { resolveHost, serviceFqdn } from '../model/hosts.ts';
 import { isModelled } from '../model/kinds.ts';
+import { isDashboardConfigMap, isMonitoringObject } from '../model/monitoring.ts';
 import type { PodDisruptionBudget } from '../model/podDisruptionBudget.ts';
 import type { ResourceId } from '../model/resource.ts';
 import type { Service } from '../model/service.ts';
@@ -11,7 +12,7 @@ import type { ServiceEntry } from '../model/serviceEntry.ts';
 import type { VirtualService } from '../model/virtualService.ts';
 import type { Workload } from '../model/workload.ts';
 import { sameItems } from './sameItems.ts';
-import { entries, type Workspace } from './workspace.ts';
+import { type Entry, entries, type Workspace } from './workspace.ts';
 
 /** A resource of the workspace with its `Kind/namespace/name`. */
 export interface Item<T> {
@@ -45,6 +46,11 @@ export interface Catalog {
   readonly autoscalersByNamespace: ByKey<HorizontalPodAutoscaler>;
   readonly budgetsByNamespace: ByKey<PodDisruptionBudget>;
   readonly envoyFiltersByNamespace: ByKey<EnvoyFilter>;
+  /**
+   * Monitoring, which the designer does not model but reads (model/monitoring.ts): prometheus-
+   * operator's ServiceMonitors, PodMonitors and PrometheusRules and Grafana dashboard ConfigMaps.
+   */
+  readonly monitoring: readonly Entry[];
 }
 
 /** One catalog per workspace: the graph, the checks and the simulator all ask for it. */
@@ -61,6 +67,7 @@ interface Lists {
   readonly autoscalers: Item<HorizontalPodAutoscaler>[];
   readonly budgets: Item<PodDisruptionBudget>[];
   readonly envoyFilters: Item<EnvoyFilter>[];
+  readonly monitoring: Entry[];
 }
 
 /**
@@ -100,10 +107,19 @@ function sortByKind(workspace: Workspace): Lists {
     autoscalers: [],
     budgets: [],
     envoyFilters: [],
+    monitoring: [],
   };
   const seen = new Set<ResourceId>();
-  for (const { id, object } of entries(workspace)) {
-    if (seen.has(id) || !isModelled(object)) continue;
+  for (const entry of entries(workspace)) {
+    const { id, object } = entry;
+    if (seen.has(id)) continue;
+    if (!isModelled(object)) {
+      if (isMonitoringObject(object) || isDashboardConfigMap(object)) {
+        seen.add(id);
+        lists.monitoring.push(entry);
+      }
+      continue;
+    }
     seen.add(id);
     let item = items.get(object) as Item<never> | undefined;
     if (!item) {
@@ -195,6 +211,7 @@ function indexed(lists: Lists, before: typeof previous): Catalog {
       'envoyFiltersByNamespace',
       byNamespace(lists.envoyFilters),
     ),
+    monitoring: part('monitoring', 'monitoring', () => lists.monitoring),
   };
 }
 
