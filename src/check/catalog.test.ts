@@ -15,11 +15,13 @@ function codesInSources(): Set<string> {
     (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('fixtures'),
   );
   const code =
-    /'((?:vs|dr|gateway|gwapi|ingress|destinationrule|envoyfilter|service|deployment)-[a-z0-9-]+|schema-invalid|deprecated-field)'/g;
+    /'((?:vs|dr|gateway|gwapi|ingress|destinationrule|envoyfilter|service|deployment|readiness)-[a-z0-9-]+|schema-invalid|deprecated-field)'/g;
   for (const file of files)
     for (const match of readFileSync(join(CHECK_DIR, file), 'utf8').matchAll(code))
       found.add(match[1] as string);
   found.delete('gateway-error'); // a retryOn value, not a code
+  // Scenario ids the readiness checks build their fixes from, not codes.
+  for (const scenario of ['gateway-scaling', 'gateway-monitoring']) found.delete(scenario);
   // structure/httpRoute.ts composes these: `vs-${action}-with-${other}`.
   for (const action of ['redirect', 'direct-response'])
     for (const other of ['route', 'fault', 'rewrite', 'direct-response'])

@@ -1,4 +1,5 @@
 import type { Check } from '../finding.ts';
+import { READINESS_CHECK_READS, readinessChecks } from '../readiness/checks.ts';
 import { destinationRuleCaCertificateChecks } from './destinationRuleCaCertificates.ts';
 import { destinationRuleDuplicateChecks } from './destinationRuleDuplicates.ts';
 import { destinationRuleTargetChecks } from './destinationRuleTargets.ts';
@@ -22,6 +23,8 @@ export const WORKLOAD_CHECKS: readonly Check[] = [
   destinationRuleCaCertificateChecks,
   destinationRuleTargetChecks,
   destinationRuleDuplicateChecks,
+  // Issue 15: the gateway Deployments against the guide's production checklist.
+  readinessChecks,
 ];
 
 /** Deployments and Pods (the catalog's workloads), and Services (which pick them). */
@@ -47,4 +50,5 @@ export const WORKLOAD_CHECK_READS: ReadonlyMap<Check, readonly string[]> = new M
   [destinationRuleCaCertificateChecks, ['DestinationRule']],
   [destinationRuleTargetChecks, ['DestinationRule', 'Node', 'ServiceEntry', ...WORKLOADS]],
   [destinationRuleDuplicateChecks, ['DestinationRule']],
+  [readinessChecks, READINESS_CHECK_READS],
 ]);

@@ -1,0 +1,136 @@
+import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
+import type { EnvoyFilter } from '../../model/envoyFilter.ts';
+import type { HorizontalPodAutoscaler } from '../../model/horizontalPodAutoscaler.ts';
+import { selects } from '../../model/labels.ts';
+import type { PodDisruptionBudget } from '../../model/podDisruptionBudget.ts';
+import type { Dict } from '../../model/read.ts';
+import { type ResourceId, resourceId } from '../../model/resource.ts';
+import type { Deployment } from '../../model/workload.ts';
+import { type Item, inNamespace } from '../../workspace/catalog.ts';
+import type { Entry } from '../../workspace/workspace.ts';
+import type { CheckContext } from '../context.ts';
+import { entryOf } from '../workloads/resources.ts';
+import { selectedWorkloads } from '../workloads/workloadSelection.ts';
+
+/** A gateway Deployment by name, as the readiness checklist and its panel name it. */
+export interface GatewayRef {
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * An ingress gateway Deployment (the pods an Istio Gateway selects) with what runs it in
+ * production: the autoscalers that target it, the budgets that select its pods and the
+ * EnvoyFilters that apply to them, matched as the graph attaches them (graph/attachments.ts).
+ */
+export interface ReadinessGateway extends GatewayRef {
+  /** The resource id of the Deployment (also for the implied one, which is not written). */
+  readonly id: ResourceId;
+  /** What budgets, Services and filters select the pods by. */
+  readonly labels: Dict<string>;
+  /** The Deployment as written; undefined for Istio's default ingress the workspace implies. */
+  readonly deployment: { readonly item: Item<Deployment>; readonly entry: Entry } | undefined;
+  /** The Gateways that select the pods. */
+  readonly gateways: readonly ResourceId[];
+  readonly autoscalers: readonly Item<HorizontalPodAutoscaler>[];
+  readonly budgets: readonly Item<PodDisruptionBudget>[];
+  readonly filters: readonly Item<EnvoyFilter>[];
+}
+
+/** EnvoyFilters here apply mesh-wide: Istio's root namespace (graph/attachments.ts). */
+const ROOT_NAMESPACE = DEFAULT_INGRESS.namespace;
+
+const cache = new WeakMap<CheckContext, readonly ReadinessGateway[]>();
+
+/**
+ * Every ingress gateway Deployment of the workspace, in the order Gateways select them: the
+ * Deployments an Istio Gateway's selector picks, and Istio's default ingress where a Gateway
+ * selects only the pod `istioctl analyze` implies. Pods written as Pods are not Deployments and
+ * are left out; a Gateway without a selector names no gateway of its own.
+ */
+export function readinessGateways(context: CheckContext): readonly ReadinessGateway[] {
+  const cached = cache.get(context);
+  if (cached) return cached;
+  const byId = new Map<ResourceId, { gateway: ReadinessGateway; gateways: ResourceId[] }>();
+  for (const gateway of context.catalog.gateways) {
+    const selector = gateway.object.selector;
+    if (!selector) continue;
+    for (const pod of selectedWorkloads(context, selector)) {
+      const { object } = pod;
+      const found = pod.implied
+        ? defaultGateway(context)
+        : object.kind === 'Deployment'
+          ? ownGateway(context, { id: pod.id, object })
+          : undefined;
+      if (!found) continue;
+      const known = byId.get(found.id);
+      if (known) known.gateways.push(gateway.id);
+      else byId.set(found.id, { gateway: found, gateways: [gateway.id] });
+    }
+  }
+  const out = [...byId.values()].map(({ gateway, gateways }) => ({ ...gateway, gateways }));
+  cache.set(context, out);
+  return out;
+}
+
+/** The gateway Deployment named `ref`, when a Gateway selects it. */
+export function readinessGateway(
+  context: CheckContext,
+  ref: GatewayRef,
+): ReadinessGateway | undefined {
+  return readinessGateways(context).find(
+    (g) => g.namespace === ref.namespace && g.name === ref.name,
+  );
+}
+
+function ownGateway(context: CheckContext, item: Item<Deployment>): ReadinessGateway | undefined {
+  const entry = entryOf(context, item.id);
+  if (!entry) return undefined;
+  const { name, namespace } = item.object.metadata;
+  return attached(context, {
+    id: item.id,
+    name,
+    namespace,
+    labels: item.object.podLabels,
+    deployment: { item, entry },
+  });
+}
+
+/**
+ * Istio's default ingress as a standard install runs it: the Deployment `istio-ingressgateway`
+ * in `istio-system`, whose pods carry the install's labels (budgets select by these).
+ */
+function defaultGateway(context: CheckContext): ReadinessGateway {
+  const { namespace, deploymentName, installLabels } = DEFAULT_INGRESS;
+  return attached(context, {
+    id: resourceId('Deployment', namespace, deploymentName),
+    name: deploymentName,
+    namespace,
+    labels: installLabels,
+    deployment: undefined,
+  });
+}
+
+function attached(
+  context: CheckContext,
+  pods: Omit<ReadinessGateway, 'gateways' | 'autoscalers' | 'budgets' | 'filters'>,
+): ReadinessGateway {
+  const { catalog } = context;
+  const { namespace, name, labels } = pods;
+  // `scaleTargetRef` names a resource of the autoscaler's own namespace.
+  const autoscalers = inNamespace(catalog.autoscalersByNamespace, namespace).filter(
+    (hpa) => hpa.object.target.kind === 'Deployment' && hpa.object.target.name === name,
+  );
+  const budgets = inNamespace(catalog.budgetsByNamespace, namespace).filter((pdb) =>
+    selects(pdb.object.selector, labels),
+  );
+  // An EnvoyFilter applies to its own namespace, or every namespace from the root namespace;
+  // without a workloadSelector to all of their workloads (envoy_filter.proto).
+  const namespaces = namespace === ROOT_NAMESPACE ? [ROOT_NAMESPACE] : [namespace, ROOT_NAMESPACE];
+  const filters = namespaces.flatMap((ns) =>
+    inNamespace(catalog.envoyFiltersByNamespace, ns).filter((filter) =>
+      selects(filter.object.workloadSelector ?? {}, labels),
+    ),
+  );
+  return { ...pods, gateways: [], autoscalers, budgets, filters };
+}
