@@ -51,3 +51,25 @@ describe('load balancer nodes', () => {
     ]);
   });
 });
+
+describe('monitoring nodes', () => {
+  const monitoring = (kind: GraphNode['kind'], resource: string): GraphNode => ({
+    id: `${kind}:${resource}`,
+    kind,
+    label: resource.split('/')[2] as string,
+    resource,
+    parent: null,
+  });
+
+  it('say which kind of resource they are, as the Monitor title does not', () => {
+    expect(nodeDetails(monitoring('monitor', 'PodMonitor/istio-system/envoy'), undefined)).toEqual([
+      'PodMonitor',
+    ]);
+    expect(
+      nodeDetails(monitoring('monitor', 'ServiceMonitor/istio-system/envoy'), undefined),
+    ).toEqual(['ServiceMonitor']);
+    expect(
+      nodeDetails(monitoring('dashboard', 'ConfigMap/istio-system/gateway'), undefined),
+    ).toEqual(['Grafana dashboard ConfigMap']);
+  });
+});

@@ -1,8 +1,9 @@
-import type { GraphNode } from '../../graph/types.ts';
+import type { GraphNode, NodeKind } from '../../graph/types.ts';
 import type { DestinationRule } from '../../model/destinationRule.ts';
 import { formatMapping } from '../../model/gatewayPorts.ts';
 import type { ManifestObject, ModelledObject } from '../../model/kinds.ts';
 import { formatLabels } from '../../model/labels.ts';
+import { parseResourceId } from '../../model/resource.ts';
 import type { Service } from '../../model/service.ts';
 import type { Deployment, Pod } from '../../model/workload.ts';
 
@@ -102,8 +103,18 @@ export function nodeDetails(node: GraphNode, object: ManifestObject | undefined)
     if (details) lines.push(...details(object, node));
   }
   if (node.kind === 'loadBalancer') lines.push(balancerPorts(node));
+  // Monitoring is not modelled: its node says which kind of resource it is.
+  const monitoring = MONITORING_LINES[node.kind];
+  if (monitoring && node.resource) lines.push(monitoring(node.resource));
   return lines.filter((line) => line !== '');
 }
+
+/** What a monitoring node is, read from its resource id (`PodMonitor/ns/name`). */
+const MONITORING_LINES: Partial<Record<NodeKind, (resource: string) => string>> = {
+  monitor: (resource) => parseResourceId(resource)?.kind ?? 'monitor',
+  alertRules: () => 'PrometheusRule (alerts)',
+  dashboard: () => 'Grafana dashboard ConfigMap',
+};
 
 /** A route's `hostnames`: requests for these only (the listener's hostname narrows them). */
 function routeHostnames(hostnames: readonly string[]): string {
