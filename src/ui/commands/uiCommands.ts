@@ -4,6 +4,7 @@ import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
 import { UNTITLED } from '../../workspace/fileNames.ts';
 import { viewCommands } from '../canvas/viewCommands.ts';
+import { showReadiness } from '../panels/showReadiness.ts';
 import { isPanelMaximized, SHORT_WINDOW } from '../panels/usePanelMaximized.ts';
 import { download } from '../toolbar/download.ts';
 import { deleteFromGraph } from './deleteNode.ts';
@@ -131,6 +132,12 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     title: 'Show Inspector',
     group: 'View',
     run: (store) => store.getState().showPanel('Inspector'),
+  },
+  {
+    id: 'view.readiness',
+    title: 'Gateway readiness…',
+    group: 'View',
+    run: showReadiness,
   },
   {
     id: 'view.maximizePanels',

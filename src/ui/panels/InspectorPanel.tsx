@@ -5,6 +5,7 @@ import { InspectorForm } from '../inspector/InspectorForm.tsx';
 import { nodeKey, whereText } from '../inspector/inspectedNode.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import { templateOf } from './inspectorRows.ts';
+import { ReadinessPanel } from './ReadinessPanel.tsx';
 
 /**
  * The selected node: what it stands for, where it is written, and the form that edits it. It
@@ -57,6 +58,7 @@ export function InspectorPanel() {
           </>
         )}
       </dl>
+      <ReadinessPanel node={node} />
       {!node.implied && node.resource && <InspectorForm key={node.id} node={node} />}
     </section>
   );
