@@ -64,6 +64,24 @@ export const intOrPercentField: FieldValidator = textual((text) =>
     : 'Enter a number of pods (2) or a percentage (50%)',
 );
 
+/**
+ * A rolling update's `maxSurge` or `maxUnavailable`: a count or a percentage. Kubernetes caps
+ * `maxUnavailable` at 100%; a surge may exceed it.
+ */
+export function rolloutBoundField(key: 'maxSurge' | 'maxUnavailable'): FieldValidator {
+  return textual((text) => {
+    if (!/^\d+%?$/.test(text)) return 'Enter a number of pods (1) or a percentage (25%)';
+    return key === 'maxUnavailable' && text.endsWith('%') && Number(text.slice(0, -1)) > 100
+      ? 'At most 100%'
+      : undefined;
+  });
+}
+
+/** Whether a rolling update bound is zero (`0` or `0%`): both at zero, nothing could roll. */
+export function isZeroBound(value: unknown): boolean {
+  return value === 0 || value === '0' || value === '0%';
+}
+
 /** Parses an int-or-percent input the way Kubernetes reads it: `2` a number, `50%` a string. */
 export function intOrPercent(value: unknown): unknown {
   return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

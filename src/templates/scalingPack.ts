@@ -1,8 +1,6 @@
-import { type Command, type CommandResult, fail, ok } from '../edit/command.ts';
-import { isModelled } from '../model/kinds.ts';
-import { resourceId } from '../model/resource.ts';
-import { findEntry, type Workspace } from '../workspace/workspace.ts';
-import { Extension } from './extend.ts';
+import type { Command, CommandResult } from '../edit/command.ts';
+import type { Workspace } from '../workspace/workspace.ts';
+import { packCommand } from './packParts.ts';
 import { SCALING_PARAMETERS } from './scalingParameters.ts';
 import { PACK_PARTS, readPack } from './scalingResources.ts';
 import { defineScenario, type ResolvedParams, type Scenario } from './scenario.ts';
@@ -16,27 +14,15 @@ export { CLOUD_PRESETS } from './scalingParameters.ts';
  * balancer. Resources of the same name are extended rather than refused: the pack sets the
  * fields it owns and keeps everything else (scalingResources.ts says which).
  */
-function packCommand(params: ResolvedParams, workspace: Workspace): CommandResult<Command> {
+function scalingCommand(params: ResolvedParams, workspace: Workspace): CommandResult<Command> {
   const pack = readPack(params);
   const { name, namespace } = pack.pods;
-  const commands: Command[] = [];
-  for (const part of PACK_PARTS) {
-    const id = resourceId(part.kind, namespace, name);
-    const entry = findEntry(workspace, id);
-    if (!entry) {
-      commands.push({ type: 'addResource', value: { ...part.create(pack) } });
-      continue;
-    }
-    // An apiVersion the designer does not model (extensions/v1beta1…) is not extended blindly.
-    if (!isModelled(entry.object)) return fail(`${id} has an apiVersion the pack cannot extend`);
-    const extension = new Extension(entry);
-    part.extend(extension, pack);
-    if (extension.problem) return fail(extension.problem);
-    commands.push(...extension.commands);
-  }
-  if (commands.length === 0)
-    return fail(`The gateway ${namespace}/${name} already has every setting of the pack`);
-  return ok({ type: 'batch', commands });
+  return packCommand(
+    PACK_PARTS,
+    pack,
+    workspace,
+    `The gateway ${namespace}/${name} already has every setting of the pack`,
+  );
 }
 
 export const SCALING_PACK: Scenario = defineScenario({
@@ -45,5 +31,5 @@ export const SCALING_PACK: Scenario = defineScenario({
   description:
     'For the ingress gateway pods: a HorizontalPodAutoscaler (at least 2 replicas, scaling on CPU), CPU and memory requests and limits on the gateway Deployment (the autoscaler measures CPU against the request), a PodDisruptionBudget that keeps one pod up during drains, and the LoadBalancer Service on ports 80 and 443 with an optional cloud preset. Resources of the same name are extended, not replaced: the pack sets its own fields and keeps the others.',
   parameters: SCALING_PARAMETERS,
-  create: packCommand,
+  create: scalingCommand,
 });

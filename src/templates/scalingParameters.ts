@@ -22,7 +22,7 @@ export const CLOUD_PRESETS: Readonly<Record<string, readonly [string, string] | 
 };
 
 /** The istio/gateway chart's default requests and limits for the proxy container. */
-const DEFAULT_RESOURCES = {
+export const DEFAULT_RESOURCES = {
   cpuRequest: '100m',
   memoryRequest: '128Mi',
   cpuLimit: '2000m',
@@ -39,7 +39,7 @@ export function cpuMetricIndex(metrics: unknown): number {
 }
 
 /** The proxy container of a gateway Deployment: `istio-proxy`, else the first; -1 for none. */
-export function proxyIndex(deployment: Extension): number {
+export function proxyIndex(deployment: Pick<Extension, 'at'>): number {
   const containers = deployment.at(['spec', 'template', 'spec', 'containers']);
   if (!Array.isArray(containers) || containers.length === 0) return -1;
   const index = containers.findIndex((c) => isRecord(c) && c.name === 'istio-proxy');
@@ -47,7 +47,7 @@ export function proxyIndex(deployment: Extension): number {
 }
 
 /** A default read from the resource of `kind` the pack would extend, else `fallback`. */
-function fromWorkspace(
+export function fromWorkspace(
   kind: string,
   read: (extension: Extension) => unknown,
   fallback: ParameterValue,

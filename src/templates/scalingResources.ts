@@ -1,8 +1,8 @@
 import { selects } from '../model/labels.ts';
 import { isRecord } from '../model/read.ts';
-import type { Extension } from './extend.ts';
 import { type GatewayPods, gatewayPods } from './gatewayPods.ts';
 import type { Manifest } from './manifests.ts';
+import type { PackPart } from './packParts.ts';
 import { quantityValue } from './quantity.ts';
 import { CLOUD_PRESETS, cpuMetricIndex, proxyIndex } from './scalingParameters.ts';
 import { num, type ResolvedParams, text } from './scenario.ts';
@@ -38,12 +38,8 @@ export function readPack(params: ResolvedParams): Pack {
   };
 }
 
-/** One resource of the pack: its kind, how to write it new, how to extend one that exists. */
-export interface PackPart {
-  readonly kind: string;
-  readonly create: (pack: Pack) => Manifest;
-  readonly extend: (existing: Extension, pack: Pack) => void;
-}
+/** One resource of the scaling pack. */
+export type ScalingPart = PackPart<Pack>;
 
 /** The Service ports Istio's gateways use: plain HTTP (`http2`, so HTTP/2 too) and HTTPS. */
 const GATEWAY_PORTS = [
@@ -51,7 +47,10 @@ const GATEWAY_PORTS = [
   { name: 'https', port: 443 },
 ] as const;
 
-const metadata = (pack: Pack) => ({ name: pack.pods.name, namespace: pack.pods.namespace });
+const metadata = (pack: { readonly pods: GatewayPods }) => ({
+  name: pack.pods.name,
+  namespace: pack.pods.namespace,
+});
 
 const scaleTargetRef = (pack: Pack) => ({
   apiVersion: 'apps/v1',
@@ -64,7 +63,7 @@ const cpuMetric = (pack: Pack) => ({
   resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: pack.cpuTarget } },
 });
 
-const AUTOSCALER: PackPart = {
+const AUTOSCALER: ScalingPart = {
   kind: 'HorizontalPodAutoscaler',
   create: (pack) => ({
     apiVersion: 'autoscaling/v2',
@@ -95,7 +94,8 @@ const AUTOSCALER: PackPart = {
   },
 };
 
-const BUDGET: PackPart = {
+/** The disruption budget: one pod kept up (the zero-downtime pack adds the same). */
+export const BUDGET: PackPart<{ readonly pods: GatewayPods }> = {
   kind: 'PodDisruptionBudget',
   create: (pack) => ({
     apiVersion: 'policy/v1',
@@ -115,7 +115,7 @@ const BUDGET: PackPart = {
   },
 };
 
-const LOAD_BALANCER: PackPart = {
+const LOAD_BALANCER: ScalingPart = {
   kind: 'Service',
   create: (pack) => ({
     apiVersion: 'v1',
@@ -160,28 +160,35 @@ const LOAD_BALANCER: PackPart = {
  * injection: `image: auto` and the `gateway` template fill in the proxy; the sysctl lets the
  * non-root proxy bind ports 80 and 443. No `replicas`: the autoscaler owns that number.
  */
-const DEPLOYMENT: PackPart = {
-  kind: 'Deployment',
-  create: (pack) => ({
+export function gatewayDeployment(
+  pods: GatewayPods,
+  container: Readonly<Record<string, unknown>> = {},
+): Manifest {
+  return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: metadata(pack),
+    metadata: { name: pods.name, namespace: pods.namespace },
     spec: {
-      selector: { matchLabels: { ...pack.pods.selector } },
+      selector: { matchLabels: { ...pods.selector } },
       template: {
         metadata: {
           annotations: { 'inject.istio.io/templates': 'gateway' },
-          labels: { ...pack.pods.podLabels, 'sidecar.istio.io/inject': 'true' },
+          labels: { ...pods.podLabels, 'sidecar.istio.io/inject': 'true' },
         },
         spec: {
           securityContext: {
             sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }],
           },
-          containers: [{ name: 'istio-proxy', image: 'auto', resources: pack.resources }],
+          containers: [{ name: 'istio-proxy', image: 'auto', ...container }],
         },
       },
     },
-  }),
+  };
+}
+
+const DEPLOYMENT: ScalingPart = {
+  kind: 'Deployment',
+  create: (pack) => gatewayDeployment(pack.pods, { resources: pack.resources }),
   extend(deployment, pack) {
     const index = proxyIndex(deployment);
     if (index === -1) {
@@ -205,4 +212,4 @@ const DEPLOYMENT: PackPart = {
 };
 
 /** In the order they are added: what scales, what protects, what exposes, what runs. */
-export const PACK_PARTS: readonly PackPart[] = [AUTOSCALER, BUDGET, LOAD_BALANCER, DEPLOYMENT];
+export const PACK_PARTS: readonly ScalingPart[] = [AUTOSCALER, BUDGET, LOAD_BALANCER, DEPLOYMENT];

@@ -19,6 +19,7 @@ describe('the scenario catalog', () => {
       'https',
       'mutual-tls',
       'gateway-scaling',
+      'zero-downtime',
       'local-rate-limit',
       'global-rate-limit',
     ]);

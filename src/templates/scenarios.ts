@@ -5,6 +5,7 @@ import { SCALING_PACK } from './scalingPack.ts';
 import type { Scenario } from './scenario.ts';
 import { HTTPS, MUTUAL_TLS } from './tls.ts';
 import { BASIC, BLUE_GREEN, CANARY, HEADER_BETA, PATH_SPLIT } from './trafficSplits.ts';
+import { ZERO_DOWNTIME } from './zeroDowntime.ts';
 
 export type {
   ParameterSpec,
@@ -29,6 +30,7 @@ export const SCENARIOS: readonly Scenario[] = [
   HTTPS,
   MUTUAL_TLS,
   SCALING_PACK,
+  ZERO_DOWNTIME,
   RATE_LIMIT,
   GLOBAL_RATE_LIMIT,
 ];
