@@ -22,6 +22,7 @@ describe('the scenario catalog', () => {
       'zero-downtime',
       'local-rate-limit',
       'global-rate-limit',
+      'gateway-monitoring',
     ]);
     expect(scenarioById('canary')?.title).toBe('Canary by weight');
     expect(scenarioById('nope')).toBeUndefined();

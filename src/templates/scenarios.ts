@@ -1,4 +1,5 @@
 import { GLOBAL_RATE_LIMIT } from './globalRateLimit.ts';
+import { GATEWAY_MONITORING } from './monitoring.ts';
 import { RATE_LIMIT } from './rateLimit.ts';
 import { FAULT_DRILL, MIRROR, TIMEOUTS_RETRIES } from './resilience.ts';
 import { SCALING_PACK } from './scalingPack.ts';
@@ -33,6 +34,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ZERO_DOWNTIME,
   RATE_LIMIT,
   GLOBAL_RATE_LIMIT,
+  GATEWAY_MONITORING,
 ];
 
 export function scenarioById(id: string): Scenario | undefined {
