@@ -27,12 +27,11 @@ export function* minReplicasFindings(
     const entry = entryOf(context, hpa.id);
     const min = hpa.object.minReplicas;
     if (!entry || (min ?? 1) >= MIN_GATEWAY_REPLICAS) continue;
-    const written =
-      min === undefined ? 'has no minReplicas (1 by default)' : `minReplicas is ${min}`;
+    const written = min === undefined ? 'no minReplicas, so 1' : `minReplicas ${min}`;
     yield findingOn(entry, {
       code: 'readiness-hpa-min-replicas',
       severity: 'warning',
-      message: `HorizontalPodAutoscaler ${hpa.object.metadata.name} ${written}: the gateway ${gateway.name} can run on one pod, and a drained or failing pod then takes all ingress traffic down. Set minReplicas to at least ${MIN_GATEWAY_REPLICAS}.`,
+      message: `HorizontalPodAutoscaler ${hpa.object.metadata.name} keeps as few as ${min ?? 1} pod of the gateway ${gateway.name} (${written}; at least ${MIN_GATEWAY_REPLICAS}): a drained or failing pod then takes all ingress traffic down. Set minReplicas to ${MIN_GATEWAY_REPLICAS}.`,
       path: ['spec', 'minReplicas'],
       fixes: [
         {

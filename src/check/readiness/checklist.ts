@@ -71,7 +71,7 @@ const TOPIC_OF: Readonly<Record<string, ReadinessTopic>> = {
 };
 
 /** The scenario that adds what a topic needs (built with the gateway's name and namespace). */
-const SCENARIO_OF: Readonly<Record<ReadinessTopic, string>> = {
+export const READINESS_SCENARIOS: Readonly<Record<ReadinessTopic, string>> = {
   autoscaling: 'gateway-scaling',
   resources: 'gateway-scaling',
   loadBalancer: 'gateway-scaling',
@@ -341,7 +341,7 @@ function itemFix(
   findings: readonly Finding[],
 ): ReadinessItem['fix'] {
   if (absent) {
-    const scenario = scenarioById(SCENARIO_OF[topic]);
+    const scenario = scenarioById(READINESS_SCENARIOS[topic]);
     const built = scenario?.build(scenarioParams(gateway, topic), workspace);
     if (scenario && built?.ok) return { label: `Add ${scenario.title}`, command: built.value };
   }
@@ -369,7 +369,7 @@ function scenarioParams(
     name: gateway.name,
     namespace: gateway.namespace,
   };
-  if (SCENARIO_OF[topic] !== 'gateway-scaling') return params;
+  if (READINESS_SCENARIOS[topic] !== 'gateway-scaling') return params;
   const hpa = gateway.autoscalers.find((h) => h.object.metadata.name === gateway.name);
   if (hpa) {
     const min = Math.max(MIN_GATEWAY_REPLICAS, hpa.object.minReplicas ?? 1);

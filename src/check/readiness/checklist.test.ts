@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../../edit/applyCommand.ts';
+import { deriveGraph } from '../../graph/deriveGraph.ts';
+import { scenarioById } from '../../templates/scenarios.ts';
+import { EXAMPLE } from '../../workspace/example.ts';
+import { loadWorkspace, type Workspace } from '../../workspace/workspace.ts';
+import {
+  gatewayReadiness,
+  READINESS_SCENARIOS,
+  readinessFixAll,
+  readinessGatewayOf,
+} from './checklist.ts';
+import { deployment, GATEWAY, hpa, monitored, pdb } from './testWorkspace.ts';
+
+const DEFAULT = { namespace: 'istio-system', name: 'istio-ingressgateway' };
+const EDGE = { namespace: 'edge', name: 'edge-gw' };
+
+const state = (workspace: Workspace, ref = DEFAULT) =>
+  Object.fromEntries(gatewayReadiness(workspace, ref).map((item) => [item.topic, item.ok]));
+
+const apply = (workspace: Workspace, command: Parameters<typeof applyCommand>[1]) => {
+  const result = applyCommand(workspace, command);
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+};
+
+describe("the example's gateway against the guide's checklist", () => {
+  const example = loadWorkspace(EXAMPLE);
+
+  it('lists the six considerations; the example has only its load balancer ready', () => {
+    const items = gatewayReadiness(example, DEFAULT);
+    expect(items.map((i) => i.topic)).toEqual([
+      'autoscaling',
+      'resources',
+      'loadBalancer',
+      'rateLimit',
+      'monitoring',
+      'rollout',
+    ]);
+    expect(state(example)).toEqual({
+      autoscaling: false,
+      resources: false,
+      loadBalancer: true,
+      rateLimit: false,
+      monitoring: false,
+      rollout: false,
+    });
+    const resources = items.find((i) => i.topic === 'resources');
+    expect(resources?.missing).toEqual([
+      'Deployment istio-system/istio-ingressgateway is not in the workspace: its requests and limits cannot be checked',
+    ]);
+    expect(resources?.fix?.label).toBe('Add Gateway scaling pack');
+    expect(items.find((i) => i.topic === 'loadBalancer')?.notes?.join('\n')).toContain(
+      "no cloud annotation, so the cloud's default load balancer",
+    );
+  });
+
+  it('after "add all missing" (one command) every item with a scenario is ready', () => {
+    const command = readinessFixAll(example, DEFAULT);
+    expect(command?.type).toBe('batch');
+    if (!command) throw new Error('nothing to add');
+    const after = apply(example, command);
+    for (const item of gatewayReadiness(after, DEFAULT)) {
+      if (!scenarioById(READINESS_SCENARIOS[item.topic])) continue;
+      expect(item, item.topic).toMatchObject({ ok: true, missing: [] });
+    }
+  });
+
+  it('each item fix alone makes its own item ready', () => {
+    for (const item of gatewayReadiness(example, DEFAULT)) {
+      if (item.ok || !scenarioById(READINESS_SCENARIOS[item.topic])) continue;
+      if (!item.fix) throw new Error(`${item.topic} has no fix`);
+      const after = apply(example, item.fix.command);
+      expect(state(after)[item.topic], item.topic).toBe(true);
+    }
+  });
+});
+
+describe('items and the checks give one answer', () => {
+  it("a finding of an item's topic makes it not ready, with the finding as a line and its fix", () => {
+    const workspace = monitored(
+      GATEWAY,
+      deployment(),
+      hpa('  minReplicas: 1\n  maxReplicas: 5\n'),
+      pdb(),
+    );
+    const autoscaling = gatewayReadiness(workspace, EDGE).find((i) => i.topic === 'autoscaling');
+    expect(autoscaling).toMatchObject({
+      ok: false,
+      missing: [
+        'HorizontalPodAutoscaler edge-gw keeps as few as 1 pod of the gateway edge-gw (minReplicas 1; at least 2)',
+      ],
+    });
+    expect(autoscaling?.fix?.label).toBe('Set minReplicas to 2');
+    if (!autoscaling?.fix) throw new Error('no fix');
+    const after = apply(workspace, autoscaling.fix.command);
+    expect(gatewayReadiness(after, EDGE).find((i) => i.topic === 'autoscaling')?.ok).toBe(true);
+  });
+
+  it('is empty for a Deployment no Gateway selects', () => {
+    expect(gatewayReadiness(monitored(deployment(), hpa()), EDGE)).toEqual([]);
+    expect(readinessFixAll(monitored(deployment(), hpa()), EDGE)).toBeUndefined();
+  });
+});
+
+describe('the gateway a graph node belongs to', () => {
+  it('is the example gateway for its pods, Gateway, autoscaler, budget and load balancer; none for a route', () => {
+    const example = loadWorkspace(EXAMPLE);
+    const nodes = deriveGraph(example).nodes;
+    const of = (kind: string) => {
+      const node = nodes.find((n) => n.kind === kind);
+      if (!node) throw new Error(`no ${kind} node`);
+      return readinessGatewayOf(example, node);
+    };
+    for (const kind of [
+      'gatewayWorkload',
+      'gateway',
+      'autoscaler',
+      'disruptionBudget',
+      'loadBalancer',
+    ])
+      expect(of(kind), kind).toEqual(DEFAULT);
+    expect(of('virtualService')).toBeUndefined();
+  });
+
+  it("is a written gateway Deployment's own", () => {
+    const workspace = monitored(GATEWAY, deployment(), hpa(), pdb());
+    const node = deriveGraph(workspace).nodes.find((n) => n.kind === 'gatewayWorkload');
+    expect(node && readinessGatewayOf(workspace, node)).toEqual(EDGE);
+  });
+});
