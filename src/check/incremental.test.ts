@@ -37,6 +37,24 @@ const EXTRA = dedent`
   spec:
     selector: {matchLabels: {istio: ingressgateway}}
     template: {metadata: {labels: {istio: ingressgateway}}}
+  ---
+  apiVersion: autoscaling/v2
+  kind: HorizontalPodAutoscaler
+  metadata: {name: ingress, namespace: istio-system}
+  spec:
+    scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: ingress}
+    minReplicas: 1
+    maxReplicas: 3
+  ---
+  apiVersion: policy/v1
+  kind: PodDisruptionBudget
+  metadata: {name: ingress, namespace: istio-system}
+  spec: {minAvailable: 1, selector: {matchLabels: {istio: ingressgateway}}}
+  ---
+  apiVersion: monitoring.coreos.com/v1
+  kind: PodMonitor
+  metadata: {name: ingress, namespace: istio-system}
+  spec: {selector: {matchLabels: {app: other}}, podMetricsEndpoints: [{port: http-envoy-prom}]}
 `;
 
 const set = (target: string, path: (string | number)[], value: unknown): Command => ({
@@ -68,6 +86,21 @@ const EDITS: readonly [string, Command][] = [
   [
     'a pod label',
     set('Deployment/team-1/svc-1-v1', ['spec', 'template', 'metadata', 'labels', 'version'], 'v7'),
+  ],
+  // The readiness checks (issue 15): the gateway's autoscaler, budget and monitor.
+  [
+    'an autoscaler minimum',
+    set('HorizontalPodAutoscaler/istio-system/ingress', ['spec', 'minReplicas'], 2),
+  ],
+  [
+    'a budget minimum',
+    set('PodDisruptionBudget/istio-system/ingress', ['spec', 'minAvailable'], 2),
+  ],
+  [
+    'a monitor selector',
+    set('PodMonitor/istio-system/ingress', ['spec', 'selector', 'matchLabels'], {
+      istio: 'ingressgateway',
+    }),
   ],
   ['a deleted Deployment', { type: 'removeResource', target: 'Deployment/istio-system/ingress' }],
   [
