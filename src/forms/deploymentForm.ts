@@ -2,10 +2,14 @@ import { valueAt } from '../model/read.ts';
 import type { Path } from '../yaml/path.ts';
 import { field, section } from './build.ts';
 import type { FormContext } from './context.ts';
+import { rolloutForm } from './rolloutForm.ts';
 import type { FormEntry, FormSection } from './types.ts';
 import { quantityField, wholeNumber } from './validators.ts';
 
-/** A Deployment: replicas and, per container, CPU and memory requests and limits. */
+/**
+ * A Deployment: replicas and, per container, CPU and memory requests and limits; then how it
+ * rolls out (rolloutForm.ts).
+ */
 export function deploymentForm(ctx: FormContext): FormSection[] {
   const containers = valueAt(ctx.plain, ['spec', 'template', 'spec', 'containers']);
   const list = Array.isArray(containers) ? containers : [];
@@ -35,6 +39,7 @@ export function deploymentForm(ctx: FormContext): FormSection[] {
         'An autoscaler’s CPU target is a percentage of the CPU request.',
       );
     }),
+    ...rolloutForm(ctx),
   ];
 }
 

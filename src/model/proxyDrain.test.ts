@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { terminationDrainSeconds, withTerminationDrain } from './proxyDrain.ts';
+import {
+  terminationDrainSeconds,
+  withoutTerminationDrain,
+  withTerminationDrain,
+} from './proxyDrain.ts';
 
 describe('the drain a pod asks Istio for', () => {
   test('is read from the ProxyConfig YAML in whole seconds, rounded up', () => {
@@ -28,5 +32,15 @@ describe('the drain a pod asks Istio for', () => {
       '{"concurrency":2,"terminationDrainDuration":"10s"}',
     );
     expect(withTerminationDrain('- not a map', 10)).toBeUndefined();
+  });
+
+  test('is taken out of the annotation, which goes when nothing else is left', () => {
+    expect(withoutTerminationDrain('terminationDrainDuration: 20s\n')).toBeUndefined();
+    expect(withoutTerminationDrain('concurrency: 2\nterminationDrainDuration: 20s\n')).toBe(
+      'concurrency: 2\n',
+    );
+    expect(withoutTerminationDrain('{"concurrency":2,"terminationDrainDuration":"5s"}')).toBe(
+      '{"concurrency":2}',
+    );
   });
 });

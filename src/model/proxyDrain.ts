@@ -58,3 +58,16 @@ export function withTerminationDrain(annotation: unknown, seconds: number): stri
   if (line.test(annotation)) return annotation.replace(line, `$1 ${duration}$2`);
   return `${annotation.endsWith('\n') ? annotation : `${annotation}\n`}${DRAIN_KEY}: ${duration}\n`;
 }
+
+/**
+ * The annotation's text without the drain (Istio's default applies again); undefined when
+ * nothing else is left in it, so the annotation itself goes.
+ */
+export function withoutTerminationDrain(annotation: unknown): string | undefined {
+  const config = proxyConfig(annotation);
+  if (!config || typeof annotation !== 'string') return undefined;
+  const { [DRAIN_KEY]: _drain, ...rest } = config;
+  if (Object.keys(rest).length === 0) return undefined;
+  if (annotation.trim().startsWith('{')) return JSON.stringify(rest);
+  return annotation.replace(new RegExp(`^\\s*${DRAIN_KEY}\\s*:.*(?:\\n|$)`, 'm'), '');
+}

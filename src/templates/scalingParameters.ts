@@ -1,3 +1,4 @@
+import { proxyContainerIndex } from '../model/gatewayProxy.ts';
 import { isRecord } from '../model/read.ts';
 import { resourceId } from '../model/resource.ts';
 import { findEntry, type Workspace } from '../workspace/workspace.ts';
@@ -40,10 +41,7 @@ export function cpuMetricIndex(metrics: unknown): number {
 
 /** The proxy container of a gateway Deployment: `istio-proxy`, else the first; -1 for none. */
 export function proxyIndex(deployment: Pick<Extension, 'at'>): number {
-  const containers = deployment.at(['spec', 'template', 'spec', 'containers']);
-  if (!Array.isArray(containers) || containers.length === 0) return -1;
-  const index = containers.findIndex((c) => isRecord(c) && c.name === 'istio-proxy');
-  return index === -1 ? 0 : index;
+  return proxyContainerIndex(deployment.at(['spec', 'template', 'spec', 'containers']));
 }
 
 /** A default read from the resource of `kind` the pack would extend, else `fallback`. */

@@ -1,3 +1,4 @@
+import { PROXY_READINESS } from '../model/gatewayProxy.ts';
 import { selects } from '../model/labels.ts';
 import {
   DEFAULT_GRACE_PERIOD_SECONDS,
@@ -32,9 +33,6 @@ export interface Rollout {
 
 /** Where the pack reads and writes: an existing resource, or a new manifest being drafted. */
 export type Fields = Pick<Extension, 'at' | 'set' | 'remove' | 'append' | 'refuse'>;
-
-/** The readiness endpoint the Istio proxy serves (the gateway injection template's probe). */
-export const PROXY_READINESS = { path: '/healthz/ready', port: 15021 } as const;
 
 /**
  * The probe as Istio's injection template writes it (its `readinessPeriodSeconds` and
