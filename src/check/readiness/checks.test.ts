@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../edit/applyCommand.ts';
 import { scenarioById } from '../../templates/scenarios.ts';
-import { EXAMPLE } from '../../workspace/example.ts';
+import { EXAMPLE, EXAMPLE_YAML } from '../../workspace/example.ts';
 import { loadWorkspace, serializeWorkspace } from '../../workspace/workspace.ts';
 import { lint } from '../lint.ts';
 import {
@@ -333,8 +333,16 @@ describe('no monitoring for an autoscaled gateway (readiness-no-monitoring)', ()
 describe('never crying wolf', () => {
   it("says nothing about the implied default ingress's Deployment (the example)", () => {
     const found = readinessFindings(loadWorkspace(EXAMPLE));
-    expect(found.filter((f) => f.resource.startsWith('Deployment/'))).toEqual([]);
-    expect(found.map((f) => f.code)).toEqual(['readiness-no-monitoring']);
+    expect(found).toEqual([]);
+  });
+
+  it("still reports the implied ingress's autoscaler and budget, which are written", () => {
+    const text = EXAMPLE_YAML.replace('minReplicas: 2', 'minReplicas: 1');
+    const found = readinessFindings(loadWorkspace([{ name: 'example.yaml', text }]));
+    expect(found.map((f) => [f.code, f.resource])).toEqual([
+      ['readiness-hpa-min-replicas', 'HorizontalPodAutoscaler/istio-system/istio-ingressgateway'],
+      ['readiness-pdb-blocks-drain', 'PodDisruptionBudget/istio-system/istio-ingressgateway'],
+    ]);
   });
 
   it('says nothing where no Gateway selects a workload', () => {

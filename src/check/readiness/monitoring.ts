@@ -21,7 +21,10 @@ export function gatewayMonitoring(
 
 /**
  * An autoscaled gateway that nothing monitors: no monitor scrapes its pods and no alert rule
- * watches it, so nobody sees it run at its maximum replicas or its error rate climb.
+ * watches it, so nobody sees it run at its maximum replicas or its error rate climb. Only for a
+ * gateway Deployment of the workspace: an installed default ingress is usually scraped by the
+ * install's Prometheus (the pods' `prometheus.io/scrape` annotations), which the workspace
+ * does not show (the checklist still lists monitoring as missing).
  */
 export function* monitoringFindings(
   context: CheckContext,
@@ -29,7 +32,7 @@ export function* monitoringFindings(
 ): Generator<Finding> {
   const [hpa] = gateway.autoscalers;
   const entry = hpa ? entryOf(context, hpa.id) : undefined;
-  if (!hpa || !entry) return;
+  if (!hpa || !entry || !gateway.deployment) return;
   const watched = gatewayMonitoring(context, gateway);
   if (watched.monitors.length > 0 || watched.rules.length > 0) return;
   const fix = monitoringFix(context, gateway);
