@@ -2,6 +2,7 @@ import type { Command } from '../edit/command.ts';
 import { PROXY_READINESS, proxyContainerIndex } from '../model/gatewayProxy.ts';
 import {
   DEFAULT_GRACE_PERIOD_SECONDS,
+  gracePeriodFor,
   PROXY_CONFIG_ANNOTATION,
   terminationDrainSeconds,
   withoutTerminationDrain,
@@ -34,6 +35,7 @@ const SPREAD: Path = [...POD, 'topologySpreadConstraints'];
 /** Kubernetes' default for either bound of a rolling update. */
 const DEFAULT_BOUND = '25%';
 
+/** The zone label nodes carry (Kubernetes' well-known `topology.kubernetes.io/zone`). */
 export const ZONE_KEY = 'topology.kubernetes.io/zone';
 
 export function rolloutForm(ctx: FormContext): FormSection[] {
@@ -198,7 +200,8 @@ function drainSection(ctx: FormContext): FormSection {
           const next = withTerminationDrain(annotation, seconds);
           if (next === undefined) return [];
           // The kubelet kills the pod at the grace period: it is raised to outlast the drain.
-          const raise = effectiveGrace < seconds + 5 ? [setAt(target, GRACE, seconds + 5)] : [];
+          const needed = gracePeriodFor(seconds);
+          const raise = effectiveGrace < needed ? [setAt(target, GRACE, needed)] : [];
           return [setAt(target, DRAIN_ANNOTATION, next), ...raise];
         },
       }),

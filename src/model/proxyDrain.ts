@@ -20,6 +20,14 @@ export const DEFAULT_GRACE_PERIOD_SECONDS = 30;
 
 const DRAIN_KEY = 'terminationDrainDuration';
 
+/**
+ * The grace period a drain of `seconds` needs: istio-agent stops Envoy when the drain ends, and
+ * the kubelet must not kill the pod before that (a few seconds for Envoy to exit).
+ */
+export function gracePeriodFor(seconds: number): number {
+  return seconds + 5;
+}
+
 /** The annotation's ProxyConfig as a map, or undefined when it is absent or not a YAML map. */
 function proxyConfig(annotation: unknown): Record<string, unknown> | undefined {
   if (typeof annotation !== 'string') return undefined;

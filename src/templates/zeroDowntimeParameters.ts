@@ -1,3 +1,4 @@
+import { ZONE_KEY } from '../forms/rolloutForm.ts';
 import { isZeroBound, rolloutBoundField } from '../forms/validators.ts';
 import { isModelled } from '../model/kinds.ts';
 import { PROXY_CONFIG_ANNOTATION, terminationDrainSeconds } from '../model/proxyDrain.ts';
@@ -8,7 +9,7 @@ import { gatewayParameters, gatewayPods } from './gatewayPods.ts';
 import { integerIn, numberParam } from './parameters.ts';
 import { fromWorkspace } from './scalingParameters.ts';
 import { num, type ParameterSpec, type ResolvedParams, text } from './scenario.ts';
-import { type Rollout, ZONE_KEY } from './zeroDowntimeResources.ts';
+import type { Rollout } from './zeroDowntimeResources.ts';
 
 /**
  * The zero-downtime pack's parameters. Where the gateway Deployment exists, each default is its

@@ -1,7 +1,9 @@
+import { ZONE_KEY } from '../forms/rolloutForm.ts';
 import { PROXY_READINESS } from '../model/gatewayProxy.ts';
 import { selects } from '../model/labels.ts';
 import {
   DEFAULT_GRACE_PERIOD_SECONDS,
+  gracePeriodFor,
   PROXY_CONFIG_ANNOTATION,
   terminationDrainSeconds,
   withTerminationDrain,
@@ -44,15 +46,6 @@ const READINESS_PROBE = {
   periodSeconds: 15,
   failureThreshold: 4,
 } as const;
-
-/** The zone label nodes carry (well-known label `topology.kubernetes.io/zone`). */
-export const ZONE_KEY = 'topology.kubernetes.io/zone';
-
-/**
- * Seconds the kubelet waits past the drain: istio-agent stops Envoy when the drain ends, and
- * the grace period must outlast that or the proxy is killed while connections still close.
- */
-const GRACE_MARGIN_SECONDS = 5;
 
 /** Kubernetes' own default when `replicas` is unset. */
 const DEFAULT_REPLICAS = 1;
@@ -116,7 +109,7 @@ function drain(d: Fields, seconds: number): void {
   }
   const gracePath: Path = [...POD, 'terminationGracePeriodSeconds'];
   const grace = d.at(gracePath);
-  const needed = seconds + GRACE_MARGIN_SECONDS;
+  const needed = gracePeriodFor(seconds);
   const current = typeof grace === 'number' ? grace : DEFAULT_GRACE_PERIOD_SECONDS;
   // Written even when Kubernetes' default would do, so the drain and its bound read together.
   if (typeof grace !== 'number' || grace < needed) d.set(gracePath, Math.max(needed, current));
