@@ -10,10 +10,10 @@ import {
   readinessFixAll,
   readinessGatewayOf,
 } from './checklist.ts';
-import { deployment, GATEWAY, hpa, monitored, pdb } from './testWorkspace.ts';
+import { deployment, GATEWAY, hpa, monitored, pdb, workspaceOf } from './testWorkspace.ts';
 
 const DEFAULT = { namespace: 'istio-system', name: 'istio-ingressgateway' };
-const EDGE = { namespace: 'edge', name: 'edge-gw' };
+const EDGE = { namespace: 'edge', name: 'istio-edge' };
 
 const state = (workspace: Workspace, ref = DEFAULT) =>
   Object.fromEntries(gatewayReadiness(workspace, ref).map((item) => [item.topic, item.ok]));
@@ -76,6 +76,20 @@ describe("the example's gateway against the guide's checklist", () => {
   });
 });
 
+describe('a gateway Deployment of the workspace with nothing around it', () => {
+  it('after "add all missing" every item with a scenario is ready', () => {
+    const bare = workspaceOf(GATEWAY, deployment('', '{}'));
+    expect(Object.values(state(bare, EDGE)).every((ok) => !ok)).toBe(true);
+    const command = readinessFixAll(bare, EDGE);
+    if (!command) throw new Error('nothing to add');
+    const after = apply(bare, command);
+    for (const item of gatewayReadiness(after, EDGE)) {
+      if (!scenarioById(READINESS_SCENARIOS[item.topic])) continue;
+      expect(item, item.topic).toMatchObject({ ok: true, missing: [] });
+    }
+  });
+});
+
 describe('items and the checks give one answer', () => {
   it("a finding of an item's topic makes it not ready, with the finding as a line and its fix", () => {
     const workspace = monitored(
@@ -88,7 +102,7 @@ describe('items and the checks give one answer', () => {
     expect(autoscaling).toMatchObject({
       ok: false,
       missing: [
-        'HorizontalPodAutoscaler edge-gw keeps as few as 1 pod of the gateway edge-gw (minReplicas 1; at least 2)',
+        'HorizontalPodAutoscaler istio-edge keeps as few as 1 pod of the gateway istio-edge (minReplicas 1; at least 2)',
       ],
     });
     expect(autoscaling?.fix?.label).toBe('Set minReplicas to 2');
@@ -100,6 +114,64 @@ describe('items and the checks give one answer', () => {
   it('is empty for a Deployment no Gateway selects', () => {
     expect(gatewayReadiness(monitored(deployment(), hpa()), EDGE)).toEqual([]);
     expect(readinessFixAll(monitored(deployment(), hpa()), EDGE)).toBeUndefined();
+  });
+});
+
+describe('the load balancer item', () => {
+  const service = (type: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: istio-edge
+  namespace: edge
+  annotations: {service.beta.kubernetes.io/aws-load-balancer-type: external}
+spec:
+  type: ${type}
+  externalTrafficPolicy: Local
+  selector: {istio: edge}
+  ports: [{name: http2, port: 80}]
+`;
+  const item = (...docs: string[]) =>
+    gatewayReadiness(monitored(GATEWAY, deployment(), hpa(), pdb(), ...docs), EDGE).find(
+      (i) => i.topic === 'loadBalancer',
+    );
+
+  it('is ready with a LoadBalancer Service selecting the pods, noting its cloud annotation and policy', () => {
+    const ready = item(service('LoadBalancer'));
+    expect(ready?.ok).toBe(true);
+    expect(ready?.notes).toEqual([
+      'istio-edge: service.beta.kubernetes.io/aws-load-balancer-type: external',
+      'istio-edge: externalTrafficPolicy Local keeps client IPs (only nodes with a gateway pod receive traffic)',
+    ]);
+  });
+
+  it('is missing with only a ClusterIP Service, and the scaling pack adds one', () => {
+    const missing = item(service('ClusterIP').replace('  externalTrafficPolicy: Local\n', ''));
+    expect(missing).toMatchObject({
+      ok: false,
+      missing: ['No Service of type LoadBalancer selects the pods of istio-edge'],
+      fix: { label: 'Add Gateway scaling pack' },
+    });
+  });
+
+  it('the pack it adds makes it ready', () => {
+    const workspace = monitored(GATEWAY, deployment(), hpa(), pdb(), service('ClusterIP'));
+    const fix = gatewayReadiness(workspace, EDGE).find((i) => i.topic === 'loadBalancer')?.fix;
+    if (!fix) throw new Error('no fix');
+    const after = apply(workspace, fix.command);
+    expect(gatewayReadiness(after, EDGE).find((i) => i.topic === 'loadBalancer')?.ok).toBe(true);
+  });
+});
+
+describe('fixes for pods labelled unlike the gateway chart', () => {
+  it('offers no scenario that would select other pods', () => {
+    const custom = deployment();
+    const renamed = (text: string) => text.replaceAll('istio-edge', 'front-door');
+    const workspace = monitored(GATEWAY, renamed(custom), renamed(hpa()), renamed(pdb()));
+    const item = gatewayReadiness(workspace, { namespace: 'edge', name: 'front-door' }).find(
+      (i) => i.topic === 'loadBalancer',
+    );
+    expect(item).toMatchObject({ ok: false });
+    expect(item?.fix).toBeUndefined();
   });
 });
 
@@ -123,9 +195,12 @@ describe('the gateway a graph node belongs to', () => {
     expect(of('virtualService')).toBeUndefined();
   });
 
-  it("is a written gateway Deployment's own", () => {
+  it("is a written gateway Deployment's own, for its pods and the monitor scraping them", () => {
     const workspace = monitored(GATEWAY, deployment(), hpa(), pdb());
-    const node = deriveGraph(workspace).nodes.find((n) => n.kind === 'gatewayWorkload');
-    expect(node && readinessGatewayOf(workspace, node)).toEqual(EDGE);
+    const nodes = deriveGraph(workspace).nodes;
+    for (const kind of ['gatewayWorkload', 'monitor']) {
+      const node = nodes.find((n) => n.kind === kind);
+      expect(node && readinessGatewayOf(workspace, node), kind).toEqual(EDGE);
+    }
   });
 });

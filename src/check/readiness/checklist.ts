@@ -3,8 +3,10 @@ import type { Command } from '../../edit/command.ts';
 import type { GraphNode } from '../../graph/types.ts';
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import { gatewayPorts } from '../../model/gatewayPorts.ts';
+import { selects } from '../../model/labels.ts';
 import { num, valueAt } from '../../model/read.ts';
 import type { ResourceId } from '../../model/resource.ts';
+import { gatewayPods } from '../../templates/gatewayPods.ts';
 import { quantityValue } from '../../templates/quantity.ts';
 import { scenarioById } from '../../templates/scenarios.ts';
 import { inNamespace } from '../../workspace/catalog.ts';
@@ -177,7 +179,11 @@ function defaultServiceId(): string {
 
 /** The resources drawn attached to the gateway pods or in front of them. */
 function attachedIds(context: CheckContext, gateway: ReadinessGateway): ReadonlySet<ResourceId> {
+  const { monitors, rules, dashboards } = gatewayMonitoring(context, gateway);
   return new Set<ResourceId>([
+    ...monitors,
+    ...rules,
+    ...dashboards,
     ...gateway.autoscalers.map((i) => i.id),
     ...gateway.budgets.map((i) => i.id),
     ...gateway.filters.map((i) => i.id),
@@ -210,6 +216,18 @@ function firstClause(message: string): string {
     else if (c === ':' && depth === 0 && message[i + 1] === ' ') return message.slice(0, i);
   }
   return message;
+}
+
+/** Where the clouds' load balancer controllers read their Service annotations (AKS, EKS, GKE). */
+const CLOUD_ANNOTATION_PREFIXES = [
+  'service.beta.kubernetes.io/',
+  'service.kubernetes.io/',
+  'networking.gke.io/',
+  'cloud.google.com/',
+];
+
+function isCloudAnnotation(key: string): boolean {
+  return CLOUD_ANNOTATION_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
 const notWritten = (gateway: ReadinessGateway, what: string) =>
@@ -257,7 +275,7 @@ const LACKING: Readonly<
     for (const service of found) {
       const name = service.object.metadata.name;
       const annotations = service.object.metadata.annotations;
-      const cloud = Object.keys(annotations).filter((key) => key.includes('load-balancer'));
+      const cloud = Object.keys(annotations).filter(isCloudAnnotation);
       for (const key of cloud) notes.push(`${name}: ${key}: ${annotations[key]}`);
       if (cloud.length === 0)
         notes.push(
@@ -340,7 +358,7 @@ function itemFix(
   absent: boolean,
   findings: readonly Finding[],
 ): ReadinessItem['fix'] {
-  if (absent) {
+  if (absent && followsChart(gateway)) {
     const scenario = scenarioById(READINESS_SCENARIOS[topic]);
     const built = scenario?.build(scenarioParams(gateway, topic), workspace);
     if (scenario && built?.ok) return { label: `Add ${scenario.title}`, command: built.value };
@@ -354,6 +372,15 @@ function itemFix(
         label: fixes.map((f) => f.title).join('; '),
         command: { type: 'batch', commands: fixes.map((f) => f.command) },
       };
+}
+
+/**
+ * Whether the gateway's pods carry the labels the scenarios select them by (Istio's gateway
+ * chart: `istio: <name without istio->`): a scenario for pods labelled otherwise would add a
+ * Service or budget that selects none of them.
+ */
+function followsChart(gateway: ReadinessGateway): boolean {
+  return selects(gatewayPods(gateway.name, gateway.namespace).selector, gateway.labels);
 }
 
 /**

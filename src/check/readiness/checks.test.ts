@@ -33,7 +33,7 @@ describe('HPA minReplicas (readiness-hpa-min-replicas)', () => {
     expect(at('  minReplicas: 1\n  maxReplicas: 5\n')).toMatchObject([
       {
         severity: 'warning',
-        resource: 'HorizontalPodAutoscaler/edge/edge-gw',
+        resource: 'HorizontalPodAutoscaler/edge/istio-edge',
         path: ['spec', 'minReplicas'],
       },
     ]);
@@ -61,7 +61,7 @@ describe('PodDisruptionBudget for the gateway pods', () => {
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       code: 'readiness-pdb-missing',
-      resource: 'Deployment/edge/edge-gw',
+      resource: 'Deployment/edge/istio-edge',
     });
     const after = fixed(workspace, finding);
     expect(serializeWorkspace(after)[0]?.text).toContain('kind: PodDisruptionBudget');
@@ -147,7 +147,7 @@ describe('an autoscaler on utilization without requests (readiness-hpa-no-reques
   it('reports CPU utilization with no CPU request, not with one', () => {
     expect(find(cpu, '{limits: {cpu: "1"}}')).toMatchObject([
       {
-        resource: 'Deployment/edge/edge-gw',
+        resource: 'Deployment/edge/istio-edge',
         path: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests'],
       },
     ]);
@@ -209,7 +209,7 @@ describe('limits below requests (readiness-limit-below-request)', () => {
 
 describe('an autoscaler named for the gateway scaling another Deployment (readiness-hpa-wrong-target)', () => {
   const billing = deployment()
-    .replaceAll('edge-gw', 'billing')
+    .replaceAll('istio-edge', 'billing')
     .replaceAll('istio: edge, ', '')
     .replace('{istio: edge}', '{app: billing}');
 
@@ -217,7 +217,7 @@ describe('an autoscaler named for the gateway scaling another Deployment (readin
     const workspace = monitored(
       GATEWAY,
       deployment(),
-      hpa(undefined, 'edge-gw', 'billing'),
+      hpa(undefined, 'istio-edge', 'billing'),
       billing,
       pdb(),
     );
@@ -231,7 +231,7 @@ describe('an autoscaler named for the gateway scaling another Deployment (readin
   it('says nothing when the target is not in the workspace, or the autoscaler has another name', () => {
     expect(
       readinessFindings(
-        monitored(GATEWAY, deployment(), hpa(undefined, 'edge-gw', 'billing'), pdb()),
+        monitored(GATEWAY, deployment(), hpa(undefined, 'istio-edge', 'billing'), pdb()),
         'readiness-hpa-wrong-target',
       ),
     ).toEqual([]);
@@ -319,7 +319,7 @@ describe('no monitoring for an autoscaled gateway (readiness-no-monitoring)', ()
   it('reports it on the autoscaler as information; not with a monitor, nor without an autoscaler', () => {
     expect(
       readinessFindings(workspaceOf(GATEWAY, deployment(), hpa()), 'readiness-no-monitoring'),
-    ).toMatchObject([{ severity: 'info', resource: 'HorizontalPodAutoscaler/edge/edge-gw' }]);
+    ).toMatchObject([{ severity: 'info', resource: 'HorizontalPodAutoscaler/edge/istio-edge' }]);
     expect(readinessFindings(monitored(...ready()))).toEqual([]);
     expect(
       readinessFindings(

@@ -7,7 +7,7 @@ import { readinessChecks } from './checks.ts';
 
 /**
  * Test manifests of one gateway: the Gateway `edge` in namespace `edge` selecting `istio: edge`,
- * its Deployment `edge-gw`, and an autoscaler and a budget for it, each replaceable.
+ * its Deployment `istio-edge`, and an autoscaler and a budget for it, each replaceable.
  */
 
 export interface GatewayParts {
@@ -34,11 +34,11 @@ export function deployment(
 ): string {
   return `apiVersion: apps/v1
 kind: Deployment
-metadata: {name: edge-gw, namespace: edge}
+metadata: {name: istio-edge, namespace: edge}
 spec:
 ${spec}  selector: {matchLabels: {istio: edge}}
   template:
-    metadata: {labels: {istio: edge, app: edge-gw}}
+    metadata: {labels: {istio: edge, app: istio-edge}}
     spec:
       containers:
       - name: istio-proxy
@@ -50,8 +50,8 @@ ${spec}  selector: {matchLabels: {istio: edge}}
 /** An autoscaler of the gateway Deployment; `spec` lines (indented by 2) after the target. */
 export function hpa(
   spec = '  minReplicas: 2\n  maxReplicas: 5\n',
-  name = 'edge-gw',
-  target = 'edge-gw',
+  name = 'istio-edge',
+  target = 'istio-edge',
 ) {
   return `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -61,7 +61,7 @@ spec:
 ${spec}`;
 }
 
-export function pdb(budget = 'minAvailable: 1', selector = '{istio: edge}', name = 'edge-gw') {
+export function pdb(budget = 'minAvailable: 1', selector = '{istio: edge}', name = 'istio-edge') {
   return `apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata: {name: ${name}, namespace: edge}
@@ -74,7 +74,7 @@ spec:
 /** A PodMonitor scraping the gateway pods' Envoy, as Istio's prometheus-operator sample does. */
 export const MONITOR = `apiVersion: monitoring.coreos.com/v1
 kind: PodMonitor
-metadata: {name: edge-gw, namespace: edge}
+metadata: {name: istio-edge, namespace: edge}
 spec:
   selector: {matchLabels: {istio: edge}}
   podMetricsEndpoints:
