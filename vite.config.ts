@@ -5,6 +5,8 @@ import { contentSecurityPolicy } from './scripts/contentSecurityPolicy.ts';
 
 /** monaco-editor's own ESM folder, for the deep imports older packages still make. */
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
+/** The RE2 runtime of `@kubernetes-models`' validators, on re2js (src/check/monitoring/re2Runtime.ts). */
+const re2Runtime = fileURLToPath(new URL('./src/check/monitoring/re2Runtime.ts', import.meta.url));
 
 export default defineConfig({
   // Relative asset paths: the build is static files that can be served from any path.
@@ -16,6 +18,8 @@ export default defineConfig({
       // path monaco-yaml's worker imports (`monaco-editor/esm/vs/editor/editor.worker.js`)
       // would resolve to `esm/vs/esm/vs/…`. Point such paths at the real files.
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` },
+      // The CRD validators' RE2 runtime loads re2-wasm with Node's fs: use the re2js one.
+      { find: '@kubernetes-models/validate/runtime/re2', replacement: re2Runtime },
     ],
   },
   // Monaco (about 4 MB) is a lazy chunk loaded after the graph shows; its size is expected.

@@ -38,6 +38,16 @@ if (bundleTime() < Math.max(launcher, newestSource(join(root, 'src')))) {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     external: ['node:*'],
+    // The CRD validators' RE2 runtime loads re2-wasm with Node's fs; the re2js one bundles.
+    alias: {
+      '@kubernetes-models/validate/runtime/re2': join(
+        root,
+        'src',
+        'check',
+        'monitoring',
+        're2Runtime.ts',
+      ),
+    },
     format: 'esm',
     target: 'node20',
     logLevel: 'error',

@@ -15,7 +15,7 @@ function codesInSources(): Set<string> {
     (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('fixtures'),
   );
   const code =
-    /'((?:vs|dr|gateway|gwapi|ingress|destinationrule|envoyfilter|service|deployment|readiness)-[a-z0-9-]+|schema-invalid|deprecated-field)'/g;
+    /'((?:vs|dr|gateway|gwapi|ingress|destinationrule|envoyfilter|service|deployment|readiness|monitoring)-[a-z0-9-]+|schema-invalid|deprecated-field)'/g;
   for (const file of files)
     for (const match of readFileSync(join(CHECK_DIR, file), 'utf8').matchAll(code))
       found.add(match[1] as string);

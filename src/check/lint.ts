@@ -9,6 +9,7 @@ import { type CheckContext, checkContext } from './context.ts';
 import type { Check, Finding, QuickFix, ReferencedKind } from './finding.ts';
 import { GATEWAY_API_CHECKS } from './gatewayApi/checks.ts';
 import { INGRESS_CHECKS } from './ingress/checks.ts';
+import { MONITORING_CHECKS } from './monitoring/checks.ts';
 import { ROUTING_CHECKS } from './routing/checks.ts';
 import { STRUCTURE_CHECKS } from './structure/checks.ts';
 import { type SuppressedBy, type Suppression, suppressedBy, suppressionCode } from './suppress.ts';
@@ -53,6 +54,7 @@ const CHECKS = [
   ...ROUTING_CHECKS,
   ...GATEWAY_API_CHECKS,
   ...INGRESS_CHECKS,
+  ...MONITORING_CHECKS,
 ];
 
 /** What a check that declares its kinds found, and the lists of those kinds it found it in. */
