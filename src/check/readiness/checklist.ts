@@ -13,6 +13,7 @@ import { inNamespace } from '../../workspace/catalog.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { type CheckContext, checkContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
+import { entryOf } from '../workloads/resources.ts';
 import { MIN_GATEWAY_REPLICAS } from './autoscaling.ts';
 import { gatewayFindings } from './checks.ts';
 import { proxyContainer, strategyOf } from './deployment.ts';
@@ -281,7 +282,7 @@ const LACKING: Readonly<
         notes.push(
           `${name}: no cloud annotation, so the cloud's default load balancer (zones, SKU) is used`,
         );
-      const entry = context.entries.find((e) => e.id === service.id);
+      const entry = entryOf(context, service.id);
       const policy = valueAt(entry?.plain, ['spec', 'externalTrafficPolicy']);
       notes.push(
         policy === 'Local'
