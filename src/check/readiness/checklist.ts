@@ -3,6 +3,7 @@ import type { Command } from '../../edit/command.ts';
 import type { GraphNode } from '../../graph/types.ts';
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import { gatewayPorts } from '../../model/gatewayPorts.ts';
+import { PROXY_READINESS } from '../../model/gatewayProxy.ts';
 import { selects } from '../../model/labels.ts';
 import { num, valueAt } from '../../model/read.ts';
 import type { ResourceId } from '../../model/resource.ts';
@@ -342,7 +343,7 @@ const LACKING: Readonly<
     const proxy = proxyContainer(raw);
     if (proxy && valueAt(proxy.raw, ['readinessProbe']) === undefined)
       absent.push(
-        `No readiness probe on container ${proxy.name} (Istio's is 15021 /healthz/ready)`,
+        `No readiness probe on container ${proxy.name} (Istio's is ${PROXY_READINESS.port} ${PROXY_READINESS.path})`,
       );
     return { absent };
   },

@@ -1,4 +1,5 @@
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
+import { proxyContainerIndex } from '../../model/gatewayProxy.ts';
 import { isRecord, num, str, valueAt } from '../../model/read.ts';
 import type { Path } from '../../yaml/path.ts';
 import type { ReadinessGateway } from './gateways.ts';
@@ -40,10 +41,10 @@ export function templateContainers(raw: unknown): readonly TemplateContainer[] {
   return out;
 }
 
-/** The proxy container of a gateway Deployment: `istio-proxy`, else the first (as the scaling pack picks it). */
+/** The proxy container of a gateway Deployment (model/gatewayProxy.ts says which). */
 export function proxyContainer(raw: unknown): TemplateContainer | undefined {
-  const containers = templateContainers(raw);
-  return containers.find((c) => c.name === 'istio-proxy') ?? containers[0];
+  const index = proxyContainerIndex(valueAt(raw, CONTAINERS));
+  return templateContainers(raw).find((c) => c.index === index);
 }
 
 export function strategyOf(raw: unknown): Strategy {
