@@ -65,3 +65,37 @@ describe('Grafana variables', () => {
     expect(isGrafanaVariable('price$')).toBe(false);
   });
 });
+
+describe('range vector arguments', () => {
+  test.each([
+    [
+      'rate(istio_requests_total)',
+      5,
+      /^rate\(\) takes a range vector, not the instant vector istio_requests_total: add a range/,
+    ],
+    ['sum(increase(x{a="b"} offset 5m))', 13, /^increase\(\) takes a range vector/],
+    [
+      'quantile_over_time(0.9, x)',
+      24,
+      /^quantile_over_time\(\) takes a range vector, not the instant vector x/,
+    ],
+    ['rate(5)', 5, /^rate\(\) takes a range vector, not 5$/],
+  ])('%s is refused as Prometheus refuses it', (expr, offset, message) => {
+    const [error, ...rest] = parsePromql(expr).errors;
+    expect(rest).toEqual([]);
+    expect(error?.offset).toBe(offset);
+    expect(error?.message).toMatch(message);
+  });
+
+  test.each([
+    'rate(x[5m])',
+    'rate(x[5m:1m])',
+    'rate((x[5m]))',
+    'rate(x[5m] offset 1h)',
+    'predict_linear(x[1h], 3600)',
+    'quantile_over_time(0.9, x[10m])',
+    'abs(x)',
+  ])('%s is fine', (expr) => {
+    expect(parsePromql(expr).errors).toEqual([]);
+  });
+});

@@ -1,5 +1,8 @@
 import { parser } from '@prometheus-io/lezer-promql';
 
+/** A node of the grammar's tree (lezer's SyntaxNode, named without depending on @lezer/common). */
+type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
+
 /**
  * PromQL read with Prometheus's own grammar (`@prometheus-io/lezer-promql`, the parser the
  * Prometheus UI's editor uses), never a hand-written one: where it stops understanding an
@@ -66,6 +69,9 @@ function parseUncached(expr: string): ParsedPromql {
         ...lineColumn(expr, node.from),
         message: errorText(expr, node.from, node.to),
       });
+    } else if (node.name === 'FunctionCall') {
+      const problem = rangeArgumentProblem(expr, node);
+      if (problem && !errors.some((e) => e.offset === problem.offset)) errors.push(problem);
     } else if (node.name === 'VectorSelector') {
       let metric: string | undefined;
       const matchers: LabelMatcher[] = [];
@@ -93,6 +99,66 @@ function parseUncached(expr: string): ParsedPromql {
     }
   } while (cursor.next());
   return { errors, selectors };
+}
+
+/**
+ * Functions that take a range vector (`x[5m]`, or a subquery), by the position of that argument,
+ * as Prometheus's function table types them. The grammar accepts `rate(x)`; Prometheus refuses
+ * it ("expected type range vector"), so it is said here too, but only where the argument is
+ * certainly not a range: a plain selector (with or without offset) or a literal.
+ */
+const RANGE_ARGUMENT: Readonly<Record<string, number>> = {
+  rate: 0,
+  irate: 0,
+  increase: 0,
+  delta: 0,
+  idelta: 0,
+  deriv: 0,
+  predict_linear: 0,
+  changes: 0,
+  resets: 0,
+  holt_winters: 0,
+  double_exponential_smoothing: 0,
+  avg_over_time: 0,
+  min_over_time: 0,
+  max_over_time: 0,
+  sum_over_time: 0,
+  count_over_time: 0,
+  stddev_over_time: 0,
+  stdvar_over_time: 0,
+  last_over_time: 0,
+  present_over_time: 0,
+  absent_over_time: 0,
+  mad_over_time: 0,
+  quantile_over_time: 1,
+};
+
+function rangeArgumentProblem(expr: string, call: SyntaxNode): PromqlError | undefined {
+  const identifier = call.getChild('FunctionIdentifier');
+  const body = call.getChild('FunctionCallBody');
+  if (!identifier || !body) return undefined;
+  const name = expr.slice(identifier.from, identifier.to);
+  const index = Object.hasOwn(RANGE_ARGUMENT, name) ? RANGE_ARGUMENT[name] : undefined;
+  if (index === undefined) return undefined;
+  let arg = body.firstChild;
+  for (let i = 0; arg && i < index; i++) arg = arg.nextSibling;
+  if (!arg) return undefined;
+  const selector = arg.name === 'OffsetExpr' ? arg.firstChild : arg;
+  const instant = selector?.name === 'VectorSelector';
+  if (!instant && arg.name !== 'NumberDurationLiteral' && arg.name !== 'StringLiteral')
+    return undefined;
+  const text = expr.slice(arg.from, arg.to);
+  return {
+    offset: arg.from,
+    ...lineColumn(expr, arg.from),
+    message: instant
+      ? `${name}() takes a range vector, not the instant vector ${shorten(text)}: add a range such as [5m] after the selector`
+      : `${name}() takes a range vector, not ${shorten(text)}`,
+  };
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
