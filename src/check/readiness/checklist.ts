@@ -154,7 +154,9 @@ export function readinessGatewayOf(
   return found ? { namespace: found.namespace, name: found.name } : undefined;
 }
 
-const IMPLIED_WORKLOAD = `gatewayWorkload:implied:${DEFAULT_INGRESS.namespace}/${DEFAULT_INGRESS.deploymentName}`;
+/** The graph's id of a gateway workload it implies: a Deployment's id after this prefix. */
+const IMPLIED_WORKLOAD_PREFIX = 'gatewayWorkload:implied:';
+const IMPLIED_WORKLOAD = `${IMPLIED_WORKLOAD_PREFIX}${DEFAULT_INGRESS.namespace}/${DEFAULT_INGRESS.deploymentName}`;
 const IMPLIED_BALANCER = 'loadBalancer:implied:';
 
 function standsFor(
@@ -164,7 +166,10 @@ function standsFor(
 ): boolean {
   const implied = !gateway.deployment;
   if (node.kind === 'gatewayWorkload')
-    return node.resource ? node.resource === gateway.id : implied && node.id === IMPLIED_WORKLOAD;
+    return node.resource
+      ? node.resource === gateway.id
+      : implied &&
+          (node.id === IMPLIED_WORKLOAD || node.id === `${IMPLIED_WORKLOAD_PREFIX}${gateway.id}`);
   if (node.kind === 'loadBalancer' && !node.resource && node.id.startsWith(IMPLIED_BALANCER)) {
     const of = node.id.slice(IMPLIED_BALANCER.length);
     return of === gateway.id || (implied && of === defaultServiceId());

@@ -1,3 +1,4 @@
+import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
 import { MONITORING_KINDS } from '../../model/monitoring.ts';
 import { formatPath } from '../../yaml/path.ts';
 import type { CheckContext } from '../context.ts';
@@ -44,12 +45,14 @@ export const readinessChecks: Check = function* (context) {
 
 /**
  * The kinds the readiness checks read (lint reuses their findings while none of these changed):
- * Gateways pick the pods; Deployments and Pods are the pods (and the implied ingress pod stands in
+ * Gateways pick the pods (a Gateway API Gateway's class says whether Istio deploys it); Deployments and Pods are the pods (and the implied ingress pod stands in
  * when none is labelled for it); autoscalers, budgets and EnvoyFilters belong to them; monitors
  * scrape them (ServiceMonitors through Services), rules and dashboards (ConfigMaps) watch them.
  */
 export const READINESS_CHECK_READS: readonly string[] = [
   'Gateway',
+  K8S_GATEWAY,
+  'GatewayClass',
   'Deployment',
   'Pod',
   'HorizontalPodAutoscaler',

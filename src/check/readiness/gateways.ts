@@ -1,12 +1,14 @@
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import type { EnvoyFilter } from '../../model/envoyFilter.ts';
 import type { HorizontalPodAutoscaler } from '../../model/horizontalPodAutoscaler.ts';
+import type { GatewayDeployment } from '../../model/istioGatewayDeployment.ts';
 import { selects } from '../../model/labels.ts';
 import type { PodDisruptionBudget } from '../../model/podDisruptionBudget.ts';
 import type { Dict } from '../../model/read.ts';
 import { type ResourceId, resourceId } from '../../model/resource.ts';
 import type { Deployment } from '../../model/workload.ts';
 import { type Item, inNamespace } from '../../workspace/catalog.ts';
+import { gatewayApiIndex } from '../../workspace/gatewayApiIndex.ts';
 import type { Entry } from '../../workspace/workspace.ts';
 import type { CheckContext } from '../context.ts';
 import { entryOf } from '../workloads/resources.ts';
@@ -28,9 +30,12 @@ export interface ReadinessGateway extends GatewayRef {
   readonly id: ResourceId;
   /** What budgets, Services and filters select the pods by. */
   readonly labels: Dict<string>;
-  /** The Deployment as written; undefined for Istio's default ingress the workspace implies. */
+  /**
+   * The Deployment as written; undefined for one the workspace implies: Istio's default ingress,
+   * or the Deployment Istio creates for a Gateway API Gateway.
+   */
   readonly deployment: { readonly item: Item<Deployment>; readonly entry: Entry } | undefined;
-  /** The Gateways that select the pods. */
+  /** The Gateways (Istio's, or the Gateway API's) whose pods these are. */
   readonly gateways: readonly ResourceId[];
   readonly autoscalers: readonly Item<HorizontalPodAutoscaler>[];
   readonly budgets: readonly Item<PodDisruptionBudget>[];
@@ -45,8 +50,11 @@ const cache = new WeakMap<CheckContext, readonly ReadinessGateway[]>();
 /**
  * Every ingress gateway Deployment of the workspace, in the order Gateways select them: the
  * Deployments an Istio Gateway's selector picks, and Istio's default ingress where a Gateway
- * selects only the pod `istioctl analyze` implies. Pods written as Pods are not Deployments and
- * are left out; a Gateway without a selector names no gateway of its own.
+ * selects only the pod `istioctl analyze` implies; then, for each Kubernetes Gateway API Gateway
+ * Istio deploys (model/istioGatewayDeployment.ts), the Deployments labelled with its name, else
+ * the `<name>-<class>` Deployment Istio creates (not written, like the default ingress). Pods
+ * written as Pods are not Deployments and are left out; a Gateway without a selector names no
+ * gateway of its own, nor does a Gateway API Gateway whose address names a Service.
  */
 export function readinessGateways(context: CheckContext): readonly ReadinessGateway[] {
   const cached = cache.get(context);
@@ -68,6 +76,14 @@ export function readinessGateways(context: CheckContext): readonly ReadinessGate
       else byId.set(found.id, { gateway: found, gateways: [gateway.id] });
     }
   }
+  for (const { entry, deployment } of gatewayApiIndex(context.workspace).gateways) {
+    if (!deployment?.managed) continue;
+    for (const found of managedGateways(context, deployment)) {
+      const known = byId.get(found.id);
+      if (known) known.gateways.push(entry.id);
+      else byId.set(found.id, { gateway: found, gateways: [entry.id] });
+    }
+  }
   const out = [...byId.values()].map(({ gateway, gateways }) => ({ ...gateway, gateways }));
   cache.set(context, out);
   return out;
@@ -81,6 +97,30 @@ export function readinessGateway(
   return readinessGateways(context).find(
     (g) => g.namespace === ref.namespace && g.name === ref.name,
   );
+}
+
+/** The gateway Deployments of a Gateway API Gateway that Istio deploys, in its namespace. */
+function managedGateways(
+  context: CheckContext,
+  deployment: Extract<GatewayDeployment, { managed: true }>,
+): ReadinessGateway[] {
+  const { namespace, selector, deploymentName } = deployment;
+  const own = inNamespace(context.catalog.workloadsByNamespace, namespace).flatMap((item) => {
+    const { object } = item;
+    if (object.kind !== 'Deployment' || !selects(selector, object.podLabels)) return [];
+    const found = ownGateway(context, { id: item.id, object });
+    return found ? [found] : [];
+  });
+  if (own.length > 0) return own;
+  return [
+    attached(context, {
+      id: resourceId('Deployment', namespace, deploymentName),
+      name: deploymentName,
+      namespace,
+      labels: selector,
+      deployment: undefined,
+    }),
+  ];
 }
 
 function ownGateway(context: CheckContext, item: Item<Deployment>): ReadinessGateway | undefined {
