@@ -1,9 +1,11 @@
 import type { Command } from '../edit/command.ts';
-import { valueAt } from '../model/read.ts';
+import { CLOUD_PRESETS, STATUS_PORT } from '../model/cloudLoadBalancers.ts';
+import { isRecord, valueAt } from '../model/read.ts';
+
 import { portField } from '../rules/fields.ts';
 import type { Path } from '../yaml/path.ts';
-import { field, inputField, section } from './build.ts';
-import { setAt } from './commands.ts';
+import { choices, field, inputField, section } from './build.ts';
+import { combine, setAt } from './commands.ts';
 import type { FormContext } from './context.ts';
 import { listGroup } from './groups.ts';
 import { SERVICE_PORT_PROTOCOLS, SERVICE_TYPES } from './options.ts';
@@ -11,41 +13,48 @@ import { labelGroup, stringMapGroup } from './stringMap.ts';
 import type { FormSection } from './types.ts';
 import { intOrPercent, wholeNumber } from './validators.ts';
 
+const ANNOTATIONS: Path = ['metadata', 'annotations'];
+
 /**
- * Cloud annotations that make a LoadBalancer Service's load balancer internal or of another
- * kind, as each provider documents them.
+ * The cloud presets a LoadBalancer Service's annotations group offers (model/cloudLoadBalancers.ts),
+ * each one command: every annotation the preset writes and, for Azure's probes, the status port
+ * they name. A preset already in place is not offered.
  */
-export const LOAD_BALANCER_PRESETS: readonly {
-  readonly label: string;
-  readonly key: string;
-  readonly value: string;
-}[] = [
-  {
-    label: 'Azure internal load balancer',
-    key: 'service.beta.kubernetes.io/azure-load-balancer-internal',
-    value: 'true',
-  },
-  {
-    label: 'AWS Network Load Balancer',
-    key: 'service.beta.kubernetes.io/aws-load-balancer-type',
-    value: 'nlb',
-  },
-  {
-    label: 'GCP internal load balancer',
-    key: 'networking.gke.io/load-balancer-type',
-    value: 'Internal',
-  },
-];
+function cloudPresets(ctx: FormContext): { label: string; command: Command }[] {
+  const annotations = valueAt(ctx.plain, ANNOTATIONS);
+  const written = isRecord(annotations) ? annotations : {};
+  const ports = valueAt(ctx.plain, ['spec', 'ports']);
+  const list = Array.isArray(ports) ? ports : [];
+  const numbers = list
+    .map((p) => valueAt(p, ['port']))
+    .filter((p): p is number => typeof p === 'number' && p !== STATUS_PORT.port);
+  const hasStatus = list.some((p) => valueAt(p, ['port']) === STATUS_PORT.port);
+  const out: { label: string; command: Command }[] = [];
+  for (const preset of Object.values(CLOUD_PRESETS)) {
+    if (!preset) continue;
+    const wanted = preset.annotations({ ports: numbers, publicIpName: '' });
+    const missing = wanted.filter(([key, value]) => written[key] !== value);
+    if (missing.length === 0 && (!preset.statusPort || hasStatus)) continue;
+    const commands = missing.map(([key, value]) => setAt(ctx.target, [...ANNOTATIONS, key], value));
+    if (preset.statusPort && !hasStatus)
+      commands.push(
+        list.length === 0
+          ? setAt(ctx.target, ['spec', 'ports'], [{ ...STATUS_PORT }])
+          : {
+              type: 'insertItem',
+              target: ctx.target,
+              path: ['spec', 'ports'],
+              index: list.length,
+              value: { ...STATUS_PORT },
+            },
+      );
+    out.push({ label: preset.label, command: combine(commands) as Command });
+  }
+  return out;
+}
 
 /** A Kubernetes Service: type, ports, selector and annotations (with cloud presets). */
 export function serviceForm(ctx: FormContext): FormSection[] {
-  const annotations: Path = ['metadata', 'annotations'];
-  const presets = LOAD_BALANCER_PRESETS.filter(
-    (p) => valueAt(ctx.plain, [...annotations, p.key]) !== p.value,
-  ).map((p) => ({
-    label: p.label,
-    command: setAt(ctx.target, [...annotations, p.key], p.value) as Command,
-  }));
   return [
     section('service', 'Service', [
       field(ctx, {
@@ -56,15 +65,23 @@ export function serviceForm(ctx: FormContext): FormSection[] {
         help: 'LoadBalancer gives the gateway an external address; empty is ClusterIP.',
       }),
       labelGroup(ctx, ['spec', 'selector'], 'Selector', 'The pods this Service sends traffic to.'),
+      field(ctx, {
+        label: 'External traffic policy',
+        type: 'select',
+        path: ['spec', 'externalTrafficPolicy'],
+        options: choices(['Cluster', 'Local']),
+        placeholder: 'Cluster',
+        help: 'Local keeps the client’s IP (no hop between nodes) and sends only to nodes running a selected pod; Kubernetes then allocates spec.healthCheckNodePort, which the cloud load balancer probes.',
+      }),
     ]),
     section('ports', 'Ports', [portsGroup(ctx)]),
     section('annotations', 'Annotations', [
-      stringMapGroup(ctx, annotations, {
+      stringMapGroup(ctx, ANNOTATIONS, {
         title: 'Annotations',
         noun: 'annotation',
         what: 'Annotation',
-        presets,
-        help: 'Cloud providers read these to configure the load balancer.',
+        presets: cloudPresets(ctx),
+        help: 'Cloud providers read these to configure the load balancer; a preset writes what its cloud documents (an Azure public IP is named by adding service.beta.kubernetes.io/azure-pip-name).',
       }),
     ]),
   ];

@@ -41,17 +41,25 @@ export class Extension {
     this.commands.push({ type: 'deleteValue', target: this.entry.id, path });
   }
 
+  /** Items appended so far, by path: a second append goes after the first. */
+  private readonly appended = new Map<string, number>();
+
   /** Appends `value` to the list at `path`, creating the list when absent. */
   append(path: Path, value: unknown): void {
     const list = this.at(path);
-    if (Array.isArray(list))
+    const key = JSON.stringify(path);
+    const pending = this.appended.get(key) ?? 0;
+    this.appended.set(key, pending + 1);
+    const target = this.entry.id;
+    if (!Array.isArray(list) && pending === 0)
+      this.commands.push({ type: 'setValue', target, path, value: [value] });
+    else
       this.commands.push({
         type: 'insertItem',
-        target: this.entry.id,
+        target,
         path,
-        index: list.length,
+        index: (Array.isArray(list) ? list.length : 0) + pending,
         value,
       });
-    else this.commands.push({ type: 'setValue', target: this.entry.id, path, value: [value] });
   }
 }

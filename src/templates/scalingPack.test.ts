@@ -123,24 +123,93 @@ describe('on an empty workspace', () => {
     expect(gatewayChain(after).attach).toEqual([`${POD_ID} -> ${HPA}`, `${POD_ID} -> ${PDB}`]);
   });
 
-  const SERVICE_ANNOTATION: Record<string, string | undefined> = {
-    none: undefined,
+  const AZ = 'service.beta.kubernetes.io/';
+  /** Azure's probe on every load-balanced port: HTTP to the status port's readiness path. */
+  const AZURE_PROBE = [
+    `${AZ}azure-load-balancer-health-probe-request-path: /healthz/ready`,
+    `${AZ}port_80_health-probe_protocol: http`,
+    `${AZ}port_80_health-probe_port: status-port`,
+    `${AZ}port_443_health-probe_protocol: http`,
+    `${AZ}port_443_health-probe_port: status-port`,
+    // The status port itself gets no load balancing rule: it is not for the internet.
+    `${AZ}port_15021_no_lb_rule: "true"`,
+  ];
+  const eksNlb = (scheme: string) => [
+    `${AZ}aws-load-balancer-type: external`,
+    `${AZ}aws-load-balancer-nlb-target-type: ip`,
+    `${AZ}aws-load-balancer-scheme: ${scheme}`,
+    `${AZ}aws-load-balancer-attributes: load_balancing.cross_zone.enabled=true`,
+    `${AZ}aws-load-balancer-healthcheck-protocol: http`,
+    `${AZ}aws-load-balancer-healthcheck-port: "15021"`,
+    `${AZ}aws-load-balancer-healthcheck-path: /healthz/ready`,
+  ];
+  const SERVICE_ANNOTATIONS: Record<string, readonly string[]> = {
+    none: [],
     // "true" is quoted: Kubernetes wants the string, YAML would read a bare true as a boolean.
-    'azure-internal': 'service.beta.kubernetes.io/azure-load-balancer-internal: "true"',
-    'aws-nlb': 'service.beta.kubernetes.io/aws-load-balancer-type: nlb',
-    'gcp-internal': 'networking.gke.io/load-balancer-type: Internal',
+    'azure-internal': [`${AZ}azure-load-balancer-internal: "true"`],
+    'aws-nlb': [`${AZ}aws-load-balancer-type: nlb`],
+    'gcp-internal': ['networking.gke.io/load-balancer-type: Internal'],
+    'aks-public': AZURE_PROBE,
+    'aks-internal': [`${AZ}azure-load-balancer-internal: "true"`, ...AZURE_PROBE],
+    'eks-nlb': eksNlb('internet-facing'),
+    'eks-nlb-internal': eksNlb('internal'),
+    'gke-internal-global': [
+      'networking.gke.io/load-balancer-type: Internal',
+      'networking.gke.io/internal-load-balancer-allow-global-access: "true"',
+    ],
   };
-  test('the cloud presets are the four of the brief', () => {
-    expect(Object.keys(CLOUD_PRESETS)).toEqual(Object.keys(SERVICE_ANNOTATION));
+  test('the cloud presets: the first single-annotation three, then AKS, EKS and GKE as each documents them', () => {
+    expect(Object.keys(CLOUD_PRESETS)).toEqual(Object.keys(SERVICE_ANNOTATIONS));
   });
-  for (const [cloud, line] of Object.entries(SERVICE_ANNOTATION)) {
-    test(`the ${cloud} preset ${line ? `annotates the Service with ${line}` : 'adds no annotation'}`, () => {
-      const text = texts(applyScenario(SCALING_PACK, emptyWorkspace(), { cloud }).after)[0]?.text;
-      // Only the Service has metadata annotations (the Deployment's are on its pod template).
-      const annotations = text?.match(/^ {2}annotations:\n((?: {4}.*\n)*)/m)?.[1];
-      expect(annotations).toBe(line ? `    ${line}\n` : undefined);
+  const serviceAnnotations = (text: string | undefined) =>
+    // Only the Service has metadata annotations (the Deployment's are on its pod template).
+    text
+      ?.match(/^ {2}annotations:\n((?: {4}.*\n)*)/m)?.[1]
+      ?.split('\n')
+      .filter(Boolean) ?? [];
+  for (const [cloud, lines] of Object.entries(SERVICE_ANNOTATIONS)) {
+    test(`the ${cloud} preset writes ${lines.length} annotation(s), and the workspace lints clean`, () => {
+      const { after } = applyScenario(SCALING_PACK, emptyWorkspace(), { cloud });
+      expect(serviceAnnotations(texts(after)[0]?.text)).toEqual(lines.map((l) => `    ${l}`));
+      expect(serious(applyScenario(BASIC, after).after)).toEqual([]);
+      // Applied, the preset is what the parameter then defaults to.
+      expect(resolveParameters(SCALING_PACK, {}, after).cloud).toBe(cloud);
     });
   }
+
+  test('the AKS presets add the gateway’s status port, which the probes name', () => {
+    const text = texts(
+      applyScenario(SCALING_PACK, emptyWorkspace(), { cloud: 'aks-internal' }).after,
+    )[0]?.text;
+    expect(text).toContain(
+      '    - name: https\n      port: 443\n    - name: status-port\n      port: 15021\n',
+    );
+  });
+
+  test('AKS public takes an existing public IP by name, or lets Azure create one', () => {
+    const named = applyScenario(SCALING_PACK, emptyWorkspace(), {
+      cloud: 'aks-public',
+      publicIpName: 'gateway-ip',
+    }).after;
+    expect(serviceAnnotations(texts(named)[0]?.text)[0]).toBe(
+      `    ${AZ}azure-pip-name: gateway-ip`,
+    );
+    expect(resolveParameters(SCALING_PACK, {}, named).publicIpName).toBe('gateway-ip');
+    expect(
+      refusal(SCALING_PACK, emptyWorkspace(), { cloud: 'aks-public', publicIpName: 'ip-' }),
+    ).toBe(
+      'Azure public IP name: Use 1 to 80 letters, digits, _ . -, starting with a letter or digit and not ending in . or -',
+    );
+  });
+
+  test('externalTrafficPolicy Local keeps client IPs; Cluster, the default, is not written', () => {
+    const local = texts(
+      applyScenario(SCALING_PACK, emptyWorkspace(), { externalTrafficPolicy: 'Local' }).after,
+    )[0]?.text;
+    expect(local).toContain('      port: 443\n  externalTrafficPolicy: Local\n');
+    const cluster = texts(applyScenario(SCALING_PACK, emptyWorkspace()).after)[0]?.text;
+    expect(cluster).not.toContain('externalTrafficPolicy');
+  });
 
   test('a gateway named istio-ingress is labelled istio: ingress, as the gateway chart does', () => {
     const { after } = applyScenario(SCALING_PACK, emptyWorkspace(), { name: 'istio-ingress' });
@@ -254,6 +323,36 @@ describe('on a gateway installed by hand', () => {
   });
 });
 
+describe('a cloud preset on a Service installed by hand', () => {
+  test('AKS internal: annotations for the ports the Service balances, the status port after the added https port, no offset', () => {
+    const workspace = loadWorkspace([{ name: 'gateway.yaml', text: INSTALLED }]);
+    const { after } = applyScenario(SCALING_PACK, workspace, {
+      cloud: 'aks-internal',
+      externalTrafficPolicy: 'Local',
+    });
+    const diff = lineDiff(INSTALLED, texts(after)[0]?.text ?? '');
+    expect(diff.added.slice(-15)).toEqual([
+      '  annotations:',
+      '    service.beta.kubernetes.io/azure-load-balancer-internal: "true"',
+      '    service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path: /healthz/ready',
+      '    service.beta.kubernetes.io/port_80_health-probe_protocol: http',
+      '    service.beta.kubernetes.io/port_80_health-probe_port: status-port',
+      '    service.beta.kubernetes.io/port_443_health-probe_protocol: http',
+      '    service.beta.kubernetes.io/port_443_health-probe_port: status-port',
+      '    service.beta.kubernetes.io/port_15021_no_lb_rule: "true"',
+      '  type: LoadBalancer # until the cloud LB is approved',
+      '  - name: https',
+      '    port: 443',
+      '    targetPort: 8443',
+      // The proxy serves readiness on 15021 whatever port the traffic is mapped to.
+      '  - name: status-port',
+      '    port: 15021',
+      '  externalTrafficPolicy: Local',
+    ]);
+    expect(serious(after)).toEqual([]);
+  });
+});
+
 describe('small extensions', () => {
   test('a limit written as 2 is the 2000m asked for: the user’s spelling stays', () => {
     const text = dedent`
@@ -338,7 +437,7 @@ describe('refusals', () => {
       'Memory limit: Write bytes with a unit, like 128Mi or 1Gi',
     );
     expect(refusal(SCALING_PACK, empty, { cloud: 'on-prem' })).toBe(
-      'Cloud load balancer: Choose one of none, azure-internal, aws-nlb, gcp-internal',
+      'Cloud load balancer: Choose one of none, azure-internal, aws-nlb, gcp-internal, aks-public, aks-internal, eks-nlb, eks-nlb-internal, gke-internal-global',
     );
   });
 });

@@ -1,3 +1,9 @@
+import {
+  azureResourceNameProblem,
+  CLOUD_PRESETS,
+  presetOf,
+  STATUS_PORT,
+} from '../model/cloudLoadBalancers.ts';
 import { proxyContainerIndex } from '../model/gatewayProxy.ts';
 import { isRecord } from '../model/read.ts';
 import { resourceId } from '../model/resource.ts';
@@ -14,13 +20,10 @@ import type { ParameterSpec, ParameterValue, ResolvedParams } from './scenario.t
  * user had and only adds what is missing.
  */
 
-/** Cloud presets: the annotation each cloud's controller reads for the load balancer kind. */
-export const CLOUD_PRESETS: Readonly<Record<string, readonly [string, string] | undefined>> = {
-  none: undefined,
-  'azure-internal': ['service.beta.kubernetes.io/azure-load-balancer-internal', 'true'],
-  'aws-nlb': ['service.beta.kubernetes.io/aws-load-balancer-type', 'nlb'],
-  'gcp-internal': ['networking.gke.io/load-balancer-type', 'Internal'],
-};
+export { CLOUD_PRESETS } from '../model/cloudLoadBalancers.ts';
+
+/** The public IP parameter's value when Azure is to create the address. */
+export const AUTO = 'auto';
 
 /** The istio/gateway chart's default requests and limits for the proxy container. */
 export const DEFAULT_RESOURCES = {
@@ -56,6 +59,21 @@ export function fromWorkspace(
     const value = entry ? read(new Extension(entry)) : undefined;
     return typeof value === 'number' || typeof value === 'string' ? value : fallback;
   };
+}
+
+/** The cloud preset an existing Service's annotations already hold. */
+function servicePreset(service: Extension): string | undefined {
+  const annotations = service.at(['metadata', 'annotations']);
+  const ports = service.at(['spec', 'ports']);
+  const numbers = Array.isArray(ports)
+    ? ports.map((p) => (isRecord(p) ? p.port : undefined)).filter((p) => typeof p === 'number')
+    : [];
+  return isRecord(annotations)
+    ? presetOf(
+        annotations,
+        numbers.filter((p) => p !== STATUS_PORT.port),
+      )
+    : undefined;
 }
 
 /** The CPU target of an autoscaler: v2 `metrics`, or v1 `targetCPUUtilizationPercentage`. */
@@ -112,17 +130,31 @@ export const SCALING_PARAMETERS: readonly ParameterSpec[] = [
   {
     key: 'cloud',
     label: 'Cloud load balancer',
-    help: 'A preset annotation: an internal load balancer on Azure or GKE, a Network Load Balancer on AWS',
+    help: 'Annotations as each cloud documents them: internal or public, Network Load Balancer, cross-zone, health probes on the gateway’s readiness (15021 /healthz/ready); the first three set one annotation each',
     type: 'choice',
     options: Object.keys(CLOUD_PRESETS),
+    default: fromWorkspace('Service', (s) => servicePreset(s), 'none'),
+    validate: () => undefined,
+  },
+  {
+    key: 'publicIpName',
+    label: 'Azure public IP name',
+    help: 'For aks-public only: an existing Standard public IP to put in front of the gateway; auto lets Azure create one',
+    type: 'text',
     default: fromWorkspace(
       'Service',
-      (s) =>
-        Object.entries(CLOUD_PRESETS).find(
-          ([, preset]) => preset && s.at(['metadata', 'annotations', preset[0]]) === preset[1],
-        )?.[0],
-      'none',
+      (s) => s.at(['metadata', 'annotations', 'service.beta.kubernetes.io/azure-pip-name']),
+      AUTO,
     ),
+    validate: (value) => (value === AUTO ? undefined : azureResourceNameProblem(String(value))),
+  },
+  {
+    key: 'externalTrafficPolicy',
+    label: 'External traffic policy',
+    help: 'Local keeps the client’s IP address (no second hop between nodes) and sends only to nodes running a gateway pod; Kubernetes then allocates spec.healthCheckNodePort, which the cloud’s load balancer probes (on AKS in place of the readiness probe annotations)',
+    type: 'choice',
+    options: ['Cluster', 'Local'],
+    default: fromWorkspace('Service', (s) => s.at(['spec', 'externalTrafficPolicy']), 'Cluster'),
     validate: () => undefined,
   },
   quantityParam(

@@ -1,10 +1,11 @@
+import { type CloudPreset, STATUS_PORT } from '../model/cloudLoadBalancers.ts';
 import { selects } from '../model/labels.ts';
 import { isRecord } from '../model/read.ts';
 import { type GatewayPods, gatewayPods } from './gatewayPods.ts';
 import type { Manifest } from './manifests.ts';
 import type { PackPart } from './packParts.ts';
 import { quantityValue } from './quantity.ts';
-import { CLOUD_PRESETS, cpuMetricIndex, proxyIndex } from './scalingParameters.ts';
+import { AUTO, CLOUD_PRESETS, cpuMetricIndex, proxyIndex } from './scalingParameters.ts';
 import { num, type ResolvedParams, text } from './scenario.ts';
 
 /**
@@ -17,7 +18,10 @@ export interface Pack {
   readonly minReplicas: number;
   readonly maxReplicas: number;
   readonly cpuTarget: number;
-  readonly annotation: readonly [string, string] | undefined;
+  readonly cloud: CloudPreset | undefined;
+  /** An Azure public IP for the AKS public preset; empty: Azure creates one. */
+  readonly publicIpName: string;
+  readonly externalTrafficPolicy: 'Cluster' | 'Local';
   readonly resources: {
     readonly requests: { readonly cpu: string; readonly memory: string };
     readonly limits: { readonly cpu: string; readonly memory: string };
@@ -30,7 +34,9 @@ export function readPack(params: ResolvedParams): Pack {
     minReplicas: num(params, 'minReplicas'),
     maxReplicas: num(params, 'maxReplicas'),
     cpuTarget: num(params, 'cpuTarget'),
-    annotation: CLOUD_PRESETS[text(params, 'cloud')],
+    cloud: CLOUD_PRESETS[text(params, 'cloud')],
+    publicIpName: text(params, 'publicIpName') === AUTO ? '' : text(params, 'publicIpName'),
+    externalTrafficPolicy: text(params, 'externalTrafficPolicy') === 'Local' ? 'Local' : 'Cluster',
     resources: {
       requests: { cpu: text(params, 'cpuRequest'), memory: text(params, 'memoryRequest') },
       limits: { cpu: text(params, 'cpuLimit'), memory: text(params, 'memoryLimit') },
@@ -115,25 +121,43 @@ export const BUDGET: PackPart<{ readonly pods: GatewayPods }> = {
   },
 };
 
+/** The cloud preset's annotations for a Service load balancing `ports`. */
+function cloudAnnotations(pack: Pack, ports: readonly number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const input = {
+    ports: ports.filter((p) => p !== STATUS_PORT.port),
+    publicIpName: pack.publicIpName,
+  };
+  for (const [key, value] of pack.cloud?.annotations(input) ?? []) out[key] = value;
+  return out;
+}
+
 const LOAD_BALANCER: ScalingPart = {
   kind: 'Service',
-  create: (pack) => ({
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: {
-      ...metadata(pack),
-      ...(pack.annotation ? { annotations: { [pack.annotation[0]]: pack.annotation[1] } } : {}),
-    },
-    spec: {
-      type: 'LoadBalancer',
-      selector: { ...pack.pods.selector },
-      ports: GATEWAY_PORTS.map((p) => ({ ...p })),
-    },
-  }),
+  create: (pack) => {
+    const ports = [...GATEWAY_PORTS, ...(pack.cloud?.statusPort ? [STATUS_PORT] : [])];
+    const annotations = cloudAnnotations(
+      pack,
+      ports.map((p) => p.port),
+    );
+    return {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        ...metadata(pack),
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+      },
+      spec: {
+        type: 'LoadBalancer',
+        selector: { ...pack.pods.selector },
+        ports: ports.map((p) => ({ ...p })),
+        // Cluster is Kubernetes' default: written only when the pack asks for Local.
+        ...(pack.externalTrafficPolicy === 'Local' ? { externalTrafficPolicy: 'Local' } : {}),
+      },
+    };
+  },
   extend(svc, pack) {
     svc.set(['spec', 'type'], 'LoadBalancer');
-    if (pack.annotation)
-      svc.set(['metadata', 'annotations', pack.annotation[0]], pack.annotation[1]);
     const selector = svc.at(['spec', 'selector']);
     if (!isRecord(selector) || !selects(selector as Record<string, string>, pack.pods.podLabels))
       svc.set(['spec', 'selector'], { ...pack.pods.selector });
@@ -145,13 +169,23 @@ const LOAD_BALANCER: ScalingPart = {
       (p) => typeof p.port === 'number' && typeof p.targetPort === 'number',
     );
     const offset = mapped ? Number(mapped.targetPort) - Number(mapped.port) : 0;
+    const numbers = existing.map((p) => p.port).filter((p): p is number => typeof p === 'number');
     for (const port of GATEWAY_PORTS) {
-      if (existing.some((p) => p.port === port.port)) continue;
+      if (numbers.includes(port.port)) continue;
+      numbers.push(port.port);
       svc.append(
         ['spec', 'ports'],
         offset === 0 ? { ...port } : { ...port, targetPort: port.port + offset },
       );
     }
+    // The status port is the proxy's own (15021 in the pod whatever the offset).
+    if (pack.cloud?.statusPort && !numbers.includes(STATUS_PORT.port))
+      svc.append(['spec', 'ports'], { ...STATUS_PORT });
+    for (const [key, value] of Object.entries(cloudAnnotations(pack, numbers)))
+      svc.set(['metadata', 'annotations', key], value);
+    const policy = svc.at(['spec', 'externalTrafficPolicy']);
+    if (pack.externalTrafficPolicy === 'Local' || policy !== undefined)
+      svc.set(['spec', 'externalTrafficPolicy'], pack.externalTrafficPolicy);
   },
 };
 
