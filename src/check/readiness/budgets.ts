@@ -8,7 +8,13 @@ import { entryOf, findingOn, selectorText } from '../workloads/resources.ts';
 import { keepTwoOnAutoscaler, MIN_GATEWAY_REPLICAS } from './autoscaling.ts';
 import { type KeptReplicas, keptReplicas, podSelector, strategyOf } from './deployment.ts';
 import type { ReadinessGateway } from './gateways.ts';
-import { blocksEveryDrain, desiredHealthy, rolloutUnavailable, scaledValue } from './scale.ts';
+import {
+  blocksEveryDrain,
+  desiredHealthy,
+  rolloutUnavailable,
+  type Strategy,
+  scaledValue,
+} from './scale.ts';
 
 /**
  * The gateway pods' PodDisruptionBudget: there is one, it selects them, a drain can evict one
@@ -109,6 +115,13 @@ function budgetText(pdb: PodDisruptionBudget): string {
     : `minAvailable: ${pdb.minAvailable}`;
 }
 
+/** A rollout's maxUnavailable as written, saying how a percentage counts. */
+function unavailableText(strategy: Strategy): string {
+  const value = strategy.maxUnavailable;
+  if (value === undefined) return '25% by default, rounded down';
+  return typeof value === 'string' ? `${value}, rounded down` : String(value);
+}
+
 function keptText(kept: KeptReplicas): string {
   return kept.by === 'autoscaler'
     ? `the ${kept.replicas} the autoscaler keeps (minReplicas)`
@@ -175,7 +188,7 @@ export function* rolloutFindings(gateway: ReadinessGateway): Generator<Finding> 
     const recreate = strategy.type === 'Recreate';
     const how = recreate
       ? 'the Recreate strategy stops every pod before starting new ones'
-      : `a rollout may take ${unavailable} of ${keptText(kept)} down at once (maxUnavailable ${strategy.maxUnavailable ?? '25% by default'}, rounded down)`;
+      : `a rollout may take ${unavailable} of ${keptText(kept)} down at once (maxUnavailable ${unavailableText(strategy)})`;
     const surge = scaledValue(strategy.maxSurge ?? '25%', kept.replicas, true);
     const rollingUpdate = {
       maxUnavailable: 0,
