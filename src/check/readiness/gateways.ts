@@ -60,6 +60,11 @@ export function readinessGateways(context: CheckContext): readonly ReadinessGate
   const cached = cache.get(context);
   if (cached) return cached;
   const byId = new Map<ResourceId, { gateway: ReadinessGateway; gateways: ResourceId[] }>();
+  const add = (found: ReadinessGateway, gatewayId: ResourceId) => {
+    const known = byId.get(found.id);
+    if (known) known.gateways.push(gatewayId);
+    else byId.set(found.id, { gateway: found, gateways: [gatewayId] });
+  };
   for (const gateway of context.catalog.gateways) {
     const selector = gateway.object.selector;
     if (!selector) continue;
@@ -70,19 +75,12 @@ export function readinessGateways(context: CheckContext): readonly ReadinessGate
         : object.kind === 'Deployment'
           ? ownGateway(context, { id: pod.id, object })
           : undefined;
-      if (!found) continue;
-      const known = byId.get(found.id);
-      if (known) known.gateways.push(gateway.id);
-      else byId.set(found.id, { gateway: found, gateways: [gateway.id] });
+      if (found) add(found, gateway.id);
     }
   }
   for (const { entry, deployment } of gatewayApiIndex(context.workspace).gateways) {
     if (!deployment?.managed) continue;
-    for (const found of managedGateways(context, deployment)) {
-      const known = byId.get(found.id);
-      if (known) known.gateways.push(entry.id);
-      else byId.set(found.id, { gateway: found, gateways: [entry.id] });
-    }
+    for (const found of managedGateways(context, deployment)) add(found, entry.id);
   }
   const out = [...byId.values()].map(({ gateway, gateways }) => ({ ...gateway, gateways }));
   cache.set(context, out);
