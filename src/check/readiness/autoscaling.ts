@@ -1,7 +1,6 @@
 import type { Command } from '../../edit/command.ts';
 import type { HorizontalPodAutoscaler } from '../../model/horizontalPodAutoscaler.ts';
 import { isRecord, str, valueAt } from '../../model/read.ts';
-import { quantityValue } from '../../templates/quantity.ts';
 import { type Item, inNamespace } from '../../workspace/catalog.ts';
 import type { CheckContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -115,7 +114,9 @@ export function* missingRequestFindings(
       const lacking = containers.filter(
         (c) =>
           (metric.container === undefined || c.name === metric.container) &&
-          c.requests[metric.resource] === undefined,
+          c.requests[metric.resource] === undefined &&
+          // The API server defaults a missing request to the limit.
+          c.limits[metric.resource] === undefined,
       );
       const [first] = lacking;
       if (!first) continue;
@@ -137,7 +138,7 @@ export function* missingRequestFindings(
                 type: 'setValue',
                 target: deployment.item.id,
                 path: [...CONTAINERS, c.index, 'resources', 'requests', metric.resource],
-                value: requestUnderLimit(request, c.limits[metric.resource]),
+                value: request,
               })),
             },
           },
@@ -145,19 +146,6 @@ export function* missingRequestFindings(
       });
     }
   }
-}
-
-/** A request no higher than the container's limit, which the API server would refuse. */
-function requestUnderLimit(request: string, limit: unknown): string {
-  return typeof limit === 'string' || typeof limit === 'number'
-    ? (lowerOf(request, String(limit)) ?? request)
-    : request;
-}
-
-function lowerOf(a: string, b: string): string | undefined {
-  const x = quantityValue(a);
-  const y = quantityValue(b);
-  return x === undefined || y === undefined ? undefined : x <= y ? a : b;
 }
 
 /**

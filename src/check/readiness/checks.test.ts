@@ -145,7 +145,7 @@ describe('an autoscaler on utilization without requests (readiness-hpa-no-reques
     );
 
   it('reports CPU utilization with no CPU request, not with one', () => {
-    expect(find(cpu, '{limits: {cpu: "1"}}')).toMatchObject([
+    expect(find(cpu, '{limits: {memory: 1Gi}}')).toMatchObject([
       {
         resource: 'Deployment/edge/istio-edge',
         path: ['spec', 'template', 'spec', 'containers', 0, 'resources', 'requests'],
@@ -154,16 +154,25 @@ describe('an autoscaler on utilization without requests (readiness-hpa-no-reques
     expect(find(cpu, '{requests: {cpu: 100m}}')).toEqual([]);
   });
 
+  it('takes a CPU limit without request as the request, as the API server defaults it', () => {
+    expect(find(cpu, '{limits: {cpu: "1"}}')).toEqual([]);
+  });
+
   it('reads memory utilization too, and an autoscaler without metrics as 80% CPU', () => {
     expect(find(memory, '{requests: {cpu: 100m}}')[0]?.message).toContain('memory request');
     expect(find(memory, '{requests: {memory: 128Mi}}')).toEqual([]);
     expect(find('  minReplicas: 2\n  maxReplicas: 5\n', '{}')).toHaveLength(1);
   });
 
-  it('fixes by adding a request no higher than the limit', () => {
-    const workspace = monitored(GATEWAY, deployment('', '{limits: {cpu: 50m}}'), hpa(cpu), pdb());
+  it("fixes by adding the gateway chart's request (100m CPU)", () => {
+    const workspace = monitored(
+      GATEWAY,
+      deployment('', '{limits: {memory: 1Gi}}'),
+      hpa(cpu),
+      pdb(),
+    );
     const after = fixed(workspace, readinessFindings(workspace, 'readiness-hpa-no-request')[0]);
-    expect(serializeWorkspace(after)[0]?.text).toContain('cpu: 50m');
+    expect(serializeWorkspace(after)[0]?.text).toMatch(/requests: \{ ?cpu: 100m ?\}/);
     expect(readinessFindings(after)).toEqual([]);
   });
 });
