@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { LitPath } from '../../graph/tracePath.ts';
 import { formatShare } from '../../model/weights.ts';
 import type { XY } from '../../store/designerStore.ts';
-import { selectGraph, selectLitPath } from '../../store/selectors.ts';
+import { selectLitPath } from '../../store/selectors.ts';
 import { useDesigner } from '../StoreContext.tsx';
 import './canvas.css';
 import { AddMenu } from './AddMenu.tsx';
@@ -35,6 +35,7 @@ import { useAutoLayout } from './useAutoLayout.ts';
 import { useBigLayout } from './useBigLayout.ts';
 import { useCanvasKeys } from './useCanvasKeys.ts';
 import { useCompact } from './useCompact.ts';
+import { useDrawnGraph } from './useDrawnGraph.ts';
 import { useConnectGesture } from './useConnectGesture.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
@@ -64,13 +65,14 @@ preloadLayoutEngine();
 /** Module-level, as node types: React Flow re-creates renderers when this changes identity. */
 const EDGE_TYPES = { labeled: LabeledEdge };
 
+const NO_PLACES: Readonly<Record<string, XY>> = {};
+
 /** Inline, as the kind's colour is: a stylesheet rule would need !important to win. */
 const SELECTED_EDGE = { stroke: 'var(--node-selected)', strokeWidth: 3 };
 const LIT_EDGE = { stroke: 'var(--sim-path)', strokeWidth: 3 };
 
 function CanvasView() {
-  const graph = useDesigner(selectGraph);
-  const workspace = useDesigner((s) => s.workspace);
+  const { graph, workspace } = useDrawnGraph();
   const positions = useDesigner((s) => s.positions);
   const selection = useDesigner((s) => s.selection);
   const theme = useDesigner((s) => s.theme);
@@ -82,8 +84,12 @@ function CanvasView() {
   const view = useGraphView(all, graph, workspace);
   const elements = view.elements;
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
-  // The quick columns: only used for nodes not placed yet, until the layout arrives.
-  const fallback = useMemo(() => columnLayout(sizeNodes(elements.nodes, new Map())), [elements]);
+  // The quick columns: only used for nodes not placed yet, until the layout arrives. A large view
+  // is placed in blocks instead (useBigLayout), so it needs none.
+  const fallback = useMemo(
+    () => (view.big ? NO_PLACES : columnLayout(sizeNodes(elements.nodes, new Map()))),
+    [elements, view.big],
+  );
   // One fit for both: after a layout and when a smaller pane would cut nodes off.
   const refit = useReadableFit(elements, view.big);
   useAutoLayout(elements, measured, refit, !view.big);
