@@ -230,7 +230,13 @@ function stillShown(workspace: Workspace, shown: string | null): string | null {
   return shown && files.includes(shown) ? shown : (files[0] ?? null);
 }
 
-function omit<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+/**
+ * `record` without `key`; the same object when it has no such key, so a commit that had no
+ * draft leaves `drafts` as it was (the editor's markers and the Problems list follow its
+ * identity: a new empty object re-set a thousand markers on every keystroke).
+ */
+function omit<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+  if (!(key in record)) return record;
   const out: Record<string, T> = {};
   for (const [k, v] of Object.entries(record)) if (k !== key) out[k] = v;
   return out;
