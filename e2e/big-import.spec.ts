@@ -70,10 +70,10 @@ test('hundreds of findings are listed a page at a time', async ({ page }) => {
   await openApp(page);
   await importFile(page, 'teams.yaml', generateIssueWorkspaceText(500));
   const problems = page.getByRole('region', { name: 'Problems' });
-  const more = problems.getByRole('button', { name: /^Show 200 more \(\d+ not shown\)$/ });
+  const more = problems.getByRole('button', { name: /^Show 50 more \(\d+ not shown\)$/ });
   await expect(more).toBeVisible({ timeout: 30_000 });
-  await expect(problems.getByRole('listitem')).toHaveCount(200);
+  await expect(problems.getByRole('listitem')).toHaveCount(50);
   const hiddenBefore = Number(/\((\d+) not shown\)/.exec((await more.textContent()) ?? '')?.[1]);
   await more.click();
-  await expect(problems.getByRole('listitem')).toHaveCount(200 + Math.min(200, hiddenBefore));
+  await expect(problems.getByRole('listitem')).toHaveCount(50 + Math.min(50, hiddenBefore));
 });
