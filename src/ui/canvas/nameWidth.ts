@@ -1,3 +1,4 @@
+import { COMPACT_NAME_PX } from './blockLayout.ts';
 import { NAME_FONT_PX } from './readableFit.ts';
 
 let context: CanvasRenderingContext2D | null | undefined;
@@ -24,4 +25,16 @@ function createContext(): CanvasRenderingContext2D | null {
   const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
   ctx.font = `600 ${NAME_FONT_PX}px ${family}`;
   return ctx;
+}
+
+/**
+ * How wide a node must be for its name in the compact font (zoomed out: COMPACT_NAME_PX, lines
+ * broken after hyphens and spaces, bigGraph.css): the widest of those pieces, so `istio-ingressgateway`
+ * reads as "istio-" over "ingressgateway" and `client` is never cut into "clien" and "t".
+ */
+export function compactNameWidth(text: string): number {
+  // A hyphen stays on its line; a space at a break is not drawn.
+  const pieces = text.split(/\s+/).flatMap((word) => word.match(/[^-]*-?/g) ?? [word]);
+  const widest = Math.max(0, ...pieces.map((piece) => nameWidth(piece)));
+  return (widest * COMPACT_NAME_PX) / NAME_FONT_PX;
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { generateIssueWorkspaceText } from '../../../scripts/generateWorkspace.ts';
 import { deriveGraph } from '../../graph/deriveGraph.ts';
 import { dedent as yaml } from '../../testing/dedent.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
+import { nodeWidth } from './kindLook.ts';
+import { compactNameWidth, nameWidth } from './nameWidth.ts';
 import { reuseUnchanged } from './reuseUnchanged.ts';
 import { toFlowElements } from './toFlow.ts';
 
@@ -106,5 +109,24 @@ describe('reuseUnchanged', () => {
     const changed = next.edges.filter((e) => !before.edges.includes(e)).map((e) => e.label);
     expect(changed).toEqual(['75%', '25%']);
     expect(reuseUnchanged(before, elementsOf(SPLIT)).nodes).toBe(before.nodes);
+  });
+});
+
+describe('shared nodes of a big graph', () => {
+  it('are wide enough for their name in the compact font, pieces broken only after hyphens', () => {
+    const big = loadWorkspace([{ name: 'teams.yaml', text: generateIssueWorkspaceText(400) }]);
+    const { nodes } = toFlowElements(deriveGraph(big), big);
+    const client = nodes.find((n) => n.data.node.kind === 'client');
+    const pods = nodes.find((n) => n.data.node.kind === 'gatewayWorkload');
+    expect(client?.data.width).toBeGreaterThanOrEqual(compactNameWidth('client') + 16);
+    expect(pods?.data.width).toBeGreaterThanOrEqual(compactNameWidth('ingressgateway') + 16);
+    // Not as wide as the whole name on one line.
+    expect(pods?.data.width).toBeLessThan((nameWidth('istio-ingressgateway') * 36) / 14);
+  });
+
+  it('keep their kind’s width in a graph drawn whole', () => {
+    const { nodes } = elementsOf(SPLIT);
+    const client = nodes.find((n) => n.data.node.kind === 'client');
+    expect(client?.data.width).toBe(nodeWidth(client?.data.node ?? { kind: 'client' }));
   });
 });

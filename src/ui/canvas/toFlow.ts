@@ -14,8 +14,10 @@ import type {
   RuleRowData,
 } from './flowTypes.ts';
 import { gatewayRuleMatch, gatewayRuleTags, listenerSummary } from './gatewayApiSummaries.ts';
+import { GROUP_OPEN_LIMIT, SHARED_KINDS } from './grouping.ts';
 import { ingressNote, ingressRowMatch } from './ingressSummaries.ts';
 import { nodeAriaLabel, nodeWidth } from './kindLook.ts';
+import { compactNameWidth } from './nameWidth.ts';
 import { nodeDetails } from './nodeDetails.ts';
 import { matchSummary, ruleActionTags, type ServerSummary, serverSummary } from './summaries.ts';
 
@@ -26,6 +28,28 @@ export interface FlowElements {
   /** Graph nodes and edges by id, for selection and deletion. */
   readonly graphNodes: ReadonlyMap<string, GraphNode>;
   readonly graphEdges: ReadonlyMap<string, GraphEdge>;
+}
+
+/** The nodes drawn as nodes of their own: all but rows. */
+function drawnCount(graph: FlowGraph): number {
+  let count = 0;
+  for (const node of graph.nodes) if (!isRow(node)) count++;
+  return count;
+}
+
+/** Room for the compact font's padding (bigGraph.css) and the node's border. */
+const COMPACT_PADDING = 16;
+
+/**
+ * A big graph is first seen zoomed out, where each node shows only its name in a large font:
+ * the shared nodes (client, load balancer, gateway pods) are narrow kinds, so they are made
+ * wide enough for that name rather than breaking it mid-word.
+ */
+function sharedWidth(node: GraphNode, chain: ReadonlySet<string>): number {
+  return Math.max(
+    nodeWidth(node, chain.has(node.id)),
+    Math.ceil(compactNameWidth(node.label)) + COMPACT_PADDING,
+  );
 }
 
 /**
@@ -47,6 +71,7 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
   }
 
   const chain = gatewayApiChain(graph, graphNodes);
+  const big = drawnCount(graph) > GROUP_OPEN_LIMIT;
   const services = subsetServices(graph, graphNodes);
   const nodes: BaseNode[] = [];
   for (const node of graph.nodes) {
@@ -54,7 +79,10 @@ export function toFlowElements(graph: FlowGraph, workspace: Workspace): FlowElem
     const made: Made = {
       object: node.resource === undefined ? undefined : objects.get(node.resource),
       rows: rowsByParent.get(node.id) ?? NO_ROWS,
-      width: nodeWidth(node, chain.has(node.id)),
+      width:
+        big && SHARED_KINDS.has(node.kind)
+          ? sharedWidth(node, chain)
+          : nodeWidth(node, chain.has(node.id)),
       service: services.get(node.id),
     };
     // The same graph node from the same manifest, rows and neighbours: the same element, so
