@@ -144,6 +144,14 @@ spec:
     ]);
   });
 
+  it("names the cloud preset a Service's annotations make up", () => {
+    const nlb = service('LoadBalancer').replace(
+      'service.beta.kubernetes.io/aws-load-balancer-type: external',
+      'service.beta.kubernetes.io/aws-load-balancer-type: nlb',
+    );
+    expect(item(nlb)?.notes?.[0]).toBe('istio-edge: AWS Network Load Balancer');
+  });
+
   it('is missing with only a ClusterIP Service, and the scaling pack adds one', () => {
     const missing = item(service('ClusterIP').replace('  externalTrafficPolicy: Local\n', ''));
     expect(missing).toMatchObject({

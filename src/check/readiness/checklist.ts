@@ -1,6 +1,7 @@
 import { applyCommand } from '../../edit/applyCommand.ts';
 import type { Command } from '../../edit/command.ts';
 import type { GraphNode } from '../../graph/types.ts';
+import { CLOUD_PRESETS, presetOf, STATUS_PORT } from '../../model/cloudLoadBalancers.ts';
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import { gatewayPorts } from '../../model/gatewayPorts.ts';
 import { PROXY_READINESS } from '../../model/gatewayProxy.ts';
@@ -283,7 +284,12 @@ const LACKING: Readonly<
       const name = service.object.metadata.name;
       const annotations = service.object.metadata.annotations;
       const cloud = Object.keys(annotations).filter(isCloudAnnotation);
-      for (const key of cloud) notes.push(`${name}: ${key}: ${annotations[key]}`);
+      const ports = service.object.ports.flatMap((p) =>
+        p.port === undefined || p.port === STATUS_PORT.port ? [] : [p.port],
+      );
+      const preset = CLOUD_PRESETS[presetOf(annotations, ports) ?? 'none'];
+      if (preset) notes.push(`${name}: ${preset.label}`);
+      else for (const key of cloud) notes.push(`${name}: ${key}: ${annotations[key]}`);
       if (cloud.length === 0)
         notes.push(
           `${name}: no cloud annotation, so the cloud's default load balancer (zones, SKU) is used`,
