@@ -62,3 +62,41 @@ test('the inspector edits the selected rule; a wrong value says why and writes n
   await expect(row).toContainText('prefix /myapp');
   expect(await editorText(page)).toBe(before);
 });
+
+test('the zero-downtime pack, then the gateway pods’ Inspector: a longer drain typed raises the grace period with it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await waitForEditor(page);
+
+  await page.getByRole('button', { name: 'Add scenario', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add scenario' });
+  await dialog
+    .getByLabel('Scenario', { exact: true })
+    .selectOption({ label: 'Zero-downtime pack' });
+  await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const added = await editorText(page);
+  expect(added).toMatch(/maxSurge: 1\n\s+maxUnavailable: 0\n/);
+  expect(added).toContain('terminationDrainDuration: 20s');
+
+  // The pods are now the Deployment's: its form shows the rollout the pack wrote.
+  await graphNode(page, 'gatewayWorkload').locator('.cnode__name').click();
+  const inspector = await showRegion(page, 'Inspector');
+  await expect(inspector.getByLabel('Max surge', { exact: true })).toHaveValue('1');
+  await expect(inspector.getByLabel('Max unavailable', { exact: true })).toHaveValue('0');
+  await expect(inspector.getByLabel('Readiness port', { exact: true })).toHaveValue('15021');
+
+  const drain = inspector.getByLabel('Proxy drain (s)', { exact: true });
+  await expect(drain).toHaveValue('20');
+  // Three clicks select the number, as a hand replaces it.
+  await drain.click({ clickCount: 3 });
+  await page.keyboard.type('90');
+  await expect.poll(() => editorText(page)).toContain('terminationDrainDuration: 90s');
+  const text = await editorText(page);
+  // The kubelet would kill the proxy mid-drain at 30s: the grace period follows.
+  expect(text).toContain('terminationGracePeriodSeconds: 95');
+  await expect(inspector.getByLabel('Grace period (s)', { exact: true })).toHaveValue('95');
+  await drain.scrollIntoViewIfNeeded();
+  await screenshot(page, 'inspector-rollout');
+});
