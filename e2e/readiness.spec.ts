@@ -193,7 +193,14 @@ test('"Add all missing" from the palette\'s "Gateway readiness…" is one undo s
   await expectMissing(page, 'Monitoring and alerts');
   await shot(page, 'readiness-missing-1920');
 
-  // Tab reaches "Add all missing" first: it sits beside the heading.
+  // Tab reaches the heading (it folds the list) and then "Add all missing" beside it.
+  await page.keyboard.press('Tab');
+  await expect(
+    checklist(page).getByRole('button', { name: /^Production readiness of istio-system/ }),
+  ).toHaveAttribute('aria-expanded', 'true');
+  await expect(
+    checklist(page).getByRole('button', { name: /^Production readiness of istio-system/ }),
+  ).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(checklist(page).getByRole('button', { name: 'Add all missing' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   gatewayReadiness,
   type ReadinessItem,
@@ -20,10 +20,11 @@ import './readiness.css';
  */
 export function ReadinessPanel({ node }: { node: GraphNode }) {
   if (!READINESS_KINDS.has(node.kind)) return null;
-  return <Checklist node={node} />;
+  // Folded on a Gateway, whose form people come to edit; open on everything else.
+  return <Checklist key={node.id} node={node} folded={node.kind === 'gateway'} />;
 }
 
-function Checklist({ node }: { node: GraphNode }) {
+function Checklist({ node, folded }: { node: GraphNode; folded: boolean }) {
   const store = useDesignerStore();
   // Deferred: the checklist runs the checks, so typing elsewhere never waits for it.
   const workspace = useDeferredValue(useDesigner((s) => s.workspace));
@@ -32,10 +33,13 @@ function Checklist({ node }: { node: GraphNode }) {
     () => (gateway ? gatewayReadiness(workspace, gateway) : []),
     [workspace, gateway],
   );
+  const [open, setOpen] = useState(!folded);
   const section = useRef<HTMLElement>(null);
-  // The palette's "Gateway readiness…" brings the checklist to the keyboard.
+  // The palette's "Gateway readiness…" brings the checklist, unfolded, to the keyboard.
   useEffect(() => {
-    if (gateway && takeReadinessFocus()) section.current?.focus();
+    if (!gateway || !takeReadinessFocus()) return;
+    setOpen(true);
+    section.current?.focus();
   }, [gateway]);
   if (!gateway || items.length === 0) return null;
 
@@ -59,10 +63,20 @@ function Checklist({ node }: { node: GraphNode }) {
     >
       <div className="readiness__head">
         <h4 className="readiness__heading">
-          Production readiness of {name}:{' '}
-          <span className="readiness__count">
-            {ready} of {items.length} ready
-          </span>
+          <button
+            type="button"
+            className="readiness__toggle"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+          >
+            <span className="readiness__fold" aria-hidden="true">
+              {open ? '▾' : '▸'}
+            </span>
+            Production readiness of {name}:{' '}
+            <span className="readiness__count">
+              {ready} of {items.length} ready
+            </span>
+          </button>
         </h4>
         {/* Beside the heading: in a short panel it is in view without scrolling. */}
         {ready < items.length && items.some((item) => item.fix) && (
@@ -71,11 +85,13 @@ function Checklist({ node }: { node: GraphNode }) {
           </button>
         )}
       </div>
-      <ul className="readiness__items">
-        {items.map((item) => (
-          <ReadinessRow key={item.topic} item={item} onAdd={add} />
-        ))}
-      </ul>
+      {open && (
+        <ul className="readiness__items">
+          {items.map((item) => (
+            <ReadinessRow key={item.topic} item={item} onAdd={add} />
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
