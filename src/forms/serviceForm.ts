@@ -1,5 +1,5 @@
 import type { Command } from '../edit/command.ts';
-import { CLOUD_PRESETS, STATUS_PORT } from '../model/cloudLoadBalancers.ts';
+import { balancedPorts, CLOUD_PRESETS, STATUS_PORT } from '../model/cloudLoadBalancers.ts';
 import { isRecord, valueAt } from '../model/read.ts';
 
 import { portField } from '../rules/fields.ts';
@@ -25,9 +25,7 @@ function cloudPresets(ctx: FormContext): { label: string; command: Command }[] {
   const written = isRecord(annotations) ? annotations : {};
   const ports = valueAt(ctx.plain, ['spec', 'ports']);
   const list = Array.isArray(ports) ? ports : [];
-  const numbers = list
-    .map((p) => valueAt(p, ['port']))
-    .filter((p): p is number => typeof p === 'number' && p !== STATUS_PORT.port);
+  const numbers = balancedPorts(ctx.plain);
   const hasStatus = list.some((p) => valueAt(p, ['port']) === STATUS_PORT.port);
   const out: { label: string; command: Command }[] = [];
   for (const preset of Object.values(CLOUD_PRESETS)) {

@@ -1,4 +1,6 @@
 import { PROXY_READINESS } from './gatewayProxy.ts';
+import { isRecord } from './read.ts';
+import { readService } from './service.ts';
 
 /**
  * The annotations each cloud's load balancer controller reads on a Service of type
@@ -146,4 +148,12 @@ export function presetOf(
     if (!best || wanted.length > best.size) best = { id, size: wanted.length };
   }
   return best?.id;
+}
+
+/** The ports a Service's load balancer balances, for the presets' per-port annotations. */
+export function balancedPorts(service: unknown): number[] {
+  if (!isRecord(service)) return [];
+  return readService(service)
+    .ports.map((p) => p.port)
+    .filter((p): p is number => p !== undefined && p !== STATUS_PORT.port);
 }

@@ -1,8 +1,8 @@
 import {
   azureResourceNameProblem,
+  balancedPorts,
   CLOUD_PRESETS,
   presetOf,
-  STATUS_PORT,
 } from '../model/cloudLoadBalancers.ts';
 import { proxyContainerIndex } from '../model/gatewayProxy.ts';
 import { isRecord } from '../model/read.ts';
@@ -64,16 +64,7 @@ export function fromWorkspace(
 /** The cloud preset an existing Service's annotations already hold. */
 function servicePreset(service: Extension): string | undefined {
   const annotations = service.at(['metadata', 'annotations']);
-  const ports = service.at(['spec', 'ports']);
-  const numbers = Array.isArray(ports)
-    ? ports.map((p) => (isRecord(p) ? p.port : undefined)).filter((p) => typeof p === 'number')
-    : [];
-  return isRecord(annotations)
-    ? presetOf(
-        annotations,
-        numbers.filter((p) => p !== STATUS_PORT.port),
-      )
-    : undefined;
+  return isRecord(annotations) ? presetOf(annotations, balancedPorts(service.raw)) : undefined;
 }
 
 /** The CPU target of an autoscaler: v2 `metrics`, or v1 `targetCPUUtilizationPercentage`. */
