@@ -114,6 +114,11 @@ describe('monitorScrapesPods', () => {
     ).toBe(false);
   });
 
+  test('an empty selector takes every pod; a missing one (invalid) takes none', () => {
+    expect(monitorScrapesPods(monitor('PodMonitor', { selector: {} }), PODS, [])).toBe(true);
+    expect(monitorScrapesPods(monitor('PodMonitor', {}), PODS, [])).toBe(false);
+  });
+
   test('the namespace: its own by default, matchNames, or any', () => {
     const selector = { matchLabels: { istio: 'ingressgateway' } };
     expect(monitorScrapesPods(monitor('PodMonitor', { selector }, 'monitoring'), PODS, [])).toBe(

@@ -66,8 +66,11 @@ export interface MonitorEndpoint {
 /** A `ServiceMonitor` or `PodMonitor`: what Prometheus scrapes. */
 export interface Monitor extends ObjectHeader {
   readonly kind: 'ServiceMonitor' | 'PodMonitor';
-  /** ServiceMonitor: selects Services by their labels; PodMonitor: selects pods. */
-  readonly selector: LabelSelector;
+  /**
+   * ServiceMonitor: selects Services by their labels; PodMonitor: selects pods. `{}` selects all;
+   * a missing selector (the CRD requires one) is read as selecting nothing.
+   */
+  readonly selector: LabelSelector | undefined;
   /** `any: true` wins over `matchNames`; neither means the monitor's own namespace. */
   readonly namespaceSelector: { readonly any: boolean; readonly matchNames: readonly string[] };
   /** `endpoints` (ServiceMonitor) or `podMetricsEndpoints` (PodMonitor), positions kept. */
@@ -84,7 +87,7 @@ export function readMonitor(plain: Record<string, unknown>): Monitor | undefined
   return {
     ...header,
     kind: header.kind as Monitor['kind'],
-    selector: readLabelSelector(record(spec.selector)),
+    selector: isRecord(spec.selector) ? readLabelSelector(spec.selector) : undefined,
     namespaceSelector: { any: namespaces.any === true, matchNames: strings(namespaces.matchNames) },
     endpoints: list(raw, (e) => {
       const endpoint = record(e);
@@ -109,6 +112,11 @@ export function monitorWatchesNamespace(monitor: Monitor, namespace: string | un
     : namespace === monitor.metadata.namespace;
 }
 
+/** Whether a monitor's selector takes these labels (a pod's, or a Service's for a ServiceMonitor). */
+export function monitorSelects(monitor: Monitor, labels: Dict<string>): boolean {
+  return monitor.selector !== undefined && selectorMatches(monitor.selector, labels);
+}
+
 /** Pods as monitors see them: their namespace (unknown for implied pods) and labels. */
 export interface MonitoredPods {
   readonly namespace: string | undefined;
@@ -126,10 +134,7 @@ export function monitorScrapesPods(
   services: readonly Service[],
 ): boolean {
   if (monitor.kind === 'PodMonitor')
-    return (
-      monitorWatchesNamespace(monitor, pods.namespace) &&
-      selectorMatches(monitor.selector, pods.labels)
-    );
+    return monitorWatchesNamespace(monitor, pods.namespace) && monitorSelects(monitor, pods.labels);
   return services.some((service) => monitorScrapesService(monitor, service, pods));
 }
 
@@ -144,7 +149,7 @@ export function monitorScrapesService(
     monitor.kind === 'ServiceMonitor' &&
     pods.namespace === namespace &&
     monitorWatchesNamespace(monitor, namespace) &&
-    selectorMatches(monitor.selector, labels) &&
+    monitorSelects(monitor, labels) &&
     service.selector !== undefined &&
     !isEmptySelector(service.selector) &&
     selects(service.selector, pods.labels)

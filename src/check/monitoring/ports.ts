@@ -7,8 +7,7 @@
  * manifest need not declare it.
  */
 
-import { monitorWatchesNamespace, readMonitor } from '../../model/monitoring.ts';
-import { selectorMatches } from '../../model/routeAttachment.ts';
+import { monitorSelects, monitorWatchesNamespace, readMonitor } from '../../model/monitoring.ts';
 import { entryAddress } from '../../workspace/workspace.ts';
 import type { Check, Finding } from '../finding.ts';
 
@@ -30,7 +29,7 @@ export const checkMonitoringPorts: Check = (context) => {
         for (const item of context.catalog.workloads) {
           const { object } = item;
           if (!monitorWatchesNamespace(monitor, object.metadata.namespace)) continue;
-          if (!selectorMatches(monitor.selector, object.podLabels)) continue;
+          if (!monitorSelects(monitor, object.podLabels)) continue;
           selected.push(item.id);
           for (const container of object.containers)
             for (const port of container.ports) if (port.name) ports.add(port.name);
@@ -39,7 +38,7 @@ export const checkMonitoringPorts: Check = (context) => {
         for (const item of context.catalog.services) {
           const { object } = item;
           if (!monitorWatchesNamespace(monitor, object.metadata.namespace)) continue;
-          if (!selectorMatches(monitor.selector, object.metadata.labels)) continue;
+          if (!monitorSelects(monitor, object.metadata.labels)) continue;
           selected.push(item.id);
           for (const port of object.ports) if (port.name) ports.add(port.name);
         }
