@@ -23,6 +23,13 @@ describe('parsePromql', () => {
     expect(error?.message).toMatch(/ends too early/);
   });
 
+  test('a label value without quotes says values are quoted', () => {
+    expect(parsePromql('up{job="api", env=prod}').errors).toMatchObject([
+      { column: 19, message: 'unexpected "prod": label values are quoted, as in job="api"' },
+    ]);
+    expect(parsePromql('up{job="api"').errors[0]?.message).not.toContain('quoted');
+  });
+
   test('an empty expression is an error', () => {
     expect(parsePromql('  ').errors[0]?.message).toBe('the expression is empty');
   });

@@ -67,7 +67,7 @@ function parseUncached(expr: string): ParsedPromql {
       errors.push({
         offset: node.from,
         ...lineColumn(expr, node.from),
-        message: errorText(expr, node.from, node.to),
+        message: errorText(expr, node.from, node.to) + labelValueHint(node),
       });
     } else if (node.name === 'FunctionCall') {
       const problem = rangeArgumentProblem(expr, node);
@@ -179,6 +179,18 @@ function errorText(expr: string, from: number, to: number): string {
         rest.trim()[0]);
   const shown = token && token.length > 30 ? `${token.slice(0, 30)}…` : token;
   return `unexpected "${shown}"`;
+}
+
+/** An error among a selector's matchers after `=`: most often a label value without quotes. */
+function labelValueHint(node: SyntaxNode): string {
+  for (let up = node.parent; up; up = up.parent) {
+    if (up.name !== 'LabelMatchers' && !up.name.endsWith('LabelMatcher')) continue;
+    const matcher = up.name.endsWith('LabelMatcher') ? up : node.prevSibling;
+    return matcher?.getChild('MatchOp') && !matcher.getChild('StringLiteral')
+      ? ': label values are quoted, as in job="api"'
+      : '';
+  }
+  return '';
 }
 
 /** A PromQL string literal's value: Go-style double or single quotes, or raw backticks. */
