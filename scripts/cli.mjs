@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Starts the command line from a bundle of src/cli, rebuilt with esbuild whenever a source file
-// is newer than it. Scripts call the CLI many times in a row: a prebuilt bundle answers in
-// about a tenth of a second, where compiling TypeScript on every call takes most of one.
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+// Starts the command line from the bundle of src/cli (scripts/build-cli.mjs: the same build as
+// the installed command), rebuilt whenever a source file is newer than it. Scripts call the CLI
+// many times in a row: a prebuilt bundle answers in about a tenth of a second, where compiling
+// TypeScript on every call takes most of one.
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'node_modules', '.cache', 'istio-designer', 'cli.mjs');
+const cache = join(root, 'node_modules', '.cache', 'istio-designer');
+const builder = join(root, 'scripts', 'build-cli.mjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -19,43 +21,32 @@ function newestSource(dir) {
   return newest;
 }
 
-function bundleTime() {
+// One bundle directory per state of the sources, built aside and renamed into place: several
+// commands run at once (tests, other shells) never see a bundle half written or half removed.
+const inputs = [fileURLToPath(import.meta.url), builder, join(root, 'package.json')];
+const stamp = Math.floor(
+  Math.max(...inputs.map((f) => statSync(f).mtimeMs), newestSource(join(root, 'src'))),
+);
+const outdir = join(cache, `cli-${stamp}`);
+const entry = join(outdir, 'istio-designer.mjs');
+if (!existsSync(entry)) {
+  const { buildCli } = await import(pathToFileURL(builder).href);
+  const building = `${outdir}.${process.pid}`;
+  await buildCli(building);
   try {
-    return statSync(bundle).mtimeMs;
+    renameSync(building, outdir);
   } catch {
-    return -1;
+    // Another command built the same sources first: use its bundle.
+    rmSync(building, { recursive: true, force: true });
   }
+  // Bundles of older sources, left a minute for commands that may still be loading them.
+  for (const name of readdirSync(cache))
+    if (name.startsWith('cli') && name !== `cli-${stamp}`) {
+      const path = join(cache, name);
+      if (Date.now() - statSync(path).mtimeMs > 60_000)
+        rmSync(path, { recursive: true, force: true });
+    }
 }
 
-const launcher = statSync(fileURLToPath(import.meta.url)).mtimeMs;
-if (bundleTime() < Math.max(launcher, newestSource(join(root, 'src')))) {
-  const { buildSync } = await import('esbuild');
-  mkdirSync(dirname(bundle), { recursive: true });
-  buildSync({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
-    outfile: bundle,
-    bundle: true,
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    external: ['node:*'],
-    // The CRD validators' RE2 runtime loads re2-wasm with Node's fs; the re2js one bundles.
-    alias: {
-      '@kubernetes-models/validate/runtime/re2': join(
-        root,
-        'src',
-        'check',
-        'monitoring',
-        're2Runtime.ts',
-      ),
-    },
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-  });
-}
-
-const { run } = await import(pathToFileURL(bundle).href);
-const { stdout, stderr, code } = run(process.argv.slice(2));
-process.stdout.write(stdout);
-process.stderr.write(stderr);
-process.exitCode = code;
+// The entry runs the command line of this process (its arguments after this script's name).
+await import(pathToFileURL(entry).href);

@@ -2,7 +2,7 @@
 export interface CliArgs {
   readonly command: string | undefined;
   readonly files: readonly string[];
-  readonly format: 'json' | 'text' | undefined;
+  readonly format: Format | undefined;
   readonly url: string | undefined;
   readonly method: string | undefined;
   readonly headers: readonly string[];
@@ -26,7 +26,31 @@ export interface CliArgs {
   readonly verify: boolean;
   /** `scenario ID --set key=value`, as given, in order; repeatable. */
   readonly sets: readonly string[];
+  /** `-R`, `--recursive`: a directory argument takes its subdirectories' files too. */
+  readonly recursive: boolean;
   readonly help: boolean;
+  readonly version: boolean;
+}
+
+/** The output formats, and the one command each CI format belongs to (json and text: every command). */
+export const FORMATS = {
+  json: undefined,
+  text: undefined,
+  sarif: 'lint',
+  github: 'lint',
+  junit: 'test',
+} as const satisfies Record<string, string | undefined>;
+export type Format = keyof typeof FORMATS;
+
+function isFormat(text: string): text is Format {
+  return Object.hasOwn(FORMATS, text);
+}
+
+/** What one command line prints and exits with. */
+export interface CliOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: 0 | 1 | 2;
 }
 
 export class UsageError extends Error {}
@@ -60,6 +84,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   let listChecks = false;
   let clean = false;
   let verify = false;
+  let recursive = false;
+  let version = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -75,15 +101,18 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (arg === '--list-checks') listChecks = true;
     else if (arg === '--clean') clean = true;
     else if (arg === '--verify') verify = true;
+    else if (arg === '-R' || arg === '--recursive') recursive = true;
     else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--version') version = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (command === undefined) command = arg;
     else files.push(arg);
   }
   const format = values.get('--format');
-  if (format !== undefined && format !== 'json' && format !== 'text') {
-    throw new UsageError(`--format must be json or text, not ${format}`);
-  }
+  if (format !== undefined && !isFormat(format))
+    throw new UsageError(
+      `--format must be one of ${Object.keys(FORMATS).join(', ')}, not ${format}`,
+    );
   return {
     command,
     files,
@@ -103,5 +132,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     to: values.get('--to'),
     report: values.get('--report'),
     verify,
+    recursive,
+    version,
   };
 }

@@ -6,7 +6,7 @@ import { parseSavedTests } from '../simulate/savedTests.ts';
 import { formatDiagnosticLine, syntaxDiagnostics } from '../workspace/diagnostics.ts';
 import { loadWorkspace } from '../workspace/workspace.ts';
 import { type CliArgs, UsageError } from './args.ts';
-import { readSources } from './readSources.ts';
+import { readSource, readSources } from './readSources.ts';
 
 /**
  * `convert --to istio|gateway-api FILE...` (CONTRACT section 1): the converted YAML on stdout,
@@ -18,7 +18,7 @@ export function convertCommand(args: CliArgs): { stdout: string; stderr: string;
   const to = args.to;
   if (to === undefined) throw new UsageError('convert needs --to istio or --to gateway-api');
   if (!isTargetApi(to)) throw new UsageError(`--to must be istio or gateway-api, not ${to}`);
-  const workspace = loadWorkspace(readSources(args.files));
+  const workspace = loadWorkspace(readSources(args.files, args.recursive));
   const errors = syntaxDiagnostics(workspace);
   if (errors.length)
     return {
@@ -49,8 +49,7 @@ export function convertCommand(args: CliArgs): { stdout: string; stderr: string;
 }
 
 function savedRequests(file: string) {
-  const [text] = readSources([file]);
-  const parsed = parseSavedTests(text?.text ?? '');
+  const parsed = parseSavedTests(readSource(file).text);
   if (parsed.problems.length)
     throw new UsageError(
       `--tests ${file}: ${parsed.problems.map((p) => `${p.line}:${p.column}: ${p.message}`).join('; ')}`,

@@ -19,75 +19,32 @@ import {
 } from '../workspace/diagnostics.ts';
 import { joinedYaml } from '../workspace/exportFiles.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
-import { type CliArgs, parseArgs, UsageError } from './args.ts';
+import { type CliArgs, type CliOutput, FORMATS, parseArgs, UsageError } from './args.ts';
 import { convertCommand } from './convert.ts';
-import { readSources } from './readSources.ts';
+import { githubAnnotations } from './githubAnnotations.ts';
+import { helpAnswer } from './help.ts';
+import { junitReport } from './junit.ts';
+import { readSource, readSources } from './readSources.ts';
+import { sarifLog } from './sarif.ts';
 import { scenarioCommand } from './scenario.ts';
 
-const HELP = `Istio Designer command line: the designer's engine for scripts and CI.
-
-Usage: npm run --silent cli -- <command> [options] FILE...
-FILE may be - for standard input; several files are read as one workspace.
-
-Commands:
-  roundtrip FILE    parse and write back without edits (byte for byte)
-  roundtrip --clean FILE...
-                    the same without the fields a cluster adds (status, managedFields,
-                    uid, resourceVersion…), ready for kubectl apply -f (kubectl neat)
-  graph FILE...     print the flow graph (client → load balancer → gateway → routes → pods)
-  lint FILE...      print diagnostics (istioctl analyze and Kiali meaning, offline);
-                    exit 1 when any is an error (see --failure-threshold)
-  lint --list-checks
-                    every check's codes (own, IST, KIA) and severity, one per line
-  simulate FILE... --url URL [--method M] [-H 'Name: value']...
-                    where does this request go? (Istio's matching rules, step by step)
-  test FILE... --tests TESTS.yaml
-                    run saved test requests; prints pass/fail and route coverage,
-                    exit 1 when any test fails
-  scenario list     the ready designs of Add scenario: id and title, one per line
-  scenario ID [--set key=value]... [FILE...]
-                    print the scenario's manifests (YAML); --set api=gateway-api writes
-                    it in the Kubernetes Gateway API; with files, names they use are refused
-  convert --to istio|gateway-api [--report FILE] [--verify [--tests TESTS.yaml]] FILE...
-                    convert the routing to the other API: YAML on stdout, what could not be
-                    carried over on stderr; --verify simulates both and exits 1 on a difference
-                    the loss report does not explain
-
-Options:
-  --format json|text   output format (json is the default for graph and lint)
-  --complete           lint: treat the files as every Service, Secret and workload
-                       there is (references to absent ones are errors, not info)
-  -S, --suppress CODE=RESOURCE
-                       lint: do not report CODE (own, IST or KIA code) on RESOURCE,
-                       named as istioctl does: "Kind namespace/name" ("Kind name" when
-                       cluster-scoped); * matches any text ("IST0107=Pod *"). Repeatable.
-                       The galley.istio.io/analyze-suppress annotation (codes, comma-
-                       separated, or *) suppresses findings on the resource carrying it.
-  --failure-threshold Info|Warning|Error
-                       lint: exit 1 when a finding at or above this level remains
-                       (default Error)
-  --output-threshold Info|Warning|Error
-                       lint: print findings at or above this level (default Info)
-  --help               show this help
-
-Exit codes: 0 success, 1 the input has errors, 2 bad usage.
-`;
-
-interface Output {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly code: 0 | 1 | 2;
-}
+type Output = CliOutput;
 
 /** Runs one command line. Pure apart from reading the input files. */
 export function run(argv: readonly string[]): Output {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
-    if (args.help || args.command === undefined || args.command === 'help')
-      return { stdout: HELP, stderr: '', code: args.command === undefined && !args.help ? 2 : 0 };
-    const handler = COMMANDS[args.command];
+    const quick = helpAnswer(args);
+    if (quick) return quick;
+    const handler =
+      args.command !== undefined && Object.hasOwn(COMMANDS, args.command)
+        ? COMMANDS[args.command]
+        : undefined;
     if (!handler) throw new UsageError(`unknown command ${args.command}; try --help`);
+    const formatOwner = args.format && FORMATS[args.format];
+    if (formatOwner && formatOwner !== args.command)
+      throw new UsageError(`--format ${args.format}: only ${formatOwner} takes this format`);
     if (args.command !== 'lint') refuseLintOptions(args);
     if (args.clean && args.command !== 'roundtrip')
       throw new UsageError('--clean: only roundtrip takes this option');
@@ -149,8 +106,7 @@ const COMMANDS: Record<string, Handler> = {
   },
   test(args) {
     if (!args.tests) throw new UsageError('test needs --tests TESTS.yaml (saved test requests)');
-    const [testsFile] = readSources([args.tests]);
-    const parsed = parseSavedTests(testsFile?.text ?? '');
+    const parsed = parseSavedTests(readSource(args.tests).text);
     if (parsed.problems.length > 0)
       return {
         stdout: '',
@@ -164,7 +120,11 @@ const COMMANDS: Record<string, Handler> = {
     const failed = run.results.some((r) => !r.pass);
     const out = withSyntaxErrors(
       workspace,
-      args.format === 'json' ? `${JSON.stringify(testRunJson(run), null, 2)}\n` : testRunText(run),
+      args.format === 'json'
+        ? `${JSON.stringify(testRunJson(run), null, 2)}\n`
+        : args.format === 'junit'
+          ? junitReport(run, args.tests, coverageLines(run).join('\n'))
+          : testRunText(run),
     );
     return failed ? { ...out, code: 1 } : out;
   },
@@ -184,7 +144,9 @@ const COMMANDS: Record<string, Handler> = {
     const stdout =
       args.format === 'text'
         ? shown.map((d) => `${formatDiagnosticLine(d)} [${codes(d)}]\n`).join('')
-        : `${JSON.stringify(shown, null, 2)}\n`;
+        : args.format === 'github'
+          ? githubAnnotations(shown)
+          : `${JSON.stringify(args.format === 'sarif' ? sarifLog(shown) : shown, null, 2)}\n`;
     // As istioctl: a code no check reports is a warning, not an error.
     const notes = [
       ...suppress
@@ -244,7 +206,7 @@ function suppressedCount(suppressed: readonly { suppressedBy: string }[]): strin
 }
 
 function load(args: CliArgs): Workspace {
-  return loadWorkspace(readSources(args.files));
+  return loadWorkspace(readSources(args.files, args.recursive));
 }
 
 /** Prints the output, and any syntax error as `file:line:column: message` on stderr with exit 1. */
@@ -283,19 +245,22 @@ function testRunText(run: SavedTestRun): string {
       `${r.pass ? 'pass' : 'FAIL'}  ${r.test.name}${r.pass ? '' : `: ${r.mismatches.join('; ')}`}`,
   );
   const passed = run.results.filter((r) => r.pass).length;
-  lines.push('', `${passed}/${run.results.length} tests pass`);
-  const { coverage } = run;
-  if (coverage.percent !== null) {
-    lines.push(
-      `route coverage ${coverage.percent.toFixed(1)}% (${coverage.covered}/${coverage.total} rules)`,
-    );
-    for (const rule of coverage.rules)
-      if (!rule.covered)
-        lines.push(
-          `  not covered: ${rule.resource} ${rule.section}[${rule.index}]${rule.name ? ` (${rule.name})` : ''}`,
-        );
-  }
+  lines.push('', `${passed}/${run.results.length} tests pass`, ...coverageLines(run));
   return `${lines.join('\n')}\n`;
+}
+
+/** Route coverage and the rules no test reaches (none when there is no rule to cover). */
+function coverageLines({ coverage }: SavedTestRun): string[] {
+  if (coverage.percent === null) return [];
+  const lines = [
+    `route coverage ${coverage.percent.toFixed(1)}% (${coverage.covered}/${coverage.total} rules)`,
+  ];
+  for (const rule of coverage.rules)
+    if (!rule.covered)
+      lines.push(
+        `  not covered: ${rule.resource} ${rule.section}[${rule.index}]${rule.name ? ` (${rule.name})` : ''}`,
+      );
+  return lines;
 }
 
 /** CONTRACT section 4's fields first, in its order, then the extra ones: easier to read. */

@@ -40,7 +40,8 @@ export function scenarioCommand(args: CliArgs): {
       throw new UsageError(`--set ${key}: ${scenario.id} takes ${keys.join(', ')}`);
     params[key] = set.slice(eq + 1);
   }
-  const workspace = files.length > 0 ? loadWorkspace(readSources(files)) : EMPTY_WORKSPACE;
+  const workspace =
+    files.length > 0 ? loadWorkspace(readSources(files, args.recursive)) : EMPTY_WORKSPACE;
   // A wrong value is bad usage; a clash with the files is a problem of the input.
   const problems = parameterProblems(scenario, resolveParameters(scenario, params, workspace));
   const wrong = scenario.parameters.find((p) => problems[p.key]);
