@@ -40,6 +40,7 @@ import { useDrawnGraph } from './useDrawnGraph.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
 import { useGraphView } from './useGraphView.ts';
+import { useMountBudget } from './useMountBudget.ts';
 import { useReadableFit } from './useReadableFit.ts';
 import { useRefitOnResize } from './useRefitOnResize.ts';
 import { useRevealSelection } from './useRevealSelection.ts';
@@ -128,6 +129,8 @@ function CanvasView() {
     [elements, selectedEdge, lit],
   );
 
+  const drawn = useMountBudget(nodes, edges);
+
   useRevealSelection(selection, elements);
   const clearEdge = useCallback(() => setSelectedEdge(null), []);
   const keys = useCanvasKeys(elements, selectedEdge, clearEdge);
@@ -200,8 +203,8 @@ function CanvasView() {
       {...keys.wrapper}
     >
       <ReactFlow<CanvasNode, CanvasEdge>
-        nodes={nodes}
-        edges={edges}
+        nodes={drawn.nodes}
+        edges={drawn.edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
