@@ -114,7 +114,7 @@ describe('reuseUnchanged', () => {
 
 describe('shared nodes of a big graph', () => {
   it('are wide enough for their name in the compact font, pieces broken only after hyphens', () => {
-    const big = loadWorkspace([{ name: 'teams.yaml', text: generateIssueWorkspaceText(400) }]);
+    const big = loadWorkspace([{ name: 'teams.yaml', text: generateIssueWorkspaceText(200) }]);
     const { nodes } = toFlowElements(deriveGraph(big), big);
     const client = nodes.find((n) => n.data.node.kind === 'client');
     const pods = nodes.find((n) => n.data.node.kind === 'gatewayWorkload');
