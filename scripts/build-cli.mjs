@@ -6,6 +6,7 @@
 //   node scripts/build-cli.mjs --pack [DIR]    → also an installable tarball in DIR (default
 //     dist-cli/): the bundle with a package.json of its own, without the app's dependencies,
 //     packed with `npm pack`; prints the tarball's path.
+//   --out DIR builds into DIR instead of dist-cli/ (tests and the benchmark build aside).
 // scripts/cli.mjs (npm run cli) builds the same bundle with the same options.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,14 +57,17 @@ export async function buildCli(outdir = OUT) {
   });
 }
 
-/** Stages `dist-cli/package/` and packs it into `destination`; returns the tarball's path. */
-export function packCli(destination) {
+/**
+ * Stages the bundle built in `outdir` as a package of its own in `outdir/package/` and packs it
+ * into `destination`; returns the tarball's path.
+ */
+export function packCli(destination, outdir = OUT) {
   const app = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const stage = join(root, 'dist-cli', 'package');
+  const stage = join(outdir, 'package');
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
-  const modules = readdirSync(OUT).filter((name) => name.endsWith('.mjs'));
-  for (const name of modules) copyFileSync(join(OUT, name), join(stage, name));
+  const modules = readdirSync(outdir).filter((name) => name.endsWith('.mjs'));
+  for (const name of modules) copyFileSync(join(outdir, name), join(stage, name));
   copyFileSync(join(root, 'README.md'), join(stage, 'README.md'));
   // The app's dependencies are inside the bundle: the command's package has none to install.
   const pkg = {
@@ -87,10 +91,13 @@ export function packCli(destination) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  await buildCli();
-  const pack = process.argv.indexOf('--pack');
-  if (pack !== -1) {
-    const destination = resolve(process.argv[pack + 1] ?? join(root, 'dist-cli'));
-    console.log(packCli(destination));
-  }
+  const option = (name) => {
+    const at = process.argv.indexOf(name);
+    const value = at === -1 ? undefined : (process.argv[at + 1] ?? '');
+    return value?.startsWith('--') ? '' : value;
+  };
+  const outdir = resolve(option('--out') || OUT);
+  await buildCli(outdir);
+  const pack = option('--pack');
+  if (pack !== undefined) console.log(packCli(resolve(pack || OUT), outdir));
 }
