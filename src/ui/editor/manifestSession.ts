@@ -24,6 +24,9 @@ function optionsFor(big: boolean): monaco.editor.IEditorOptions {
     stickyScroll: { enabled: !big },
     folding: !big,
     occurrencesHighlight: big ? 'off' : 'singleFile',
+    // Colouring bracket pairs parses the whole file into a tree on its first paint: a third of
+    // the editor's first frame after a thousand-resource import, for a few flow maps.
+    bracketPairColorization: { enabled: !big },
   };
 }
 
