@@ -337,6 +337,17 @@ describe('no monitoring for an autoscaled gateway (readiness-no-monitoring)', ()
       ),
     ).toEqual([]);
   });
+
+  it('fixes with the gateway-monitoring scenario for the gateway: a monitor and alert rules', () => {
+    const workspace = workspaceOf(GATEWAY, deployment(), hpa(), pdb());
+    const [finding] = readinessFindings(workspace, 'readiness-no-monitoring');
+    expect(finding?.fixes?.[0]?.title).toBe('Add monitoring');
+    const after = fixed(workspace, finding);
+    expect(readinessFindings(after)).toEqual([]);
+    const text = serializeWorkspace(after)[0]?.text ?? '';
+    expect(text).toContain('kind: PrometheusRule');
+    expect(text).toMatch(/kind: (PodMonitor|ServiceMonitor)/);
+  });
 });
 
 describe('never crying wolf', () => {
