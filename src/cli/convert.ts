@@ -48,7 +48,7 @@ export function convertCommand(args: CliArgs): { stdout: string; stderr: string;
   return { stdout, stderr: lines.join(''), code: unexplained.length ? 1 : 0 };
 }
 
-function savedRequests(file: string) {
+export function savedRequests(file: string) {
   const parsed = parseSavedTests(readSource(file).text);
   if (parsed.problems.length)
     throw new UsageError(

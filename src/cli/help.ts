@@ -32,6 +32,10 @@ Commands:
                     convert the routing to the other API: YAML on stdout, what could not be
                     carried over on stderr; --verify simulates both and exits 1 on a difference
                     the loss report does not explain
+  diff BEFORE AFTER [--tests TESTS.yaml]
+                    what changes from one version to the other: resources field by field,
+                    requests whose answer changes (v2 20% → 40%), findings that appear or go
+                    (--format text: a review comment); each side a file, directory or -
 
 Options:
   --format json|text   output format (json is the default for graph and lint)

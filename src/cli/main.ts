@@ -21,6 +21,7 @@ import { joinedYaml } from '../workspace/exportFiles.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { type CliArgs, type CliOutput, FORMATS, parseArgs, UsageError } from './args.ts';
 import { convertCommand } from './convert.ts';
+import { diffCommand } from './diff.ts';
 import { githubAnnotations } from './githubAnnotations.ts';
 import { helpAnswer } from './help.ts';
 import { junitReport } from './junit.ts';
@@ -71,6 +72,7 @@ type Handler = (args: CliArgs) => Output;
 const COMMANDS: Record<string, Handler> = {
   scenario: scenarioCommand,
   convert: convertCommand,
+  diff: diffCommand,
   roundtrip(args) {
     const workspace = load(args);
     if (args.clean) return withSyntaxErrors(workspace, joinedYaml(cleanForApply(workspace)));

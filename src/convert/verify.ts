@@ -159,7 +159,7 @@ export function observe(sim: Simulation, catalog: Catalog): Observed {
 }
 
 /** Equal, where a port one side leaves unsaid (a lone Service port) is not a difference. */
-function sameObserved(a: Observed, b: Observed): boolean {
+export function sameObserved(a: Observed, b: Observed): boolean {
   if (a.outcome !== b.outcome || a.status !== b.status || a.location !== b.location) return false;
   if (a.upstream !== b.upstream) return false;
   if ((a.mirrors ?? []).join() !== (b.mirrors ?? []).join()) return false;
