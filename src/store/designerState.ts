@@ -30,7 +30,14 @@ export interface Problems {
 export type PanelName = 'Problems' | 'Inspector' | 'Simulate request';
 
 /** The modal dialogs of the screen; one at a time. */
-export type DialogName = 'import' | 'scenario' | 'convert' | 'palette' | 'goto' | 'rename';
+export type DialogName =
+  | 'import'
+  | 'scenario'
+  | 'convert'
+  | 'palette'
+  | 'goto'
+  | 'rename'
+  | 'compare';
 
 /** Where a selection was made: on the canvas, by the editor's cursor, or from a list. */
 export type SelectionOrigin = 'canvas' | 'editor' | 'list';
@@ -54,6 +61,13 @@ export interface Notice {
 export interface DesignerState extends graphView.GraphViewState {
   /** The last workspace that parsed: the one source of truth. */
   readonly workspace: Workspace;
+  /**
+   * The workspace as opened (the page loaded) or last replaced whole (an import, New, a shared
+   * link): what Compare measures the edits since against. Not part of the undo history.
+   */
+  readonly baseline: Workspace;
+  /** The workspace as it was last exported, null before the first export (Compare's other choice). */
+  readonly lastExport: Workspace | null;
   /**
    * Editor texts that do not parse, by file name. While one exists the workspace keeps its last
    * good state (the graph says it is stale) and the text is kept here, so no typing is lost.
@@ -145,6 +159,8 @@ export interface DesignerActions extends graphView.GraphViewActions {
   /** Selects a node, shows it in the Inspector and centres it on the canvas. */
   goTo(id: string): void;
   openDialog(dialog: DialogName | null): void;
+  /** The workspace was exported (downloaded or copied): Compare can measure against it. */
+  recordExport(workspace: Workspace): void;
 }
 
 export type DesignerStore = StoreApi<DesignerState & DesignerActions>;

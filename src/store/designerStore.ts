@@ -44,6 +44,8 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
     };
     return {
       workspace,
+      baseline: workspace,
+      lastExport: null,
       drafts: initialDrafts,
       history: EMPTY_HISTORY,
       selection: null,
@@ -86,6 +88,8 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
           return false;
         }
         commit(result.value, policy, command.type === 'replaceWorkspace' ? {} : state.drafts);
+        // A workspace replaced whole is a new starting point: Compare measures edits from it.
+        if (command.type === 'replaceWorkspace') set({ baseline: result.value });
         return true;
       },
 
@@ -202,6 +206,10 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
 
       openDialog(dialog) {
         set({ dialog });
+      },
+
+      recordExport(lastExport) {
+        set({ lastExport });
       },
 
       setSavedTests(savedTests) {

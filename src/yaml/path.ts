@@ -22,6 +22,14 @@ export function formatPath(path: Path): string {
   return out;
 }
 
+/** The inverse of `formatPath`: `spec.http[0].route` → `['spec', 'http', 0, 'route']`. */
+export function parsePath(text: string): Path {
+  const out: (string | number)[] = [];
+  for (const [, key, index] of text.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    out.push(index === undefined ? (key as string) : Number(index));
+  return out;
+}
+
 /** Where a path leads in a parsed document. */
 export type Located =
   | {

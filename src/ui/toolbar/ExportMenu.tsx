@@ -22,6 +22,8 @@ export function ExportMenu() {
     setOpen(false);
     try {
       await action();
+      // What went out is what Compare's "the last export" measures against.
+      store.getState().recordExport(store.getState().workspace);
     } catch (error) {
       store.getState().notify({
         kind: 'error',
