@@ -126,6 +126,12 @@ describe('parameters', () => {
     );
   });
 
+  test('a surge of 0 written with maxUnavailable 1 is not taken as the default: 1 is', () => {
+    const text = INSTALLED.replace('maxSurge: 50%', 'maxSurge: 0\n      maxUnavailable: 1');
+    const workspace = loadWorkspace([{ name: 'gateway.yaml', text }]);
+    expect(resolveParameters(ZERO_DOWNTIME, {}, workspace).maxSurge).toBe(1);
+  });
+
   test('the defaults are the existing Deployment’s own values', () => {
     const workspace = loadWorkspace([{ name: 'gateway.yaml', text: INSTALLED }]);
     const params = resolveParameters(ZERO_DOWNTIME, {}, workspace);

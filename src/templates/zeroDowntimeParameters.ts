@@ -37,7 +37,11 @@ export const ZERO_DOWNTIME_PARAMETERS: readonly ParameterSpec[] = [
     type: 'text',
     default: fromWorkspace(
       DEPLOYMENT,
-      (d) => d.at(['spec', 'strategy', 'rollingUpdate', 'maxSurge']),
+      // A surge of 0 went with a maxUnavailable the pack sets to 0: the default is 1 then.
+      (d) => {
+        const surge = d.at(['spec', 'strategy', 'rollingUpdate', 'maxSurge']);
+        return isZeroBound(surge) ? undefined : surge;
+      },
       1,
     ),
     validate: (value) =>
