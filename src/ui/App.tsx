@@ -8,6 +8,7 @@ import { BottomPanels } from './panels/BottomPanels.tsx';
 import { usePanelMaximized } from './panels/usePanelMaximized.ts';
 import { SplitPane } from './SplitPane.tsx';
 import { useDesigner, useDesignerStore } from './StoreContext.tsx';
+import { ShareDialogs } from './share/ShareDialogs.tsx';
 import { ImportDialog } from './toolbar/ImportDialog.tsx';
 import { Toolbar } from './toolbar/Toolbar.tsx';
 import { useFileDrop } from './toolbar/useFileDrop.ts';
@@ -82,6 +83,7 @@ export function App() {
         </Suspense>
       )}
       {dialog === 'rename' && <RenameDialog onClose={closeDialog} />}
+      <ShareDialogs />
     </div>
   );
 }

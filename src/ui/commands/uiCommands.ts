@@ -6,6 +6,7 @@ import { UNTITLED } from '../../workspace/fileNames.ts';
 import { viewCommands } from '../canvas/viewCommands.ts';
 import { showReadiness } from '../panels/showReadiness.ts';
 import { isPanelMaximized, SHORT_WINDOW } from '../panels/usePanelMaximized.ts';
+import { openShareDialog } from '../share/shareUi.ts';
 import { download } from '../toolbar/download.ts';
 import { deleteFromGraph } from './deleteNode.ts';
 import { paletteCommands, selectionCommands } from './selectionCommands.ts';
@@ -55,6 +56,12 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     group: 'Workspace',
     run: (store) =>
       download('manifests.yaml', joinedYaml(store.getState().workspace), 'application/yaml'),
+  },
+  {
+    id: 'workspace.share',
+    title: 'Share a link to this design…',
+    group: 'Workspace',
+    run: openShareDialog,
   },
   {
     id: 'view.goto',

@@ -1,6 +1,7 @@
 import { selectCanRedo, selectCanUndo } from '../../store/selectors.ts';
 import { runCommand } from '../commands/runCommand.ts';
 import { useDesigner, useDesignerStore } from '../StoreContext.tsx';
+import { openShareDialog } from '../share/shareUi.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 
 /** The top bar: workspace actions, history, layout, theme, and the last notice. */
@@ -27,6 +28,13 @@ export function Toolbar() {
           Import
         </button>
         <ExportMenu />
+        <button
+          type="button"
+          onClick={openShareDialog}
+          title="A link that holds the whole design (nothing is uploaded)"
+        >
+          Share…
+        </button>
       </nav>
       <nav aria-label="History" className="toolbar-group">
         <button
