@@ -1,3 +1,4 @@
+import { type ObjectRef, readObjectRef } from './gatewayApi.ts';
 import { type Dict, isRecord, labels, list, num, record, str } from './read.ts';
 import { type ObjectHeader, readHeader } from './resource.ts';
 
@@ -9,9 +10,17 @@ import { type ObjectHeader, readHeader } from './resource.ts';
 export interface EnvoyFilter extends ObjectHeader {
   readonly kind: 'EnvoyFilter';
   readonly workloadSelector: Dict<string> | undefined;
+  /**
+   * `targetRefs`: the Gateway API Gateways it applies to, instead of its
+   * workloadSelector; an EnvoyFilter that has them never applies to other workloads.
+   */
+  readonly targetRefs: readonly PolicyTargetRef[];
   readonly configPatches: readonly EnvoyConfigPatch[];
   readonly priority: number | undefined;
 }
+
+/** Istio's `PolicyTargetReference`: group (`''` is core), kind, name and an optional namespace. */
+export type PolicyTargetRef = ObjectRef;
 
 export interface EnvoyConfigPatch {
   readonly applyTo: string;
@@ -29,6 +38,7 @@ export function readEnvoyFilter(raw: Record<string, unknown>): EnvoyFilter {
     workloadSelector: isRecord(spec.workloadSelector)
       ? labels(spec.workloadSelector.labels)
       : undefined,
+    targetRefs: list(spec.targetRefs, (r) => readObjectRef(r, '', '')),
     configPatches: list(spec.configPatches, (p) => {
       const patch = record(p);
       const match = record(patch.match);

@@ -1,4 +1,5 @@
 import { type LabelSelector, readLabelSelector } from './gatewayApi.ts';
+import { type AttachablePods, autoscalersOf, budgetsOf } from './gatewayAttachments.ts';
 import type { HorizontalPodAutoscaler } from './horizontalPodAutoscaler.ts';
 import { isEmptySelector, selects } from './labels.ts';
 import type { PodDisruptionBudget } from './podDisruptionBudget.ts';
@@ -336,11 +337,11 @@ function accepts(matcher: LabelMatcher, value: string): boolean {
   }
 }
 
-/** The gateway pods, in the shape the graph's `GatewayPods` gives them. */
-export interface GatewayPodsInput extends MonitoredPods {
-  /** The Deployment autoscalers target and rules name; undefined when unknown. */
-  readonly deploymentName: string | undefined;
-}
+/**
+ * The gateway pods, in the shape the graph's `GatewayPods` gives them: the Deployment
+ * autoscalers target and rules name (undefined when unknown) besides their namespace and labels.
+ */
+export type GatewayPodsInput = AttachablePods;
 
 /**
  * What monitoring looks at: every named manifest with its plain value (`entries(workspace)` or
@@ -373,7 +374,7 @@ export interface GatewayMonitoring {
 /**
  * The monitors that scrape a gateway's pods, and the PrometheusRules and dashboard ConfigMaps
  * whose PromQL names its workload (its Deployment, or the autoscalers and budgets that belong to
- * it, found as the graph's attachments find them). Workspace order; each id once.
+ * it: model/gatewayAttachments.ts, as the graph attaches them). Workspace order; each id once.
  */
 export function monitoringOfGateway(
   sources: MonitoringSources,
@@ -382,16 +383,10 @@ export function monitoringOfGateway(
   const monitors: ResourceId[] = [];
   const rules: ResourceId[] = [];
   const dashboards: ResourceId[] = [];
-  const { namespace, labels, deploymentName } = pods;
-  const autoscalers: string[] = [];
-  const budgets: string[] = [];
-  if (namespace !== undefined) {
-    for (const { object } of sources.autoscalersByNamespace.get(namespace) ?? [])
-      if (object.target.kind === 'Deployment' && object.target.name === deploymentName)
-        autoscalers.push(object.metadata.name);
-    for (const { object } of sources.budgetsByNamespace.get(namespace) ?? [])
-      if (selects(object.selector, labels)) budgets.push(object.metadata.name);
-  }
+  const { namespace, deploymentName } = pods;
+  const nameOf = (item: { readonly object: ObjectHeader }) => item.object.metadata.name;
+  const autoscalers = autoscalersOf(sources.autoscalersByNamespace, pods).map(nameOf);
+  const budgets = budgetsOf(sources.budgetsByNamespace, pods).map(nameOf);
   const workload: WatchedWorkload = { namespace, name: deploymentName ?? '', autoscalers, budgets };
   let services: Service[] | undefined;
   const seen = new Set<ResourceId>();

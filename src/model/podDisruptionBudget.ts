@@ -1,10 +1,14 @@
+import { type LabelSelector, readLabelSelector } from './gatewayApi.ts';
 import { type Dict, isRecord, labels, record } from './read.ts';
 import { type ObjectHeader, readHeader } from './resource.ts';
 
 /** Kubernetes `PodDisruptionBudget`: how many of the pods it selects must stay up. */
 export interface PodDisruptionBudget extends ObjectHeader {
   readonly kind: 'PodDisruptionBudget';
+  /** `matchLabels` only (for messages and fixes); which pods it selects: `labelSelector`. */
   readonly selector: Dict<string>;
+  /** The whole `spec.selector` (`matchExpressions` too); undefined when not written. */
+  readonly labelSelector: LabelSelector | undefined;
   readonly minAvailable: number | string | undefined;
   readonly maxUnavailable: number | string | undefined;
 }
@@ -17,6 +21,7 @@ export function readPodDisruptionBudget(raw: Record<string, unknown>): PodDisrup
     ...readHeader(raw),
     kind: 'PodDisruptionBudget',
     selector: isRecord(spec.selector) ? labels(spec.selector.matchLabels) : {},
+    labelSelector: isRecord(spec.selector) ? readLabelSelector(spec.selector) : undefined,
     minAvailable: intOrPercent(spec.minAvailable),
     maxUnavailable: intOrPercent(spec.maxUnavailable),
   };

@@ -1,5 +1,6 @@
 import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
 import type { EnvoyFilter } from '../../model/envoyFilter.ts';
+import { gatewayAttachments } from '../../model/gatewayAttachments.ts';
 import type { HorizontalPodAutoscaler } from '../../model/horizontalPodAutoscaler.ts';
 import type { GatewayDeployment } from '../../model/istioGatewayDeployment.ts';
 import { selects } from '../../model/labels.ts';
@@ -23,7 +24,7 @@ export interface GatewayRef {
 /**
  * An ingress gateway Deployment (the pods an Istio Gateway selects) with what runs it in
  * production: the autoscalers that target it, the budgets that select its pods and the
- * EnvoyFilters that apply to them, matched as the graph attaches them (graph/attachments.ts).
+ * EnvoyFilters that apply to them: model/gatewayAttachments.ts, the graph's answer too.
  */
 export interface ReadinessGateway extends GatewayRef {
   /** The resource id of the Deployment (also for the implied one, which is not written). */
@@ -41,9 +42,6 @@ export interface ReadinessGateway extends GatewayRef {
   readonly budgets: readonly Item<PodDisruptionBudget>[];
   readonly filters: readonly Item<EnvoyFilter>[];
 }
-
-/** EnvoyFilters here apply mesh-wide: Istio's root namespace (graph/attachments.ts). */
-const ROOT_NAMESPACE = DEFAULT_INGRESS.namespace;
 
 const cache = new WeakMap<CheckContext, readonly ReadinessGateway[]>();
 
@@ -153,22 +151,7 @@ function attached(
   context: CheckContext,
   pods: Omit<ReadinessGateway, 'gateways' | 'autoscalers' | 'budgets' | 'filters'>,
 ): ReadinessGateway {
-  const { catalog } = context;
   const { namespace, name, labels } = pods;
-  // `scaleTargetRef` names a resource of the autoscaler's own namespace.
-  const autoscalers = inNamespace(catalog.autoscalersByNamespace, namespace).filter(
-    (hpa) => hpa.object.target.kind === 'Deployment' && hpa.object.target.name === name,
-  );
-  const budgets = inNamespace(catalog.budgetsByNamespace, namespace).filter((pdb) =>
-    selects(pdb.object.selector, labels),
-  );
-  // An EnvoyFilter applies to its own namespace, or every namespace from the root namespace;
-  // without a workloadSelector to all of their workloads (envoy_filter.proto).
-  const namespaces = namespace === ROOT_NAMESPACE ? [ROOT_NAMESPACE] : [namespace, ROOT_NAMESPACE];
-  const filters = namespaces.flatMap((ns) =>
-    inNamespace(catalog.envoyFiltersByNamespace, ns).filter((filter) =>
-      selects(filter.object.workloadSelector ?? {}, labels),
-    ),
-  );
-  return { ...pods, gateways: [], autoscalers, budgets, filters };
+  const found = gatewayAttachments(context.catalog, { namespace, labels, deploymentName: name });
+  return { ...pods, gateways: [], ...found };
 }
