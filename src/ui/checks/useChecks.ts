@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
+import { isBigChange } from '../../workspace/bigChange.ts';
 import LintWorker from './lint.worker.ts?worker';
 import type { LintRequest, LintResponse } from './protocol.ts';
 import { SentFiles } from './workspaceMirror.ts';
@@ -30,7 +31,16 @@ export function useChecks(store: DesignerStore): void {
     };
     const worker = startWorker(accept);
     const sent = new SentFiles();
-    const send = (state: DesignerState) => {
+    // A big change's request waits until its graph and text are drawn (see BIG_CHANGE_DELAY_MS);
+    // requests reach the worker in order, so a later one sends it first.
+    let held: { request: LintRequest; timer: ReturnType<typeof setTimeout> } | undefined;
+    const release = () => {
+      if (!held) return;
+      clearTimeout(held.timer);
+      worker?.postMessage(held.request);
+      held = undefined;
+    };
+    const send = (state: DesignerState, big = false) => {
       seq += 1;
       pending = { seq, state };
       if (!worker) {
@@ -42,7 +52,9 @@ export function useChecks(store: DesignerStore): void {
         files: sent.files(state.workspace),
         complete: state.assumeComplete,
       };
-      worker.postMessage(request);
+      release();
+      if (big) held = { request, timer: setTimeout(release, BIG_CHANGE_DELAY_MS) };
+      else worker.postMessage(request);
     };
     send(store.getState());
     const unsubscribe = store.subscribe((state, previous) => {
@@ -50,14 +62,23 @@ export function useChecks(store: DesignerStore): void {
         state.workspace !== previous.workspace ||
         state.assumeComplete !== previous.assumeComplete
       )
-        send(state);
+        send(state, isBigChange(previous.workspace, state.workspace));
     });
     return () => {
       unsubscribe();
+      if (held) clearTimeout(held.timer);
       worker?.terminate();
     };
   }, [store]);
 }
+
+/**
+ * How long the checks of a big change (an import of hundreds of documents) wait. The worker
+ * parsing a thousand resources took a core of a two-core machine just when the page drew the
+ * new graph and text: the first frames' tasks took half as long again. Problems say "Checking…"
+ * meanwhile; typing is never held.
+ */
+const BIG_CHANGE_DELAY_MS = 800;
 
 function startWorker(onAnswer: (answer: LintResponse) => void): Worker | undefined {
   try {

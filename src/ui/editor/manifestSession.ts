@@ -1,5 +1,6 @@
 import type { DesignerState, DesignerStore, Theme } from '../../store/designerStore.ts';
 import { selectFileNames, selectFileText, selectProblems } from '../../store/selectors.ts';
+import { isBigChange } from '../../workspace/bigChange.ts';
 import { FileModels } from './fileModels.ts';
 import { showDiagnostics } from './markerSync.ts';
 import { monaco } from './monaco.ts';
@@ -29,18 +30,6 @@ function optionsFor(big: boolean): monaco.editor.IEditorOptions {
     bracketPairColorization: { enabled: !big },
   };
 }
-
-/** Whether the documents that changed are many (an import, a whole file replaced). */
-function bigTextChange(state: DesignerState, before: DesignerState): boolean {
-  if (state.workspace === before.workspace) return false;
-  const docsBefore = new Map(before.workspace.files.map((f) => [f.name, f.docs.length]));
-  return state.workspace.files.some(
-    (f) => Math.abs(f.docs.length - (docsBefore.get(f.name) ?? 0)) >= BIG_CHANGE_DOCS,
-  );
-}
-
-/** About a hundred thousand characters of manifests. */
-const BIG_CHANGE_DOCS = 300;
 
 /**
  * The Manifests editor outside React: one Monaco editor in `container`, one model per
@@ -80,6 +69,11 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
     const wanted = state.activeFile ?? selectFileNames(state)[0] ?? null;
     const model = (wanted && models.get(wanted)) || null;
     const file = model ? wanted : null;
+    // The options before the model: attaching a big file with folding and sticky scroll on would
+    // compute both over the whole file once for nothing.
+    const big = (model?.getValueLength() ?? 0) > BIG_FILE_CHARS;
+    if (big !== shownBig) editor.updateOptions(optionsFor(big));
+    shownBig = big;
     if (file === shown && editor.getModel() === model) return;
     if (shown && models.get(shown)) viewStates.set(shown, editor.saveViewState());
     editor.setModel(model);
@@ -110,9 +104,6 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
     const fileChanged = !prev || state.activeFile !== prev.activeFile;
     if (textChanged || fileChanged) {
       showFile(state);
-      const big = (editor.getModel()?.getValueLength() ?? 0) > BIG_FILE_CHARS;
-      if (big !== shownBig) editor.updateOptions(optionsFor(big));
-      shownBig = big;
     }
     if (!prev || state.theme !== prev.theme) monaco.editor.setTheme(THEMES[state.theme]);
     const selected = !prev || state.selection !== prev.selection;
@@ -144,7 +135,7 @@ export function openManifestEditor(container: HTMLElement, store: DesignerStore)
   };
   const unsubscribe = store.subscribe((state) => {
     if (deferred !== undefined) return;
-    if (bigTextChange(state, processed)) {
+    if (isBigChange(processed.workspace, state.workspace)) {
       deferred = setTimeout(catchUp, 0);
       return;
     }
