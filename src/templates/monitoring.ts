@@ -1,4 +1,4 @@
-import { selects } from '../model/labels.ts';
+import { autoscalersOf, budgetsOf } from '../model/gatewayAttachments.ts';
 import { labelValueField, percentageField } from '../rules/fields.ts';
 import { buildCatalog } from '../workspace/catalog.ts';
 import type { Workspace } from '../workspace/workspace.ts';
@@ -87,12 +87,13 @@ function monitors(
  */
 function targets(pods: GatewayPods, workspace: Workspace): GatewayTargets {
   const catalog = buildCatalog(workspace);
-  const autoscaler = catalog.autoscalersByNamespace
-    .get(pods.namespace)
-    ?.find((h) => h.object.target.kind === 'Deployment' && h.object.target.name === pods.name);
-  const budget = catalog.budgetsByNamespace
-    .get(pods.namespace)
-    ?.find((b) => selects(b.object.selector, pods.podLabels));
+  const attachable = {
+    namespace: pods.namespace,
+    labels: pods.podLabels,
+    deploymentName: pods.name,
+  };
+  const [autoscaler] = autoscalersOf(catalog.autoscalersByNamespace, attachable);
+  const [budget] = budgetsOf(catalog.budgetsByNamespace, attachable);
   return {
     name: pods.name,
     namespace: pods.namespace,

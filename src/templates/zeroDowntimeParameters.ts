@@ -1,5 +1,6 @@
 import { ZONE_KEY } from '../forms/rolloutForm.ts';
 import { isZeroBound, rolloutBoundField } from '../forms/validators.ts';
+import { autoscalerTargets } from '../model/gatewayAttachments.ts';
 import { isModelled } from '../model/kinds.ts';
 import { PROXY_CONFIG_ANNOTATION, terminationDrainSeconds } from '../model/proxyDrain.ts';
 import { isRecord } from '../model/read.ts';
@@ -87,12 +88,7 @@ function autoscaled(workspace: Workspace, name: string, namespace: string): bool
   for (const entry of entries(workspace)) {
     const hpa = entry.object;
     if (hpa.kind !== 'HorizontalPodAutoscaler' || !isModelled(hpa)) continue;
-    if (
-      hpa.metadata.namespace === namespace &&
-      hpa.target.kind === 'Deployment' &&
-      hpa.target.name === name
-    )
-      return true;
+    if (autoscalerTargets(hpa, namespace, name)) return true;
   }
   return false;
 }

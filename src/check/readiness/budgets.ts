@@ -1,5 +1,5 @@
 import type { Command } from '../../edit/command.ts';
-import { selects } from '../../model/labels.ts';
+import { budgetSelects } from '../../model/gatewayAttachments.ts';
 import type { PodDisruptionBudget } from '../../model/podDisruptionBudget.ts';
 import { type Item, inNamespace } from '../../workspace/catalog.ts';
 import type { CheckContext } from '../context.ts';
@@ -25,7 +25,7 @@ import {
 function missingBudgets(context: CheckContext, gateway: ReadinessGateway) {
   return inNamespace(context.catalog.budgetsByNamespace, gateway.namespace).filter(
     (pdb) =>
-      pdb.object.metadata.name === gateway.name && !selects(pdb.object.selector, gateway.labels),
+      pdb.object.metadata.name === gateway.name && !budgetSelects(pdb.object, gateway.labels),
   );
 }
 

@@ -1,6 +1,7 @@
 import { findSubsetOwner } from '../../graph/subsets.ts';
 import type { FlowGraph } from '../../graph/types.ts';
 import { K8S_GATEWAY } from '../../model/gatewayApi.ts';
+import { autoscalerTargets } from '../../model/gatewayAttachments.ts';
 import { resolveGatewayRef } from '../../model/gatewayNames.ts';
 import { resolveHost, serviceFqdn } from '../../model/hosts.ts';
 import { parseResourceId, type ResourceId } from '../../model/resource.ts';
@@ -57,12 +58,7 @@ export function references(workspace: Workspace, resourceId: ResourceId): Refere
     }
     case 'Deployment':
       return resourcesOf(workspace, 'HorizontalPodAutoscaler')
-        .filter(
-          (h) =>
-            h.object.metadata.namespace === id.namespace &&
-            h.object.target.kind === 'Deployment' &&
-            h.object.target.name === id.name,
-        )
+        .filter((h) => autoscalerTargets(h.object, id.namespace, id.name))
         .map((h) => ({
           resource: h.entry.id,
           path: ['spec', 'scaleTargetRef'],
