@@ -10,16 +10,28 @@
  *    (by document identity) can make them fast;
  *  - one simulated request, and a workspace's first simulation with its index (issue 6);
  *  - the same load + graph, lint and simulation on 1,000 Gateway API HTTPRoutes (issue 12:
- *    within the budgets of VirtualServices).
+ *    within the budgets of VirtualServices);
+ *  - the installed command (issue 17), built as `npm run pack:cli` builds it and run as a new
+ *    process each time, wall clock: `istio-designer --help` (budget 150 ms) and `istio-designer
+ *    lint` of issue 14's 1,000 resources, start-up included (budget 1 s), next to a bare
+ *    `node -e ''` for what Node's own start costs on this machine.
  * Usage: npm run bench
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { lint } from '../src/check/lint.ts';
 import { applyCommand } from '../src/edit/applyCommand.ts';
 import { deriveGraph } from '../src/graph/deriveGraph.ts';
 import { simulate } from '../src/simulate/simulate.ts';
 import { fileText, loadWorkspace, type Workspace } from '../src/workspace/workspace.ts';
-import { generateGatewayApiWorkspaceText, generateWorkspaceText } from './generateWorkspace.ts';
+import {
+  generateGatewayApiWorkspaceText,
+  generateIssueWorkspaceText,
+  generateWorkspaceText,
+} from './generateWorkspace.ts';
 
 const RESOURCES = 1000;
 const text = generateWorkspaceText(RESOURCES);
@@ -186,3 +198,63 @@ row(
   `${apiSim.toFixed(2)} ms`,
 );
 row('simulate on a new workspace (index + request)', `${apiFirstSim.toFixed(1)} ms`);
+
+// The installed command: its bundle built aside, each run a new Node process, as a pipeline's.
+const cliDir = mkdtempSync(join(tmpdir(), 'istio-designer-bench-'));
+execFileSync(process.execPath, [join(import.meta.dirname, 'build-cli.mjs'), '--out', cliDir]);
+const command = join(cliDir, 'istio-designer.mjs');
+const manifests = join(cliDir, 'workspace.yaml');
+writeFileSync(manifests, generateIssueWorkspaceText(RESOURCES));
+/**
+ * CPU ms the waited-for child processes have used so far (Linux: /proc/self/stat's cutime and
+ * cstime, in ticks of 10 ms), or undefined elsewhere. On a shared, loaded machine the wall clock
+ * says more about the neighbours than about the command; its CPU time does not.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+interface Spawned {
+  readonly wall: number;
+  readonly cpu: number | undefined;
+}
+/** One run of node with `args`: wall-clock and CPU ms; throws when it exits other than `codes`. */
+function spawnRun(args: readonly string[], codes: readonly number[]): Spawned {
+  const cpuBefore = childrenCpuMs();
+  const start = performance.now();
+  const out = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = performance.now() - start;
+  const cpuAfter = childrenCpuMs();
+  if (!codes.includes(out.status ?? -1)) throw new Error(`${args.join(' ')}: ${out.stderr}`);
+  return {
+    wall,
+    cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+  };
+}
+/** Medians of wall and CPU over `runs` runs, after one unmeasured run (the file cache warm). */
+function spawnMedian(runs: number, args: readonly string[], codes: readonly number[]) {
+  spawnRun(args, codes);
+  const all = Array.from({ length: runs }, () => spawnRun(args, codes));
+  const mid = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+  const cpus = all.map((r) => r.cpu).filter((c) => c !== undefined);
+  return { wall: mid(all.map((r) => r.wall)), cpu: cpus.length === runs ? mid(cpus) : undefined };
+}
+const bare = spawnMedian(9, ['-e', ''], [0]);
+const help = spawnMedian(9, [command, '--help'], [0]);
+const lintRun = spawnMedian(5, [command, 'lint', manifests], [0, 1]);
+const figures = (r: Spawned) =>
+  `${r.wall.toFixed(0)} ms${r.cpu === undefined ? '' : ` (CPU ${r.cpu.toFixed(0)})`}`;
+console.log(
+  `\nThe installed command (a new process each run; wall clock, and CPU time of the process)`,
+);
+row("node -e '' (Node's own start, for scale)", figures(bare));
+row('istio-designer --help', figures(help), `(budget 150 ms) ${help.wall <= 150 ? 'OK' : 'OVER'}`);
+row(
+  `istio-designer lint, ${RESOURCES} resources (issue 14's)`,
+  figures(lintRun),
+  `(budget 1,000 ms, start-up included) ${lintRun.wall <= 1000 ? 'OK' : 'OVER'}`,
+);

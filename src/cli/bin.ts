@@ -3,6 +3,7 @@
  * `npm run cli`. Help and version are answered from the arguments alone; the engine, most of the
  * bundle, is loaded only for a real command, so `--help` answers in a few tens of milliseconds.
  */
+import * as nodeModule from 'node:module';
 import { type CliOutput, parseArgs } from './args.ts';
 import { helpAnswer } from './help.ts';
 
@@ -23,6 +24,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit();
 });
+
+// Node 22.1 and later keep the compiled engine on disk between runs (a pipeline runs the command
+// several times); older Nodes have no such cache and compile it each time.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const { stdout, stderr, code } = quick() ?? (await import('./main.ts')).run(argv);
 process.stdout.write(stdout);
