@@ -11,16 +11,12 @@ const SHOP = yaml`
   apiVersion: networking.istio.io/v1
   kind: Gateway
   metadata: { name: shop-gw, namespace: shop }
-  spec:
-    selector: { app: shop-gateway }
-    servers: [{ port: { number: 80, name: http, protocol: HTTP }, hosts: ["*"] }]
+  spec: { selector: { app: shop-gateway }, servers: [{ port: { number: 80, name: http, protocol: HTTP }, hosts: ["*"] }] }
   ---
   apiVersion: apps/v1
   kind: Deployment
   metadata: { name: shop-gateway, namespace: shop }
-  spec:
-    template:
-      metadata: { labels: { app: shop-gateway, tier: edge } }
+  spec: { template: { metadata: { labels: { app: shop-gateway, tier: edge } } } }
 `;
 const SHOP_PODS = 'gatewayWorkload:Deployment/shop/shop-gateway';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BOOKINFO_GATEWAY } from '../../testing/gatewayApiSamples.ts';
 import { gatewayReadiness } from './checklist.ts';
 import { deployment, GATEWAY, hpa, pdb, readinessFindings, workspaceOf } from './testWorkspace.ts';
 
@@ -59,34 +60,41 @@ const rateLimited = (workspace: ReturnType<typeof workspaceOf>, namespace: strin
   gatewayReadiness(workspace, { namespace, name }).find((item) => item.topic === 'rateLimit')?.ok;
 
 describe('which EnvoyFilters rate limit the gateway', () => {
-  const WEB = `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: web, namespace: shop}
-spec:
-  gatewayClassName: istio
-  listeners:
-  - {name: http, port: 80, protocol: HTTP}
-`;
-  const toWeb = 'targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: web}]';
+  const toBookinfo =
+    'targetRefs: [{group: gateway.networking.k8s.io, kind: Gateway, name: bookinfo-gateway}]';
 
   it('a filter whose targetRefs name a Gateway API Gateway limits the pods Istio deploys for it', () => {
-    expect(rateLimited(workspaceOf(WEB, localLimit('shop', toWeb)), 'shop', 'web-istio')).toBe(
-      true,
-    );
     expect(
       rateLimited(
-        workspaceOf(WEB, localLimit('shop', toWeb.replace('web}', 'api}'))),
+        workspaceOf(BOOKINFO_GATEWAY, localLimit('shop', toBookinfo)),
         'shop',
-        'web-istio',
+        'bookinfo-gateway-istio',
+      ),
+    ).toBe(true);
+    expect(
+      rateLimited(
+        workspaceOf(
+          BOOKINFO_GATEWAY,
+          localLimit('shop', toBookinfo.replace('bookinfo-gateway}', 'api}')),
+        ),
+        'shop',
+        'bookinfo-gateway-istio',
       ),
     ).toBe(false);
     expect(
-      rateLimited(workspaceOf(WEB, localLimit('istio-system', toWeb)), 'shop', 'web-istio'),
+      rateLimited(
+        workspaceOf(BOOKINFO_GATEWAY, localLimit('istio-system', toBookinfo)),
+        'shop',
+        'bookinfo-gateway-istio',
+      ),
     ).toBe(false);
   });
 
   it('a filter with targetRefs does not limit an Istio Gateway’s pods; one selecting them does', () => {
-    const targeted = localLimit('edge', `${toWeb}\n  workloadSelector: {labels: {istio: edge}}`);
+    const targeted = localLimit(
+      'edge',
+      `${toBookinfo}\n  workloadSelector: {labels: {istio: edge}}`,
+    );
     const selected = localLimit('edge', 'workloadSelector: {labels: {istio: edge}}');
     expect(rateLimited(workspaceOf(GATEWAY, deployment(), targeted), 'edge', 'istio-edge')).toBe(
       false,
