@@ -4,6 +4,7 @@ import { useChecks } from './checks/useChecks.ts';
 import { CommandPalette } from './commands/CommandPalette.tsx';
 import { GoToResource } from './commands/GoToResource.tsx';
 import { RenameDialog } from './commands/RenameDialog.tsx';
+import { DiagramDialogs } from './diagram/DiagramDialogs.tsx';
 import { BottomPanels } from './panels/BottomPanels.tsx';
 import { usePanelMaximized } from './panels/usePanelMaximized.ts';
 import { SplitPane } from './SplitPane.tsx';
@@ -84,6 +85,7 @@ export function App() {
       )}
       {dialog === 'rename' && <RenameDialog onClose={closeDialog} />}
       <ShareDialogs />
+      <DiagramDialogs />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { EXAMPLE } from '../../workspace/example.ts';
 import { joinedYaml } from '../../workspace/exportFiles.ts';
 import { UNTITLED } from '../../workspace/fileNames.ts';
 import { viewCommands } from '../canvas/viewCommands.ts';
+import { openDiagramDialog } from '../diagram/diagramUi.ts';
 import { showReadiness } from '../panels/showReadiness.ts';
 import { isPanelMaximized, SHORT_WINDOW } from '../panels/usePanelMaximized.ts';
 import { openShareDialog } from '../share/shareUi.ts';
@@ -62,6 +63,12 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     title: 'Share a link to this design…',
     group: 'Workspace',
     run: openShareDialog,
+  },
+  {
+    id: 'workspace.diagram',
+    title: 'Export diagram (SVG or PNG)…',
+    group: 'Workspace',
+    run: openDiagramDialog,
   },
   {
     id: 'view.goto',

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { useCallback, useRef, useState } from 'react';
 import { cleanForApply } from '../../workspace/cleanForApply.ts';
 import { joinedYaml, resourceFiles } from '../../workspace/exportFiles.ts';
+import { openDiagramDialog } from '../diagram/diagramUi.ts';
 import { useDesignerStore } from '../StoreContext.tsx';
 import { useOutsideClick } from '../useOutsideClick.ts';
 import { download } from './download.ts';
@@ -64,6 +65,7 @@ export function ExportMenu() {
         download('manifests.zip', zipSync(files), 'application/zip');
       },
     },
+    { name: 'Export diagram (SVG or PNG)…', action: openDiagramDialog },
   ];
 
   return (
