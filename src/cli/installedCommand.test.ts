@@ -41,8 +41,9 @@ beforeAll(() => {
     ['scripts/build-cli.mjs', '--out', join(tmp, 'bundle'), '--pack', tmp],
     root,
   );
-  expect(built.stderr).toBe('');
+  expect(built.code, built.stderr).toBe(0);
   tarball = built.stdout.trim();
+  expect(tarball).toMatch(/istio-designer-[\d.]+\.tgz$/);
   const installed = sh(
     'npm',
     ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball],

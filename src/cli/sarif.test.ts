@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -112,6 +112,18 @@ describe('lint --format sarif', () => {
     expect((log.runs[0].results as Result[]).map((r) => r.level)).toEqual(['error']);
     expect(code).toBe(1);
     expect(sarif('k8s/gateway.yaml').code).toBe(0);
+  });
+
+  test('unparsable YAML is a valid result too, under a rule of its own', () => {
+    writeFileSync('broken.yaml', 'kind: Gateway\nmetadata: {name: gw\n');
+    const { log, code } = sarif('broken.yaml');
+    expect(code).toBe(1);
+    expect(validate(log)).toBe(true);
+    const [result] = log.runs[0].results as Result[];
+    expect(result?.level).toBe('error');
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('broken.yaml');
+    const rules = log.runs[0].tool.driver.rules as Rule[];
+    expect(rules[result?.ruleIndex ?? -1]?.id).toBe(result?.ruleId);
   });
 
   test('only lint takes it', () => {
