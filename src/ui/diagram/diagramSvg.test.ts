@@ -151,6 +151,45 @@ describe('diagram SVG', () => {
     expect(drawn).not.toContain('client');
   });
 
+  test('split shares are labelled on their edges, no label on another', () => {
+    const canary = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: shop, namespace: web}
+spec:
+  hosts: [shop.example.com]
+  http:
+  - name: split
+    route:
+    - destination: {host: shop, subset: v1}
+      weight: 90
+    - destination: {host: shop, subset: v2}
+      weight: 10
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: shop, namespace: web}
+spec:
+  host: shop
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+`;
+    const { svg } = diagramSvg(diagramFor(canary).diagram, { theme: 'light' });
+    expect(texts(svg)).toEqual(expect.arrayContaining(['90%', '10%']));
+    const boxes = [
+      ...svg.matchAll(
+        /<g class="label"><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/g,
+      ),
+    ].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const apart =
+          a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
+        expect(apart).toBe(true);
+      }
+  });
+
   test('light and dark differ in their background and text colours', () => {
     const light = diagramSvg(example.diagram, { theme: 'light' }).svg;
     const dark = diagramSvg(example.diagram, { theme: 'dark' }).svg;

@@ -1,4 +1,10 @@
 import { BAND_GAP } from '../canvas/bands.ts';
+import {
+  type Cubic,
+  type LabelRequest,
+  placeLabels,
+  pointOnCubic,
+} from '../canvas/edgeGeometry.ts';
 import { backwardPath, runsBackward } from '../canvas/wrapPath.ts';
 
 /**
@@ -110,6 +116,7 @@ const NAME_PX = 14;
 const TEXT_PX = 12;
 const SMALL_PX = 11;
 const LABEL_PX = 11;
+const LABEL_HEIGHT = 18;
 /** A name shrinks down to this size before it is squeezed: a name is never cut. */
 const NAME_MIN_PX = 10.5;
 const MARGIN = 24;
@@ -183,7 +190,7 @@ export function diagramSvg(diagram: Diagram, options: SvgOptions): DiagramSvg {
     `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" fill="${colors.background}"/>`,
   );
 
-  const labels: string[] = [];
+  const labels: (LabelRequest & { readonly text: string; readonly color: string })[] = [];
   out.push('<g class="edges" fill="none">');
   for (const edge of edges) {
     const from = byId.get(edge.source);
@@ -200,21 +207,35 @@ export function diagramSvg(diagram: Diagram, options: SvgOptions): DiagramSvg {
     out.push(
       `<path d="${curve.d}" stroke="${attr(edge.color)}" stroke-width="${num(edge.width)}"${dash}${marker}><title>${text(edge.label ?? '')}</title></path>`,
     );
-    if (edge.label) {
-      const at = pointOn(curve.points, edge.labelAt ?? 0.5);
-      const w = measure(edge.label, LABEL_PX, false) + 10;
-      labels.push(
-        `<g class="label"><rect x="${num(at.x - w / 2)}" y="${num(at.y - 9)}" width="${num(w)}" height="18" rx="4" fill="${colors.labelBg}" stroke="${attr(edge.color)}" stroke-width="1"/><text x="${num(at.x)}" y="${num(at.y + 4)}" font-size="${LABEL_PX}" text-anchor="middle" fill="${colors.text}">${text(edge.label)}</text></g>`,
-      );
-    }
+    if (edge.label)
+      labels.push({
+        id: edge.id,
+        curve: curve.curve,
+        width: measure(edge.label, LABEL_PX, false) + 10,
+        height: LABEL_HEIGHT,
+        prefer: edge.labelAt ?? 0.5,
+        text: edge.label,
+        color: edge.color,
+      });
   }
   out.push('</g>');
+  // Placed as the canvas places them (edgeGeometry.ts): along their edge, off the nodes, never
+  // on another label.
+  const places = placeLabels(
+    labels,
+    nodes.map((node) => ({ ...node, height: layouts.get(node.id)?.height ?? 0 })),
+  );
+  const labelParts = labels.map((label) => {
+    const [x, y] = places.get(label.id) ?? pointOnCubic(label.curve, label.prefer);
+    const w = label.width;
+    return `<g class="label"><rect x="${num(x - w / 2)}" y="${num(y - LABEL_HEIGHT / 2)}" width="${num(w)}" height="${LABEL_HEIGHT}" rx="4" fill="${colors.labelBg}" stroke="${attr(label.color)}" stroke-width="1"/><text x="${num(x)}" y="${num(y + 4)}" font-size="${LABEL_PX}" text-anchor="middle" fill="${colors.text}">${text(label.text)}</text></g>`;
+  });
 
   for (const node of nodes) {
     const layout = layouts.get(node.id);
     if (layout) out.push(drawNode(node, layout.height, colors, measure));
   }
-  out.push(...labels);
+  out.push(...labelParts);
   out.push('</svg>');
   return { svg: `${out.join('\n')}\n`, width, height };
 }
@@ -314,32 +335,24 @@ interface Point {
  * The edge's path as the canvas draws it: a bezier, or for an edge that wraps back to the next
  * band of the layout, the run through the gap above the target's band (wrapPath.ts).
  */
-function route(s: Point, t: Point, targetTop: number): { d: string; points: readonly Point[] } {
+function route(s: Point, t: Point, targetTop: number): { d: string; curve: Cubic } {
   if (!runsBackward(s.x, t.x)) return bezier(s, t);
-  const [d, run] = backwardPath(s, t, targetTop - BAND_GAP / 2);
-  return { d, points: run.map(([x, y]) => ({ x, y })) };
+  const [d, curve] = backwardPath(s, t, targetTop - BAND_GAP / 2);
+  return { d, curve };
 }
 
 /** React Flow's bezier between a right and a left handle: the same curve in the picture. */
-function bezier(s: Point, t: Point): { d: string; points: readonly Point[] } {
+function bezier(s: Point, t: Point): { d: string; curve: Cubic } {
   const dx = t.x - s.x;
   const offset = dx >= 0 ? dx / 2 : 0.25 * 25 * Math.sqrt(-dx);
-  const points = [s, { x: s.x + offset, y: s.y }, { x: t.x - offset, y: t.y }, t];
-  const [a, b, c, d] = points as [Point, Point, Point, Point];
-  return {
-    d: `M${num(a.x)},${num(a.y)} C${num(b.x)},${num(b.y)} ${num(c.x)},${num(c.y)} ${num(d.x)},${num(d.y)}`,
-    points,
-  };
-}
-
-function pointOn(points: readonly Point[], t: number): Point {
-  const [a, b, c, d] = points as [Point, Point, Point, Point];
-  const u = 1 - t;
-  const w = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t] as const;
-  return {
-    x: w[0] * a.x + w[1] * b.x + w[2] * c.x + w[3] * d.x,
-    y: w[0] * a.y + w[1] * b.y + w[2] * c.y + w[3] * d.y,
-  };
+  const curve: Cubic = [
+    [s.x, s.y],
+    [s.x + offset, s.y],
+    [t.x - offset, t.y],
+    [t.x, t.y],
+  ];
+  const [a, b, c, d] = curve.map(([x, y]) => `${num(x)},${num(y)}`);
+  return { d: `M${a} C${b} ${c} ${d}`, curve };
 }
 
 function overlaps(a: Box, b: Box): boolean {
