@@ -38,6 +38,7 @@ export const FORMATS = {
   text: undefined,
   sarif: 'lint',
   github: 'lint',
+  codequality: 'lint',
   junit: 'test',
 } as const satisfies Record<string, string | undefined>;
 export type Format = keyof typeof FORMATS;

@@ -41,6 +41,7 @@ Options:
   --format json|text   output format (json is the default for graph and lint)
   --format sarif       lint: a SARIF 2.1.0 log (GitHub code scanning, GitLab, IDEs)
   --format github      lint: GitHub Actions annotations (::error file=…,line=…::…)
+  --format codequality lint: a GitLab Code Quality report (merge request widget)
   --format junit       test: a JUnit XML report, one testcase per saved test
   -R, --recursive      a directory argument takes its subdirectories' files too
   --complete           lint: treat the files as every Service, Secret and workload

@@ -20,6 +20,7 @@ import {
 import { joinedYaml } from '../workspace/exportFiles.ts';
 import { fileText, loadWorkspace, type Workspace } from '../workspace/workspace.ts';
 import { type CliArgs, type CliOutput, FORMATS, parseArgs, UsageError } from './args.ts';
+import { codeQualityReport } from './codeQuality.ts';
 import { convertCommand } from './convert.ts';
 import { diffCommand } from './diff.ts';
 import { githubAnnotations } from './githubAnnotations.ts';
@@ -148,7 +149,7 @@ const COMMANDS: Record<string, Handler> = {
         ? shown.map((d) => `${formatDiagnosticLine(d)} [${codes(d)}]\n`).join('')
         : args.format === 'github'
           ? githubAnnotations(shown)
-          : `${JSON.stringify(args.format === 'sarif' ? sarifLog(shown) : shown, null, 2)}\n`;
+          : `${JSON.stringify(lintJson(args.format, shown), null, 2)}\n`;
     // As istioctl: a code no check reports is a warning, not an error.
     const notes = [
       ...suppress
@@ -168,6 +169,13 @@ const COMMANDS: Record<string, Handler> = {
     };
   },
 };
+
+/** lint's JSON forms: CONTRACT section 3's array, a SARIF log, or GitLab's Code Quality report. */
+function lintJson(format: CliArgs['format'], shown: readonly Diagnostic[]): unknown {
+  if (format === 'sarif') return sarifLog(shown);
+  if (format === 'codequality') return codeQualityReport(shown);
+  return shown;
+}
 
 /** The lint-only options, refused elsewhere rather than ignored. */
 function refuseLintOptions(args: CliArgs): void {

@@ -44,7 +44,8 @@ describe('the README command line section', () => {
     for (const command of ['lint', 'simulate', 'test', 'graph', 'convert', 'scenario', 'roundtrip'])
       expect(commands).toContain(command);
     const formats = new Set(lines.map((args) => parseArgs(args).format));
-    for (const format of ['sarif', 'github', 'junit']) expect(formats).toContain(format);
+    for (const format of ['sarif', 'github', 'codequality', 'junit'])
+      expect(formats).toContain(format);
   });
 
   test('each line is one the command accepts', () => {
@@ -76,10 +77,14 @@ describe('the README command line section', () => {
       steps.some((s) => s.run?.includes(`--format sarif`) && s.run.endsWith(`> ${sarifFile}`)),
     ).toBe(true);
     const gitlab = parse(yaml.find((b) => b.text.includes('reports:'))?.text ?? '');
-    const junit = gitlab['istio-config'].artifacts.reports.junit;
+    const { junit, codequality } = gitlab['istio-config'].artifacts.reports;
+    const script = gitlab['istio-config'].script as string[];
     expect(
-      (gitlab['istio-config'].script as string[]).some(
-        (line) => line.includes('--format junit') && line.endsWith(`> ${junit}`),
+      script.some((line) => line.includes('--format junit') && line.includes(`> ${junit} `)),
+    ).toBe(true);
+    expect(
+      script.some(
+        (line) => line.includes('--format codequality') && line.includes(`> ${codequality} `),
       ),
     ).toBe(true);
   });
