@@ -1,5 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { editorLines, editorText, graphNode, openApp, screenshot } from './app.ts';
+import {
+  editorLines,
+  editorText,
+  graphNode,
+  importFile,
+  openApp,
+  screenshot,
+  showRegion,
+} from './app.ts';
 import { expect, test } from './fixtures.ts';
 
 /** The example's only rule, by what its row shows. */
@@ -59,6 +67,16 @@ test('a shared link opened in a fresh browser profile shows the same design', as
   await openApp(page);
   await typePrefixChange(page);
   const typed = await editorText(page);
+  // A saved test goes with the design.
+  const simulator = await showRegion(page, 'Simulate request');
+  await simulator.getByLabel('URL', { exact: true }).click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('http://myapp.example.com/myapp/v2/cart');
+  await simulator.getByRole('button', { name: 'Send', exact: true }).click();
+  await simulator.getByRole('button', { name: 'Save as test', exact: true }).click();
+  await expect(
+    simulator.getByRole('region', { name: 'Saved tests' }).locator('li[data-pass="true"]'),
+  ).toHaveCount(1);
   const link = await shareLink(page);
   const origin = new URL(baseURL ?? '').origin;
   expect(link.startsWith(`${origin}/#d1=`)).toBe(true);
@@ -71,6 +89,11 @@ test('a shared link opened in a fresh browser profile shows the same design', as
   await expect(rule(fresh.page, 'prefix /myapp/v2')).toBeVisible();
   await expect(askDialog(fresh.page)).toHaveCount(0);
   expect(await editorText(fresh.page)).toBe(typed);
+  const freshTests = (await showRegion(fresh.page, 'Simulate request')).getByRole('region', {
+    name: 'Saved tests',
+  });
+  await expect(freshTests.locator('li[data-pass="true"]')).toHaveCount(1);
+  await expect(freshTests).toContainText('/myapp/v2/cart');
   // The fragment is gone from the address: a reload opens the saved workspace, asks nothing.
   await expect.poll(() => new URL(fresh.page.url()).hash).toBe('');
   await fresh.page.reload();
@@ -132,6 +155,36 @@ test('a damaged link says so and leaves the example, or the work, as it was', as
   await expect(askDialog(page)).toHaveCount(0);
   await expect(rule(page, 'prefix /myapp/v2')).toBeVisible();
   expect(await editorText(page)).toBe(mine);
+});
+
+test('Share from the command palette; a design too large for a link offers the file instead', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.keyboard.press('ControlOrMeta+K');
+  await page.keyboard.type('share');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Share this design' });
+  await expect(dialog.getByLabel('Link')).toHaveValue(/#d1=/);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  // A ConfigMap of 60 kB that does not compress (a pseudo-random text, as a bundled cert is).
+  let seed = 12345;
+  let blob = '';
+  while (blob.length < 60_000) {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    blob += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[(seed >>> 0) % 64];
+  }
+  const big = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bundle\ndata:\n  blob: ${blob}\n`;
+  await importFile(page, 'bundle.yaml', big);
+  await page.getByRole('button', { name: 'Share…' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('too large for a link');
+  await expect(dialog.getByLabel('Link')).toHaveCount(0);
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download YAML' }).click();
+  expect((await downloading).suggestedFilename()).toBe('manifests.yaml');
 });
 
 test('screens: the share dialog at 1280×720 and 1920×1080', async ({ page }) => {
