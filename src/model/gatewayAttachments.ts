@@ -33,9 +33,10 @@ export interface AttachablePods {
 /**
  * Whether an autoscaler scales the Deployment `name` of `namespace`: `scaleTargetRef` names a
  * resource of the autoscaler's own namespace by kind and name (autoscaling/v1 and v2 alike).
- * Its apiVersion is not compared: the HPA controller would resolve the kind in that group, so a
- * reference without `apps/…` fails to scale, but it still names this Deployment (what the graph
- * shows, what a rename rewrites); whether it works is a check's business.
+ * Its apiVersion is not compared: the HPA controller resolves the kind in that group, so in a
+ * cluster a reference without `apps/…` fails to scale (FailedGetScale), but it still names this
+ * Deployment: what the graph shows, the checklist counts and a rename rewrites. No check says so
+ * yet.
  */
 export function autoscalerTargets(
   hpa: HorizontalPodAutoscaler,
