@@ -144,6 +144,11 @@ describe('damaged links', () => {
     }
   });
 
+  test('a fragment longer than any link the app makes is not inflated', () => {
+    const result = decodeShare(SHARE_PREFIX + 'A'.repeat(50_000));
+    expect(result.ok || result.error).toMatch(/longer than any/);
+  });
+
   test('another fragment, or a newer format, says what it is', () => {
     const other = decodeShare('#top');
     expect(other.ok || other.error).toMatch(/not a shared design/);

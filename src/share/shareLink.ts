@@ -16,6 +16,13 @@ export const SHARE_PREFIX = 'd1=';
  */
 export const SHARE_LIMIT_BYTES = 32 * 1024;
 
+/**
+ * The longest fragment read: a link this app made is at most the limit in base64 (4/3 of it)
+ * plus the prefix. A longer one was not made here, and inflating it could take the tab's memory
+ * (deflate expands up to a thousandfold).
+ */
+const MAX_FRAGMENT = Math.ceil((SHARE_LIMIT_BYTES * 4) / 3) + 64;
+
 /** What a link carries: every file by name and text as typed, and the saved tests. */
 export interface SharedDesign {
   readonly files: readonly SourceText[];
@@ -73,6 +80,11 @@ export function decodeShare(hash: string): DecodeResult {
     ok: false as const,
     error: 'The shared link is damaged or incomplete (was it cut when copied?).',
   };
+  if (fragment.length > MAX_FRAGMENT)
+    return {
+      ok: false,
+      error: 'This link is longer than any Istio Designer makes: it was not read.',
+    };
   const bytes = fromBase64Url(fragment.slice(SHARE_PREFIX.length));
   if (!bytes || bytes.length === 0) return broken;
   let json: string;
