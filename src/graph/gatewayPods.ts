@@ -1,4 +1,5 @@
 import { DEFAULT_INGRESS } from '../model/defaultIngress.ts';
+import type { AttachablePods } from '../model/gatewayAttachments.ts';
 import { formatLabels } from '../model/labels.ts';
 import type { Dict } from '../model/read.ts';
 import { resourceId } from '../model/resource.ts';
@@ -9,16 +10,11 @@ import type { GraphNode } from './types.ts';
 
 /**
  * The gateway pods one `gatewayWorkload` node stands for, with what is needed to find the load
- * balancers, autoscalers, budgets and filters that belong to them.
+ * balancers (their namespace and labels) and the autoscalers, budgets and filters that belong
+ * to them (`AttachablePods`, model/gatewayAttachments.ts).
  */
-export interface GatewayPods {
+export interface GatewayPods extends AttachablePods {
   readonly node: GraphNode;
-  /** Their namespace; undefined when only the labels are known (an implied node). */
-  readonly namespace: string | undefined;
-  /** The labels Services, budgets and filters are matched against. */
-  readonly labels: Dict<string>;
-  /** The Deployment an autoscaler would name as its `scaleTargetRef`. */
-  readonly deploymentName: string | undefined;
   /** The load balancer to show when no Service of type LoadBalancer or NodePort selects them. */
   readonly impliedBalancer: GraphNode;
 }
