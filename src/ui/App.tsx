@@ -25,6 +25,9 @@ const ConvertDialog = lazy(() =>
 const ScenarioDialog = lazy(() =>
   import('./commands/ScenarioDialog.tsx').then((m) => ({ default: m.ScenarioDialog })),
 );
+const CompareDialog = lazy(() =>
+  import('./compare/CompareDialog.tsx').then((m) => ({ default: m.CompareDialog })),
+);
 
 /** The designer screen: toolbar, the flow canvas, and the manifests with problems and inspector. */
 export function App() {
@@ -84,6 +87,11 @@ export function App() {
         </Suspense>
       )}
       {dialog === 'rename' && <RenameDialog onClose={closeDialog} />}
+      {dialog === 'compare' && (
+        <Suspense fallback={null}>
+          <CompareDialog onClose={closeDialog} />
+        </Suspense>
+      )}
       <ShareDialogs />
       <DiagramDialogs />
     </div>

@@ -55,8 +55,10 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     id: 'workspace.export',
     title: 'Export as one YAML file',
     group: 'Workspace',
-    run: (store) =>
-      download('manifests.yaml', joinedYaml(store.getState().workspace), 'application/yaml'),
+    run(store) {
+      download('manifests.yaml', joinedYaml(store.getState().workspace), 'application/yaml');
+      store.getState().recordExport(store.getState().workspace);
+    },
   },
   {
     id: 'workspace.share',
@@ -104,6 +106,12 @@ export const UI_COMMANDS: readonly UiCommand[] = [
     title: 'Convert to another API…',
     group: 'Workspace',
     run: (store) => store.getState().openDialog('convert'),
+  },
+  {
+    id: 'workspace.compare',
+    title: 'Compare with… (what the edits change for traffic)',
+    group: 'Workspace',
+    run: (store) => store.getState().openDialog('compare'),
   },
   ...paletteCommands,
   ...selectionCommands,

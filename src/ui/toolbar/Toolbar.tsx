@@ -71,6 +71,13 @@ export function Toolbar() {
         </button>
         <button
           type="button"
+          onClick={() => actions.openDialog('compare')}
+          title="What your edits change: resources, the requests whose answer changes, findings (against the workspace as opened, a file, or the last export)"
+        >
+          Compare…
+        </button>
+        <button
+          type="button"
           onClick={() => actions.openDialog('palette')}
           title="Every command by name (Ctrl+K)"
         >
