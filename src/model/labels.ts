@@ -1,3 +1,4 @@
+import type { LabelSelector } from './gatewayApi.ts';
 import type { Dict } from './read.ts';
 
 /**
@@ -19,5 +20,36 @@ export function formatLabels(labels: Dict<string>): string {
   return Object.keys(labels)
     .sort()
     .map((key) => `${key}=${labels[key]}`)
+    .join(',');
+}
+
+/**
+ * A LabelSelector as Kubernetes prints it (`metav1.FormatLabelSelector`): requirements sorted by
+ * key, `key=value` for matchLabels, `key in (a,b)`, `key notin (a)`, `key` (Exists), `!key`
+ * (DoesNotExist). An absent or empty selector is `''`; the caller says what that means.
+ */
+export function formatLabelSelector(selector: LabelSelector | undefined): string {
+  if (!selector) return '';
+  const parts: [string, string][] = Object.keys(selector.matchLabels).map((key) => [
+    key,
+    `${key}=${selector.matchLabels[key]}`,
+  ]);
+  for (const { key, operator, values } of selector.matchExpressions) {
+    const list = `(${[...values].sort().join(',')})`;
+    const text =
+      operator === 'In'
+        ? `${key} in ${list}`
+        : operator === 'NotIn'
+          ? `${key} notin ${list}`
+          : operator === 'Exists'
+            ? key
+            : operator === 'DoesNotExist'
+              ? `!${key}`
+              : `${key} ${operator} ${list}`;
+    parts.push([key, text]);
+  }
+  return parts
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, text]) => text)
     .join(',');
 }

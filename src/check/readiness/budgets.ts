@@ -1,5 +1,6 @@
 import type { Command } from '../../edit/command.ts';
 import { budgetSelects } from '../../model/gatewayAttachments.ts';
+import { formatLabelSelector } from '../../model/labels.ts';
 import type { PodDisruptionBudget } from '../../model/podDisruptionBudget.ts';
 import { type Item, inNamespace } from '../../workspace/catalog.ts';
 import type { CheckContext } from '../context.ts';
@@ -43,7 +44,7 @@ export function* budgetPresenceFindings(
     yield findingOn(entry, {
       code: 'readiness-pdb-selector-misses',
       severity: 'warning',
-      message: `PodDisruptionBudget ${pdb.object.metadata.name} is named for the gateway ${gateway.name}, but its selector (${selectorText(pdb.object.selector) || 'none'}) matches none of its pods (${selectorText(gateway.labels)}): a drain may evict every gateway pod at once. Select ${selectorText(selector)}.`,
+      message: `PodDisruptionBudget ${pdb.object.metadata.name} is named for the gateway ${gateway.name}, but its selector (${formatLabelSelector(pdb.object.labelSelector) || 'none'}) matches none of its pods (${selectorText(gateway.labels)}): a drain may evict every gateway pod at once. Select ${selectorText(selector)}.`,
       path: ['spec', 'selector'],
       fixes: [
         {

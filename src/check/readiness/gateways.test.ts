@@ -25,8 +25,11 @@ describe('which budgets protect the gateway pods', () => {
     const others = budget(
       '  selector: {matchExpressions: [{key: app, operator: NotIn, values: [istio-edge]}]}\n',
     );
-    const found = readinessFindings(workspaceOf(GATEWAY, deployment(), hpa(), others));
-    expect(found.map((f) => f.code)).toContain('readiness-pdb-selector-misses');
+    const [found] = readinessFindings(
+      workspaceOf(GATEWAY, deployment(), hpa(), others),
+      'readiness-pdb-selector-misses',
+    );
+    expect(found?.message).toContain('its selector (app notin (istio-edge)) matches none');
   });
 
   it('a budget without selector protects no pod: it is named as missing them', () => {
