@@ -8,8 +8,10 @@ import type {
   DesignerState,
   DesignerStore,
 } from './designerState.ts';
+import { followSelection } from './followSelection.ts';
 import * as graphView from './graphView.ts';
 import { EMPTY_HISTORY, type HistoryPolicy, recordChange, redoStep, undoStep } from './history.ts';
+import { selectGraph } from './selectors.ts';
 
 /**
  * Creates the one store of the app (zustand vanilla: no React here, so tests drive it
@@ -31,10 +33,16 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       const state = get();
       if (next === state.workspace && drafts === state.drafts) return;
       const activeFile = shown ?? stillShown(next, state.activeFile);
+      // The graph of `next` is derived here rather than by the first subscriber (memoised).
+      const selection =
+        state.selection === null
+          ? null
+          : followSelection(state.selection, selectGraph(state), selectGraph({ workspace: next }));
       set({
         workspace: next,
         drafts,
         activeFile,
+        selection,
         history:
           next === state.workspace
             ? state.history
