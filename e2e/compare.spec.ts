@@ -121,7 +121,7 @@ for (const size of [
   });
 }
 
-test('a reformatting typed in the editor (comments, a blank line) is "No differences"', async ({
+test('a reformatting typed in the editor (comments, a blank line) is "No differences" (Compare from Ctrl+K)', async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -134,7 +134,14 @@ test('a reformatting typed in the editor (comments, a blank line) is "No differe
   await page.keyboard.type('# reviewed by ops', { delay: 20 });
   await expect(editorLines(page)).toContainText('# reviewed by ops');
 
-  const dialog = await openCompare(page);
+  // This time from the command palette, as a keyboard user opens it.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('ControlOrMeta+K');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.type('compare with');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Compare' });
   await expect(dialog.getByRole('status')).toHaveText('No differences');
   await expect(dialog.getByRole('region', { name: 'Traffic' })).toHaveCount(0);
   await shot(page, 'compare-reformat-1280');

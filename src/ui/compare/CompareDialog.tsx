@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId, useMemo, useState } from 'react';
+import { type ChangeEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { isEmptyDiff } from '../../diff/diffWorkspaces.ts';
 import type { ResourceChange } from '../../diff/resourceChanges.ts';
 import type { Diagnostic } from '../../workspace/diagnostics.ts';
@@ -61,39 +61,19 @@ export function CompareDialog({ onClose }: { onClose: () => void }) {
         <h2 id={ids.title}>Compare</h2>
         <fieldset className="compare-choice">
           <legend>Compare the workspace with</legend>
-          <label>
-            <input
-              type="radio"
-              name="compare-with"
-              checked={against === 'opened'}
-              onChange={() => setAgainst('opened')}
-            />
+          <Choice value="opened" against={against} onChoose={setAgainst}>
             The workspace as opened
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="compare-with"
-              checked={against === 'file'}
-              disabled={!uploaded}
-              onChange={() => setAgainst('file')}
-            />
+          </Choice>
+          <Choice value="file" against={against} onChoose={setAgainst} disabled={!uploaded}>
             {uploaded ? `The file ${uploaded.names}` : 'A file'}
-          </label>
+          </Choice>
           <label className="compare-file">
             <span>File to compare with</span>
             <input type="file" accept=".yaml,.yml,.json" multiple onChange={pick} />
           </label>
-          <label>
-            <input
-              type="radio"
-              name="compare-with"
-              checked={against === 'export'}
-              disabled={!lastExport}
-              onChange={() => setAgainst('export')}
-            />
+          <Choice value="export" against={against} onChoose={setAgainst} disabled={!lastExport}>
             The last export{lastExport ? '' : ' (nothing exported yet)'}
-          </label>
+          </Choice>
         </fieldset>
         <Summary id={ids.summary} waiting={before === null} comparison={comparison} />
         {comparison && !isEmptyDiff(comparison.diff) && (
@@ -137,6 +117,33 @@ export function CompareDialog({ onClose }: { onClose: () => void }) {
         </div>
       </form>
     </dialog>
+  );
+}
+
+function Choice({
+  value,
+  against,
+  onChoose,
+  disabled = false,
+  children,
+}: {
+  value: Against;
+  against: Against;
+  onChoose: (value: Against) => void;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label>
+      <input
+        type="radio"
+        name="compare-with"
+        checked={against === value}
+        disabled={disabled}
+        onChange={() => onChoose(value)}
+      />
+      {children}
+    </label>
   );
 }
 
