@@ -98,7 +98,11 @@ describe('diffWorkspaces', () => {
     const d = diff(canary(80, 20, { legacy: true }), canary(80, 20));
     // Rules are matched by name: the one taken out is the change, not each rule after it.
     expect(d.resources).toEqual([
-      { resource: 'VirtualService/default/myapp', change: 'changed', paths: ['spec.http[0]'] },
+      {
+        resource: 'VirtualService/default/myapp',
+        change: 'changed',
+        paths: ['spec.http[0] (removed)'],
+      },
     ]);
     const lines = d.traffic.map(trafficLine);
     expect(lines).toContain('GET myapp.example.com/legacy: route → 404');
@@ -128,7 +132,14 @@ describe('diffWorkspaces', () => {
       [{ name: 'a.yaml', text: unnamed('  - a.example.com\n  - myapp.example.com\n') }],
       [{ name: 'a.yaml', text: unnamed('  - myapp.example.com\n') }],
     );
-    expect(d.resources.map((r) => r.paths)).toEqual([['spec.hosts[0]']]);
+    expect(d.resources.map((r) => r.paths)).toEqual([['spec.hosts[0] (removed)']]);
+    const timeout = canaryYaml(80, 20).replace(
+      '  - name: myapp\n',
+      '  - name: myapp\n    timeout: 5s\n',
+    );
+    expect(diff(canary(80, 20), [{ name: 'a.yaml', text: timeout }]).resources[0]?.paths).toEqual([
+      'spec.http[0].timeout (added)',
+    ]);
     const swapped = canaryYaml(80, 20, { legacy: true }).replace(
       /( {2}- name: legacy\n[\s\S]*?)( {2}- name: myapp\n[\s\S]*?)(---)/,
       '$2$1$3',

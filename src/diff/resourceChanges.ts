@@ -44,9 +44,10 @@ function byId(workspace: Workspace): Map<ResourceId, unknown> {
 }
 
 /**
- * The paths where `a` and `b` differ: the deepest field that still exists on both sides, so a
- * changed weight is `…weight` and an added rule is `spec.http[2]`. Lists compare by position,
- * as Istio reads them in order.
+ * The paths where `a` and `b` differ: the deepest field that exists on both sides, so a changed
+ * weight is `…weight`; a field or list item on one side only says which (`spec.http[2] (added)`,
+ * at its index after; `spec.http[0] (removed)`, at its index before), so a removed rule and a
+ * change to the rule now in its place read apart. Other paths are where the field is now.
  */
 function fieldChanges(a: unknown, b: unknown, path: Path, out: string[]): void {
   if (path.length > 0 && isClusterField(path)) return;
@@ -60,7 +61,8 @@ function fieldChanges(a: unknown, b: unknown, path: Path, out: string[]): void {
       const inA = Object.hasOwn(a, key);
       const inB = Object.hasOwn(b, key);
       if (inA && inB) fieldChanges(a[key], b[key], [...path, key], out);
-      else if (!isClusterField([...path, key])) out.push(formatPath([...path, key]));
+      else if (!isClusterField([...path, key]))
+        out.push(`${formatPath([...path, key])} (${inB ? 'added' : 'removed'})`);
     }
     return;
   }
@@ -86,12 +88,12 @@ function listChanges(
     const at = new Map(namesB.map((name, j) => [name, j]));
     namesA.forEach((name, i) => {
       const j = at.get(name);
-      if (j === undefined) out.push(formatPath([...path, i]));
+      if (j === undefined) out.push(`${formatPath([...path, i])} (removed)`);
       else fieldChanges(a[i], b[j], [...path, j], out);
     });
     const kept = new Set(namesA);
     namesB.forEach((name, j) => {
-      if (!kept.has(name)) out.push(formatPath([...path, j]));
+      if (!kept.has(name)) out.push(`${formatPath([...path, j])} (added)`);
     });
     // The same rules in another order route differently: Istio takes the first that matches.
     const order = (names: readonly string[], other: ReadonlySet<string>) =>
@@ -113,8 +115,8 @@ function listChanges(
   for (const [keptA, keptB] of ends) {
     // Between two kept items: what is left pairs by position; the surplus is removed or added.
     for (; i < keptA && j < keptB; i++, j++) fieldChanges(a[i], b[j], [...path, j], out);
-    for (; i < keptA; i++) out.push(formatPath([...path, i]));
-    for (; j < keptB; j++) out.push(formatPath([...path, j]));
+    for (; i < keptA; i++) out.push(`${formatPath([...path, i])} (removed)`);
+    for (; j < keptB; j++) out.push(`${formatPath([...path, j])} (added)`);
     i = keptA + 1;
     j = keptB + 1;
   }

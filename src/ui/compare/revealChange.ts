@@ -16,8 +16,10 @@ export function revealChange(store: DesignerStore, change: ResourceChange): bool
   const state = store.getState();
   const entry = findEntry(state.workspace, change.resource);
   if (!entry) return false;
-  // `spec.http (order)`: the list itself.
-  const path = parsePath((change.paths[0] ?? '').replace(/ \(order\)$/, ''));
+  // A field still there, first: a removed one is not in the editor (`… (removed)`), an added one
+  // or a reordered list (`spec.http (order)`) is, by its path without the note.
+  const shown = change.paths.find((p) => !p.endsWith(' (removed)')) ?? '';
+  const path = parsePath(shown.replace(/ \((order|added)\)$/, ''));
   const node = nodeForPath(selectGraph(state), change.resource, path);
   if (node) {
     revealInView(store, node.id);
