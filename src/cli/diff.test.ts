@@ -87,6 +87,19 @@ describe('cli diff', () => {
     expect(out.stdout).toContain('  GET myapp.example.com/legacy: route → 404\n');
   });
 
+  test('--tests: the saved requests are compared too', () => {
+    const tests = file(
+      'tests.yaml',
+      'tests:\n  - name: cart\n    request: { url: http://myapp.example.com/myapp/cart?id=7, headers: { x-user: ann } }\n    expect: { outcome: route }\n',
+    );
+    const out = run(['diff', BEFORE, AFTER, '--tests', tests, '--format', 'text']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(
+      '  GET myapp.example.com/myapp/cart?id=7 with x-user: ann: v1 80% → 60%, v2 20% → 40%\n',
+    );
+    expect(run(['diff', BEFORE, AFTER, '--format', 'text']).stdout).not.toContain('cart');
+  });
+
   test('bad usage: one input, or both from standard input', () => {
     expect(run(['diff', BEFORE]).code).toBe(2);
     expect(run(['diff', BEFORE]).stderr).toContain('diff needs two inputs');
