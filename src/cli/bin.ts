@@ -1,7 +1,7 @@
 /**
  * The `istio-designer` command: the entry of the installed bundle (scripts/build-cli.mjs) and of
  * `npm run cli`. Help and version are answered from the arguments alone; the engine, most of the
- * bundle, is loaded only for a real command, so `--help` answers in a few tens of milliseconds.
+ * bundle, is loaded only for a real command, so `--help` costs little more than Node's own start.
  */
 import * as nodeModule from 'node:module';
 import { type CliOutput, parseArgs } from './args.ts';

@@ -53,7 +53,11 @@ beforeAll(() => {
   repo = writeCiRepository('istio-designer-installed-');
 }, 180_000);
 
-describe('the packed istio-designer command, installed from its tarball', () => {
+// Each test starts the command several times, a new Node process each: on a loaded two-core
+// machine that is seconds, not the milliseconds of the in-process tests.
+describe('the packed istio-designer command, installed from its tarball', {
+  timeout: 120_000,
+}, () => {
   test('is a package with a bin and no dependency, holding only built JavaScript', () => {
     const dir = join(prefix, 'lib', 'node_modules', 'istio-designer');
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -102,7 +106,7 @@ describe('the packed istio-designer command, installed from its tarball', () => 
     expect(piped.stdout).toMatch(/^<stdin>:19:17: /m);
   });
 
-  test('simulate, test (JUnit), graph, convert, roundtrip, scenario', () => {
+  test('simulate, test (JUnit), graph, convert, roundtrip, diff, scenario', () => {
     const simulated = cli(['simulate', '-R', 'k8s', '--url', 'http://shop.example.com/api/x']);
     expect(simulated.code).toBe(0);
     expect(JSON.parse(simulated.stdout)).toMatchObject({
@@ -127,6 +131,21 @@ describe('the packed istio-designer command, installed from its tarball', () => 
 
     const roundtrip = cli(['roundtrip', 'k8s/gateway.yaml']);
     expect(roundtrip.stdout).toBe(readFileSync(join(repo, 'k8s', 'gateway.yaml'), 'utf8'));
+
+    // `git show main:k8s/shop/routes.yaml | istio-designer diff - k8s/shop/routes.yaml`
+    const before = readFileSync(join(repo, 'k8s', 'shop', 'routes.yaml'), 'utf8');
+    const diff = cli(
+      ['diff', '-', 'k8s/shop/routes.yaml'],
+      before.replace('subset: v9', 'subset: v1'),
+    );
+    expect(diff.code).toBe(0);
+    expect(JSON.parse(diff.stdout).resources).toEqual([
+      {
+        resource: 'VirtualService/web/shop',
+        change: 'changed',
+        paths: ['spec.http[1].route[0].destination.subset'],
+      },
+    ]);
 
     const scenarios = cli(['scenario', 'list']);
     expect(scenarios.code).toBe(0);
