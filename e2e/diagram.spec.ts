@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
-import { graphNode, openApp, screenshot } from './app.ts';
+import { generateIssueWorkspaceText } from '../scripts/generateWorkspace.ts';
+import { graphNode, importFile, openApp, screenshot } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { canvasAtRest } from './seen.ts';
 
@@ -125,4 +126,25 @@ test('PNG export: a PNG at twice the SVG size; the current view is the part the 
   expect(countNodes(view)).toBeGreaterThan(0);
   expect(countNodes(view)).toBeLessThan(countNodes(svg));
   await expect(graphNode(page, 'gateway')).toHaveCount(1);
+});
+
+test('a large grouped graph exports every resource, ungrouped, and says the current view cannot be matched', async ({
+  page,
+}) => {
+  await openApp(page);
+  await importFile(page, 'teams.yaml', generateIssueWorkspaceText(200));
+  await expect(graphNode(page, 'group').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Export diagram/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export diagram' });
+  await expect(dialog.getByRole('radio', { name: 'Current view' })).toBeDisabled();
+  await expect(dialog).toContainText('ungrouped');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  const svg = (await exportDiagram(page)).bytes.toString('utf8');
+  // 40 namespaces of a Gateway, a VirtualService, two subsets and their pods each, all drawn.
+  for (const gateway of ['gw-0', 'gw-17', 'gw-39'])
+    expect(svg.includes(`>${gateway}</text>`), gateway).toBe(true);
+  expect((svg.match(/class="node"/g) ?? []).length).toBeGreaterThan(200);
 });

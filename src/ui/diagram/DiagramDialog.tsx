@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useDesignerStore } from '../StoreContext.tsx';
 import { useModalDialog } from '../useModalDialog.ts';
-import { type DiagramChoice, exportDiagram } from './exportDiagram.ts';
+import { type DiagramChoice, drawnAsLargeView, exportDiagram } from './exportDiagram.ts';
 
 type Options<K extends keyof DiagramChoice> = readonly {
   readonly value: DiagramChoice[K];
@@ -32,6 +32,7 @@ export function DiagramDialog({ onClose }: { onClose: () => void }) {
     theme: store.getState().theme,
   }));
   const [busy, setBusy] = useState(false);
+  const [large] = useState(() => drawnAsLargeView(store.getState()));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +58,7 @@ export function DiagramDialog({ onClose }: { onClose: () => void }) {
           <input
             type="radio"
             name={`${title}-${key}`}
+            disabled={large && option.value === 'view'}
             checked={choice[key] === option.value}
             onChange={() => setChoice({ ...choice, [key]: option.value })}
           />
@@ -76,6 +78,12 @@ export function DiagramDialog({ onClose }: { onClose: () => void }) {
         </p>
         {group('format', 'Format', FORMATS)}
         {group('area', 'Area', AREAS)}
+        {large && (
+          <p className="hint">
+            The canvas shows this graph grouped or in blocks: the diagram shows every resource,
+            ungrouped, in columns by kind (the current view cannot be matched).
+          </p>
+        )}
         {group('theme', 'Colours', THEMES)}
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>

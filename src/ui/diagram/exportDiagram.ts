@@ -1,6 +1,7 @@
 import type { DesignerState } from '../../store/designerStore.ts';
 import { selectGraph } from '../../store/selectors.ts';
 import { columnLayout } from '../canvas/fallbackLayout.ts';
+import { GROUP_OPEN_LIMIT } from '../canvas/grouping.ts';
 import { sizeNodes } from '../canvas/nodeSize.ts';
 import { toFlowElements } from '../canvas/toFlow.ts';
 import { download } from '../toolbar/download.ts';
@@ -17,6 +18,17 @@ export interface DiagramChoice {
 const PNG_MAX_SIDE = 8192;
 /** PNGs are drawn at twice the CSS size, for sharp text on high-density screens and in print. */
 const PNG_SCALE = 2;
+
+/**
+ * Whether the canvas draws a large view (collapsed groups, blocks: useGraphView, useBigLayout),
+ * whose places the store does not hold: the diagram then shows every node ungrouped, in columns,
+ * and the current view cannot be matched.
+ */
+export function drawnAsLargeView(state: DesignerState): boolean {
+  const elements = toFlowElements(selectGraph(state), state.workspace);
+  if (elements.nodes.length > GROUP_OPEN_LIMIT) return true;
+  return state.groupBy !== 'none' && Object.values(state.groupOpen).includes(false);
+}
 
 /** The diagram of the workspace as the canvas places it (nodes not placed yet: in columns). */
 export function drawDiagram(state: DesignerState, choice: DiagramChoice): DiagramSvg {
