@@ -75,6 +75,7 @@ describe('lint --format sarif', () => {
       JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')).version,
     );
     expect(driver.informationUri).toMatch(/^https:\/\//);
+    expect(log.runs[0].columnKind).toBe('utf16CodeUnits');
     const rules = driver.rules as Rule[];
     expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(CHECK_CODES.map((c) => c.code)));
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);

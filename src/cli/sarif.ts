@@ -51,6 +51,8 @@ export function sarifLog(diagnostics: readonly Diagnostic[]): unknown {
             rules,
           },
         },
+        // Columns count UTF-16 code units (JavaScript string offsets), not SARIF's default code points.
+        columnKind: 'utf16CodeUnits',
         results: diagnostics.map((d) => ({
           ruleId: d.code,
           ruleIndex: index.get(d.code),
