@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { CHECK_CODES, type CheckCode } from '../check/catalog.ts';
 import { codeLinks } from '../check/codeLinks.ts';
 import type { Diagnostic, Severity } from '../workspace/diagnostics.ts';
-import { VERSION } from './version.ts';
+import { HOMEPAGE, VERSION } from './version.ts';
 
 /**
  * `lint --format sarif`: the findings as a SARIF 2.1.0 log, the format GitHub code scanning
@@ -14,8 +14,6 @@ import { VERSION } from './version.ts';
 
 const SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-/** The tool's page: the package's, the one public name the command has. */
-export const INFORMATION_URI = 'https://www.npmjs.com/package/istio-designer';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -47,7 +45,7 @@ export function sarifLog(diagnostics: readonly Diagnostic[]): unknown {
           driver: {
             name: 'istio-designer',
             version: VERSION,
-            informationUri: INFORMATION_URI,
+            informationUri: HOMEPAGE,
             rules,
           },
         },
