@@ -28,7 +28,11 @@ export function OpenSharedDialog({
     onClose();
     openSharedDesign(store, design);
   };
-  const names = design.files.map((f) => f.name).join(', ');
+  // A link of a thousand files names a few: the question must stay readable.
+  const shown = design.files.slice(0, 4).map((f) => f.name);
+  const more = design.files.length - shown.length;
+  const names =
+    shown.join(', ') + (more > 0 ? ` and ${more} more file${more === 1 ? '' : 's'}` : '');
   const tests = design.savedTests.length;
   return (
     <dialog

@@ -33,6 +33,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   }, [link]);
 
   const files = design.files.length;
+  const unparsed = Object.keys(store.getState().drafts);
   const tests = design.savedTests.length;
   const what = `${files} file${files === 1 ? '' : 's'} and ${tests} saved test${tests === 1 ? '' : 's'}`;
 
@@ -52,6 +53,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               <code>#</code>: browsers never send that part to a server, so nothing is uploaded.
               Whoever opens it sees this design; the app asks before it replaces their own work.
             </p>
+            {unparsed.length > 0 && (
+              <p className="hint">
+                {unparsed.join(', ')} {unparsed.length === 1 ? 'has' : 'have'} YAML errors: the link
+                carries the text as typed, errors included.
+              </p>
+            )}
             <label htmlFor={ids.link}>Link</label>
             <textarea
               id={ids.link}
