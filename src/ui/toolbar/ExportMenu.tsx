@@ -23,8 +23,9 @@ export function ExportMenu() {
     setOpen(false);
     try {
       await action();
-      // What went out is what Compare's "the last export" measures against.
-      store.getState().recordExport(store.getState().workspace);
+      // The manifests that went out are what Compare's "the last export" measures against (a
+      // diagram is no export of them).
+      if (action !== openDiagramDialog) store.getState().recordExport(store.getState().workspace);
     } catch (error) {
       store.getState().notify({
         kind: 'error',
