@@ -9,6 +9,7 @@ import {
   showRegion,
 } from './app.ts';
 import { expect, test } from './fixtures.ts';
+import { canvasAtRest } from './seen.ts';
 
 /** The example's only rule, by what its row shows. */
 const rule = (page: Page, match: string) =>
@@ -57,6 +58,22 @@ async function freshProfile(browser: Browser, baseURL: string) {
   return { context, page: await context.newPage(), requests };
 }
 
+/**
+ * Where each node stands on the canvas (graph coordinates, whatever the zoom), by node id, in
+ * whole pixels (as a link carries them).
+ */
+async function nodePlaces(page: Page): Promise<Record<string, number[]>> {
+  await canvasAtRest(page);
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => [
+        el.dataset.id ?? '',
+        (el.style.transform.match(/-?[\d.]+/g) ?? []).map((n) => Math.round(Number(n))),
+      ]),
+    ),
+  );
+}
+
 const askDialog = (page: Page) => page.getByRole('dialog', { name: 'Open the shared design?' });
 
 test('a shared link opened in a fresh browser profile shows the same design', async ({
@@ -77,6 +94,15 @@ test('a shared link opened in a fresh browser profile shows the same design', as
   await expect(
     simulator.getByRole('region', { name: 'Saved tests' }).locator('li[data-pass="true"]'),
   ).toHaveCount(1);
+  // Arranged by hand: the Gateway dragged below its place.
+  const gateway = graphNode(page, 'gateway', 'Gateway/istio-system/my-gateway');
+  const box = await gateway.boundingBox();
+  if (!box) throw new Error('no gateway on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 160, { steps: 8 });
+  await page.mouse.up();
+  const arranged = await nodePlaces(page);
   const link = await shareLink(page);
   const origin = new URL(baseURL ?? '').origin;
   expect(link.startsWith(`${origin}/#d1=`)).toBe(true);
@@ -88,6 +114,8 @@ test('a shared link opened in a fresh browser profile shows the same design', as
   // A fresh profile holds only the example: nothing to lose, so nothing is asked.
   await expect(rule(fresh.page, 'prefix /myapp/v2')).toBeVisible();
   await expect(askDialog(fresh.page)).toHaveCount(0);
+  // Arranged as it was: every node where the sender left it, the dragged Gateway too.
+  expect(await nodePlaces(fresh.page)).toEqual(arranged);
   expect(await editorText(fresh.page)).toBe(typed);
   const freshTests = (await showRegion(fresh.page, 'Simulate request')).getByRole('region', {
     name: 'Saved tests',

@@ -57,6 +57,31 @@ describe('share links', () => {
     expect(back.savedTests).toEqual([TEST]);
   });
 
+  test('carry the layout in whole pixels; a link without one, or with odd entries, still reads', () => {
+    const back = roundTrip({
+      files: EXAMPLE,
+      savedTests: [],
+      positions: { 'gateway:a': { x: 10.4, y: -3.6 }, 'service:b': { x: 400, y: 80 } },
+    });
+    expect(back.positions).toEqual({
+      'gateway:a': { x: 10, y: -4 },
+      'service:b': { x: 400, y: 80 },
+    });
+    expect(roundTrip({ files: EXAMPLE, savedTests: [] }).positions).toBeUndefined();
+
+    const odd = {
+      f: [['a.yaml', 'kind: Service\n']],
+      t: '',
+      p: { good: [1, 2], bad: ['x', 2], short: [1] },
+    };
+    const bytes = deflateSync(new TextEncoder().encode(JSON.stringify(odd)));
+    const text = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
+    const decoded = decodeShare(SHARE_PREFIX + text.replace(/=+$/, ''));
+    expect(decoded.ok && decoded.design.positions).toEqual({ good: { x: 1, y: 2 } });
+  });
+
   test('any text survives the trip (property)', () => {
     fc.assert(
       fc.property(

@@ -23,10 +23,15 @@ export const SHARE_LIMIT_BYTES = 32 * 1024;
  */
 const MAX_FRAGMENT = Math.ceil((SHARE_LIMIT_BYTES * 4) / 3) + 64;
 
-/** What a link carries: every file by name and text as typed, and the saved tests. */
+/** What a link carries: every file by name and text as typed, the saved tests, the layout. */
 export interface SharedDesign {
   readonly files: readonly SourceText[];
   readonly savedTests: readonly SavedTest[];
+  /**
+   * Where the nodes stand on the canvas, by node id (ids are stable across parses), so the
+   * design looks as it was arranged; absent, the canvas lays it out.
+   */
+  readonly positions?: Readonly<Record<string, { readonly x: number; readonly y: number }>>;
 }
 
 export type EncodeResult =
@@ -43,6 +48,8 @@ interface Payload {
   readonly f: readonly (readonly [string, string])[];
   /** The saved tests, in their YAML file form (empty when there are none). */
   readonly t: string;
+  /** Node positions as `id: [x, y]`, whole pixels (optional: a link without them still reads). */
+  readonly p?: Readonly<Record<string, readonly [number, number]>>;
 }
 
 /** The fragment (without `#`) for a design, or how large it would be when it is over the limit. */
@@ -50,6 +57,16 @@ export function encodeShare(design: SharedDesign, limit = SHARE_LIMIT_BYTES): En
   const payload: Payload = {
     f: design.files.map((file) => [file.name, file.text] as const),
     t: design.savedTests.length > 0 ? stringifySavedTests(design.savedTests) : '',
+    ...(design.positions && Object.keys(design.positions).length > 0
+      ? {
+          p: Object.fromEntries(
+            Object.entries(design.positions).map(([id, at]) => [
+              id,
+              [Math.round(at.x), Math.round(at.y)] as const,
+            ]),
+          ),
+        }
+      : {}),
   };
   const compressed = deflateSync(new TextEncoder().encode(JSON.stringify(payload)), { level: 9 });
   if (compressed.length > limit) return { ok: false, tooLarge: true, bytes: compressed.length };
@@ -105,7 +122,7 @@ export function decodeShare(hash: string): DecodeResult {
 
 function readPayload(value: unknown): SharedDesign | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { f, t } = value as Record<string, unknown>;
+  const { f, t, p } = value as Record<string, unknown>;
   if (!Array.isArray(f) || (t !== undefined && typeof t !== 'string')) return undefined;
   const files: SourceText[] = [];
   for (const entry of f) {
@@ -114,7 +131,25 @@ function readPayload(value: unknown): SharedDesign | undefined {
     if (typeof name !== 'string' || typeof text !== 'string' || name === '') return undefined;
     files.push({ name, text });
   }
-  return { files, savedTests: t ? parseSavedTests(t).tests : [] };
+  const positions = readPositions(p);
+  return {
+    files,
+    savedTests: t ? parseSavedTests(t).tests : [],
+    ...(positions ? { positions } : {}),
+  };
+}
+
+/** Positions as the link gives them; entries that are not two finite numbers are left out. */
+function readPositions(value: unknown): Record<string, { x: number; y: number }> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const out: Record<string, { x: number; y: number }> = Object.create(null);
+  for (const [id, at] of Object.entries(value)) {
+    if (!Array.isArray(at) || at.length !== 2) continue;
+    const [x, y] = at as unknown[];
+    if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y))
+      out[id] = { x, y };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** Base64url without padding (RFC 4648 §5): the characters a URL fragment keeps as they are. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { encodeShare, type SharedDesign } from '../../share/shareLink.ts';
 import { createDesignerStore } from '../../store/designerStore.ts';
-import { selectFileText } from '../../store/selectors.ts';
+import { selectFileText, selectGraph } from '../../store/selectors.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { currentDesign, receiveLink } from './sharedLink.ts';
 
@@ -47,6 +47,19 @@ describe('opening a share link', () => {
     expect(currentDesign(store.getState())).toEqual(SHARED);
     store.getState().undo();
     expect(currentDesign(store.getState()).files).toEqual(EXAMPLE);
+  });
+
+  test('the layout goes with the design: only nodes of the graph, set as shared', () => {
+    const store = createDesignerStore({ files: EXAMPLE });
+    const gateway = selectGraph(store.getState()).nodes.find((n) => n.kind === 'gateway');
+    if (!gateway) throw new Error('no gateway');
+    store.getState().setPositions({ [gateway.id]: { x: 500, y: 60 }, 'gone:node': { x: 1, y: 1 } });
+    const design = currentDesign(store.getState());
+    expect(design.positions).toEqual({ [gateway.id]: { x: 500, y: 60 } });
+
+    const other = createDesignerStore({ files: [] });
+    arrive(other, hashOf(design));
+    expect(other.getState().positions).toEqual({ [gateway.id]: { x: 500, y: 60 } });
   });
 
   test('over edited work: asks, and changes nothing until answered', () => {

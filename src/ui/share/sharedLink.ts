@@ -1,14 +1,23 @@
 import { decodeShare, isShareFragment, type SharedDesign } from '../../share/shareLink.ts';
 import { parseSavedTests, type SavedTest, stringifySavedTests } from '../../simulate/savedTests.ts';
-import type { DesignerState, DesignerStore } from '../../store/designerStore.ts';
-import { selectFileNames, selectFileText } from '../../store/selectors.ts';
+import type { DesignerState, DesignerStore, XY } from '../../store/designerStore.ts';
+import { selectFileNames, selectFileText, selectGraph } from '../../store/selectors.ts';
 import type { SourceText } from '../../workspace/workspace.ts';
 
-/** The design as the user sees it: every file with the editor's text (drafts too), the saved tests. */
+/**
+ * The design as the user sees it: every file with the editor's text (drafts too), the saved
+ * tests, and where the graph's nodes stand (positions of nodes gone since are left behind).
+ */
 export function currentDesign(state: DesignerState): SharedDesign {
+  const positions: Record<string, XY> = {};
+  for (const node of selectGraph(state).nodes) {
+    const at = state.positions[node.id];
+    if (at) positions[node.id] = at;
+  }
   return {
     files: selectFileNames(state).map((name) => ({ name, text: selectFileText(state, name) })),
     savedTests: state.savedTests,
+    ...(Object.keys(positions).length > 0 ? { positions } : {}),
   };
 }
 
@@ -52,7 +61,9 @@ export function openSharedDesign(store: DesignerStore, design: SharedDesign): vo
   const files = design.files.length;
   if (!store.getState().apply({ type: 'replaceWorkspace', files: design.files })) return;
   store.getState().setSavedTests(design.savedTests);
-  store.getState().requestLayout();
+  // Arranged as it was shared; without positions (or for nodes without one) the canvas lays out.
+  if (design.positions) store.getState().setPositions(design.positions, 'replace');
+  else store.getState().requestLayout();
   store.getState().notify({
     kind: 'info',
     text: `Opened the shared design (${files} file${files === 1 ? '' : 's'}, ${design.savedTests.length} saved test${design.savedTests.length === 1 ? '' : 's'}). Undo brings your previous workspace back.`,
