@@ -167,7 +167,7 @@ test('a damaged link says so and leaves the example, or the work, as it was', as
   const tab = await page.context().newPage();
   await tab.goto(cut);
   await expect(
-    tab.getByRole('alert').filter({ hasText: 'Could not open the shared link' }),
+    tab.getByRole('alert').filter({ hasText: 'Your workspace is unchanged' }),
   ).toContainText('damaged or incomplete');
   await expect(graphNode(tab, 'gateway', 'Gateway/istio-system/my-gateway')).toBeVisible();
   await expect(rule(tab, 'prefix /myapp')).toBeVisible();
@@ -178,7 +178,7 @@ test('a damaged link says so and leaves the example, or the work, as it was', as
   const mine = await editorText(page);
   await page.goto(`${new URL(link).origin}/#d1=${'x'.repeat(40)}`);
   await expect(
-    page.getByRole('alert').filter({ hasText: 'Could not open the shared link' }),
+    page.getByRole('alert').filter({ hasText: 'Your workspace is unchanged' }),
   ).toContainText('Your workspace is unchanged');
   await expect(askDialog(page)).toHaveCount(0);
   await expect(rule(page, 'prefix /myapp/v2')).toBeVisible();

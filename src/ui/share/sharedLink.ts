@@ -96,7 +96,7 @@ export function receiveLink(
     arrival.clearFragment();
     store.getState().notify({
       kind: 'error',
-      text: `Could not open the shared link: ${decoded.error} Your workspace is unchanged.`,
+      text: `${decoded.error} Your workspace is unchanged.`,
     });
     return;
   }
