@@ -4,6 +4,7 @@ import { selectGraph } from '../../store/selectors.ts';
 import { EXAMPLE } from '../../workspace/example.ts';
 import { loadWorkspace } from '../../workspace/workspace.ts';
 import { columnLayout } from '../canvas/fallbackLayout.ts';
+import { impliedParts } from '../canvas/nodeDetails.ts';
 import { sizeNodes } from '../canvas/nodeSize.ts';
 import { toFlowElements } from '../canvas/toFlow.ts';
 import { diagramOf } from './diagramModel.ts';
@@ -15,7 +16,10 @@ function diagramFor(yaml: string): { diagram: Diagram; names: string[] } {
   const graph = selectGraph({ workspace });
   const elements = toFlowElements(graph, workspace);
   const places = columnLayout(sizeNodes(elements.nodes, new Map()));
-  const names = elements.nodes.map((n) => n.data.node.label.replace(/ \(implied\)$/, ''));
+  // The names the canvas shows: an implied node's without its note (NodeFrame).
+  const names = elements.nodes.map((n) =>
+    n.data.node.implied ? impliedParts(n.data.node.label).name : n.data.node.label,
+  );
   return { diagram: diagramOf(elements.nodes, elements.edges, places), names };
 }
 
@@ -188,6 +192,34 @@ spec:
           a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
         expect(apart).toBe(true);
       }
+  });
+
+  test('the Gateway API: listeners and rules are rows, bind edges leave from their listener', () => {
+    const design = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: web-gw, namespace: infra}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: store, namespace: shop}
+spec:
+  parentRefs: [{name: web-gw, namespace: infra, sectionName: http}]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /cart}}]
+    backendRefs: [{name: cart, port: 8080}]
+`;
+    const { diagram, names } = diagramFor(design);
+    const { svg } = diagramSvg(diagram, { theme: 'light' });
+    const drawn = texts(svg);
+    for (const name of names) expect(drawn).toContain(name);
+    expect(drawn.some((t) => t.startsWith('http · 80'))).toBe(true);
+    const gateway = diagram.nodes.find((n) => n.name === 'web-gw');
+    const bind = diagram.edges.find((e) => e.source === gateway?.id && e.fromRow);
+    expect(bind?.fromRow && gateway && nodeLayout(gateway).ports.has(bind.fromRow)).toBe(true);
   });
 
   test('light and dark differ in their background and text colours', () => {
