@@ -52,3 +52,20 @@ test('a multi-line edit typed in the editor, with the auto-indent a user gets, r
   );
   await screenshot(page, 'typing-multi-line');
 });
+
+test('renaming a Gateway by typing keeps every key where it was typed, while the graph follows each pause', async ({
+  page,
+}) => {
+  await openApp(page);
+  await editorLines(page).locator('.view-line', { hasText: 'name: my-gateway' }).click();
+  await page.keyboard.press('End');
+  // A key, a pause long enough for the graph to redraw, then more keys at the same place.
+  await page.keyboard.type('-a');
+  await expect(graphNode(page, 'gateway', 'Gateway/istio-system/my-gateway-a')).toBeVisible();
+  await page.keyboard.type('b');
+  await expect(graphNode(page, 'gateway', 'Gateway/istio-system/my-gateway-ab')).toBeVisible();
+  await page.keyboard.type('c');
+  await expect(graphNode(page, 'gateway', 'Gateway/istio-system/my-gateway-abc')).toBeVisible();
+  const text = await editorText(page);
+  expect(text).toContain('  name: my-gateway-abc\n');
+});

@@ -29,14 +29,17 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
       policy: HistoryPolicy,
       drafts: DesignerState['drafts'],
       shown?: string,
+      typed = false,
     ) => {
       const state = get();
       if (next === state.workspace && drafts === state.drafts) return;
       const activeFile = shown ?? stillShown(next, state.activeFile);
+      // Typing leaves the selection to the editor's cursor: a selection moved here would be
+      // revealed, and the cursor would jump from where the person types.
       // The graph of `next` is derived here rather than by the first subscriber (memoised).
       const selection =
-        state.selection === null
-          ? null
+        state.selection === null || typed
+          ? state.selection
           : followSelection(state.selection, selectGraph(state), selectGraph({ workspace: next }));
       set({
         workspace: next,
@@ -118,7 +121,7 @@ export function createDesignerStore(init: DesignerInit): DesignerStore {
         }
         const drafts = omit(state.drafts, file);
         if (!whole || isUntitled(file)) {
-          commit(result.value, { coalesce: `text:${file}` }, drafts);
+          commit(result.value, { coalesce: `text:${file}` }, drafts, undefined, true);
           return;
         }
         const name = freeName(UNTITLED, new Set(result.value.files.map((f) => f.name)));
