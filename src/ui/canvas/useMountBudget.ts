@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CanvasEdge, CanvasNode } from './flowTypes.ts';
 
 /** Nodes the canvas puts on screen for the first time in one frame, at first. */
-export const FIRST_NEW_NODES = 60;
+export const FIRST_NEW_NODES = 40;
 
 interface Budgeted {
   readonly nodes: CanvasNode[];

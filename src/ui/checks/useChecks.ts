@@ -31,12 +31,14 @@ export function useChecks(store: DesignerStore): void {
     };
     const worker = startWorker(accept);
     const sent = new SentFiles();
-    // A big change's request waits until its graph and text are drawn (see BIG_CHANGE_DELAY_MS);
-    // requests reach the worker in order, so a later one sends it first.
-    let held: { request: LintRequest; timer: ReturnType<typeof setTimeout> } | undefined;
+    // A request waits until the page has drawn the change: a big change's a fixed while (see
+    // BIG_CHANGE_DELAY_MS), any other until the page is first idle. On two cores the worker
+    // linting after a keystroke took CPU from the canvas drawing that keystroke's graph.
+    // Requests reach the worker in order, so a later one sends a held one first.
+    let held: { request: LintRequest; cancel: () => void } | undefined;
     const release = () => {
       if (!held) return;
-      clearTimeout(held.timer);
+      held.cancel();
       worker?.postMessage(held.request);
       held = undefined;
     };
@@ -53,8 +55,7 @@ export function useChecks(store: DesignerStore): void {
         complete: state.assumeComplete,
       };
       release();
-      if (big) held = { request, timer: setTimeout(release, BIG_CHANGE_DELAY_MS) };
-      else worker.postMessage(request);
+      held = { request, cancel: big ? after(BIG_CHANGE_DELAY_MS, release) : whenIdle(release) };
     };
     send(store.getState());
     const unsubscribe = store.subscribe((state, previous) => {
@@ -66,7 +67,7 @@ export function useChecks(store: DesignerStore): void {
     });
     return () => {
       unsubscribe();
-      if (held) clearTimeout(held.timer);
+      held?.cancel();
       worker?.terminate();
     };
   }, [store]);
@@ -79,6 +80,20 @@ export function useChecks(store: DesignerStore): void {
  * meanwhile; typing is never held.
  */
 const BIG_CHANGE_DELAY_MS = 800;
+
+/** How long a request waits at most for the page to be idle. */
+const IDLE_WAIT_MS = 500;
+
+function after(ms: number, run: () => void): () => void {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+}
+
+function whenIdle(run: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') return after(0, run);
+  const handle = requestIdleCallback(run, { timeout: IDLE_WAIT_MS });
+  return () => cancelIdleCallback(handle);
+}
 
 function startWorker(onAnswer: (answer: LintResponse) => void): Worker | undefined {
   try {
