@@ -47,7 +47,14 @@ async function endOfLine(page: Page, text: string): Promise<void> {
       }),
     )
     .toBe(true);
-  await page.keyboard.press('End');
+  // The found text stays selected until End reaches the editor; a person sees the selection
+  // go before typing over it (a key pressed while Find was still closing was lost).
+  await expect(async () => {
+    await page.keyboard.press('End');
+    await expect(manifests(page).locator('.monaco-editor .selected-text')).toHaveCount(0, {
+      timeout: 500,
+    });
+  }).toPass();
 }
 
 /** Replaces the number at the end of an editor line by typing: two Backspaces, then the digits. */
