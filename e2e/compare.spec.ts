@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import {
   clickButton,
   editorLines,
+  editorText,
   exportYaml,
   graphNode,
   importYaml,
@@ -55,6 +56,14 @@ async function endOfLine(page: Page, text: string): Promise<void> {
       timeout: 500,
     });
   }).toPass();
+}
+
+/** Puts the cursor at the end of a line in view: a click on it, then End. */
+async function atEndOf(page: Page, text: string): Promise<void> {
+  await waitForEditor(page);
+  await expect(editorLines(page).locator('span[class*="mtk"]:not(.mtk1)').first()).toBeVisible();
+  await editorLines(page).locator('.view-line', { hasText: text }).first().click();
+  await page.keyboard.press('End');
 }
 
 /** Replaces the number at the end of an editor line by typing: two Backspaces, then the digits. */
@@ -133,13 +142,15 @@ test('a reformatting typed in the editor (comments, a blank line) is "No differe
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page);
-  await endOfLine(page, 'name: my-gateway');
+  // Both lines are in view: the person clicks them, as they would.
+  await atEndOf(page, 'name: my-gateway');
   await page.keyboard.type('   # the edge of the mesh', { delay: 20 });
   await expect(editorLines(page)).toContainText('name: my-gateway   # the edge of the mesh');
-  await endOfLine(page, 'kind: VirtualService');
+  await atEndOf(page, 'kind: VirtualService');
   await page.keyboard.press('Enter');
   await page.keyboard.type('# reviewed by ops', { delay: 20 });
   await expect(editorLines(page)).toContainText('# reviewed by ops');
+  expect(await editorText(page)).toContain('kind: VirtualService\n# reviewed by ops\nmetadata:');
 
   // This time from the command palette, as a keyboard user opens it.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
