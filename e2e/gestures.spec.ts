@@ -10,6 +10,7 @@ import {
 } from './app.ts';
 import { expect, test } from './fixtures.ts';
 import { CANARY_YAML } from './manifests.ts';
+import { canvasAtRest } from './seen.ts';
 
 const SHOP = 'VirtualService/web/shop';
 
@@ -86,6 +87,8 @@ test('the palette adds a Gateway; Ctrl+D duplicates the selected VirtualService;
   await graphNode(page, 'virtualService', SHOP).locator('.cnode__header').click();
   await page.keyboard.press('ControlOrMeta+D');
   await expect(graphNode(page, 'virtualService', 'VirtualService/web/shop-copy')).toBeVisible();
+  // The copy is laid out and the view follows it: a person clicks once the canvas is still.
+  await canvasAtRest(page);
 
   await graphNode(page, 'gateway', 'Gateway/istio-system/shop-gw')
     .locator('.cnode__header')

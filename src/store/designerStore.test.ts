@@ -181,6 +181,22 @@ describe('saving in the browser', () => {
     expect(selectFileText(reopened.getState(), 'a.yaml')).toBe(`${GW}oops: [\n`);
   });
 
+  test('a change still waiting for its save is saved when the page goes away', () => {
+    const storage = new Map<string, string>();
+    const kv = {
+      getItem: (k: string) => storage.get(k) ?? null,
+      setItem: (k: string, v: string) => void storage.set(k, v),
+    };
+    const page = new EventTarget();
+    const store = storeWith(GW);
+    const stop = persist(store, kv, 60_000, page);
+    store.getState().editText('a.yaml', GW.replace('name: gw', 'name: edge'));
+    expect(loadSaved(kv)).toBeUndefined();
+    page.dispatchEvent(new Event('pagehide'));
+    expect(loadSaved(kv)?.files[0]?.text).toContain('name: edge');
+    stop();
+  });
+
   test('unreadable saved data is ignored', () => {
     const kv = { getItem: () => '{not json', setItem: () => {} };
     expect(loadSaved(kv)).toBeUndefined();

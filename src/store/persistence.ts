@@ -95,7 +95,12 @@ function snapshot(state: DesignerState): Saved {
  * Saves the workspace, drafts included, whenever it changes (after `delayMs` of quiet), so a
  * reload shows the same manifests. Returns a function that stops saving (and saves now).
  */
-export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs = 250): () => void {
+export function persist(
+  store: DesignerStore,
+  storage: KeyValueStorage,
+  delayMs = 250,
+  page?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
     timer = undefined;
@@ -123,12 +128,18 @@ export function persist(store: DesignerStore, storage: KeyValueStorage, delayMs 
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(save, delayMs);
   });
+  // A reload or a closed tab within the delay would lose the last change: it is saved on the
+  // way out (`pagehide` also fires when the page goes to the back-forward cache).
+  const leaving = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    save();
+  };
+  page?.addEventListener('pagehide', leaving);
   return () => {
     unsubscribe();
-    if (timer !== undefined) {
-      clearTimeout(timer);
-      save();
-    }
+    page?.removeEventListener('pagehide', leaving);
+    leaving();
   };
 }
 

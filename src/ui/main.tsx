@@ -15,7 +15,7 @@ const store = createDesignerStore({
   ...openingState(saved, EXAMPLE),
   systemTheme,
 });
-persist(store, window.localStorage);
+persist(store, window.localStorage, undefined, window);
 
 const root = document.getElementById('root');
 if (root) {
