@@ -101,7 +101,7 @@ export function Toolbar() {
           className={`notice notice-${notice.kind}`}
           role={notice.kind === 'error' ? 'alert' : 'status'}
         >
-          <span>{notice.text}</span>
+          <span title={notice.text}>{notice.text}</span>
           {notice.undoable && (
             <button
               type="button"
