@@ -10,7 +10,9 @@ const OUT_DIR = process.env.E2E_OUT ?? '.cache/e2e-dist';
 
 /**
  * End-to-end flows in real Chromium against the production build (what users get), served by
- * `vite preview`. No retries, so a flaky test shows.
+ * `vite preview`. In CI a failed flow runs once more, and the list reporter names it "flaky" when
+ * the second run passes: a flow that fails twice still fails the run. Locally there are no retries,
+ * so a flaky test shows at once.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -18,7 +20,7 @@ export default defineConfig({
   // One browser at a time: on the two-core machines two Chromiums (each with Monaco and its
   // workers) made every test 3× slower and the whole run slower (2.4 min against 1.2 min).
   workers: 1,
-  retries: 0,
+  retries: CI ? 1 : 0,
   forbidOnly: CI,
   reporter: 'list',
   // Monaco takes ~2 s to load on these machines: 30 s per test leaves room for a loaded CI box.
