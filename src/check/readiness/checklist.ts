@@ -1,17 +1,12 @@
 import { applyCommand } from '../../edit/applyCommand.ts';
 import type { Command } from '../../edit/command.ts';
-import type { GraphNode } from '../../graph/types.ts';
 import { CLOUD_PRESETS, presetOf, STATUS_PORT } from '../../model/cloudLoadBalancers.ts';
-import { DEFAULT_INGRESS } from '../../model/defaultIngress.ts';
-import { gatewayPorts } from '../../model/gatewayPorts.ts';
 import { PROXY_READINESS } from '../../model/gatewayProxy.ts';
 import { selects } from '../../model/labels.ts';
 import { num, valueAt } from '../../model/read.ts';
-import type { ResourceId } from '../../model/resource.ts';
 import { gatewayPods } from '../../templates/gatewayPods.ts';
 import { quantityValue } from '../../templates/quantity.ts';
 import { scenarioById } from '../../templates/scenarios.ts';
-import { inNamespace } from '../../workspace/catalog.ts';
 import type { Workspace } from '../../workspace/workspace.ts';
 import { type CheckContext, checkContext } from '../context.ts';
 import type { Finding } from '../finding.ts';
@@ -19,17 +14,14 @@ import { entryOf } from '../workloads/resources.ts';
 import { MIN_GATEWAY_REPLICAS } from './autoscaling.ts';
 import { gatewayFindings } from './checks.ts';
 import { proxyContainer, strategyOf } from './deployment.ts';
-import {
-  type GatewayRef,
-  type ReadinessGateway,
-  readinessGateway,
-  readinessGateways,
-} from './gateways.ts';
+import { type GatewayRef, type ReadinessGateway, readinessGateway } from './gateways.ts';
 import { gatewayMonitoring } from './monitoring.ts';
+import { gatewayBalancers } from './nodeGateway.ts';
 import { GLOBAL_RATE_LIMIT_FILTER, LOCAL_RATE_LIMIT_FILTER } from './rateLimit.ts';
 import { rolloutUnavailable } from './scale.ts';
 
 export type { GatewayRef } from './gateways.ts';
+export { readinessGatewayOf } from './nodeGateway.ts';
 
 /** The six production considerations of the ingress guide, in its order. */
 export type ReadinessTopic =
@@ -142,76 +134,6 @@ export function readinessFixAll(workspace: Workspace, ref: GatewayRef): Command 
 }
 
 /**
- * The gateway Deployment a graph node belongs to: the gateway pods themselves, a Gateway that
- * selects them, or what is attached to them (autoscaler, budget, filter, load balancer, monitor).
- */
-export function readinessGatewayOf(
-  workspace: Workspace,
-  node: Pick<GraphNode, 'id' | 'kind' | 'resource'>,
-): GatewayRef | undefined {
-  const context = checkContext(workspace);
-  const gateways = readinessGateways(context);
-  const found = gateways.find((gateway) => standsFor(context, gateway, node));
-  return found ? { namespace: found.namespace, name: found.name } : undefined;
-}
-
-/** The graph's id of a gateway workload it implies: a Deployment's id after this prefix. */
-const IMPLIED_WORKLOAD_PREFIX = 'gatewayWorkload:implied:';
-const IMPLIED_WORKLOAD = `${IMPLIED_WORKLOAD_PREFIX}${DEFAULT_INGRESS.namespace}/${DEFAULT_INGRESS.deploymentName}`;
-const IMPLIED_BALANCER = 'loadBalancer:implied:';
-
-function standsFor(
-  context: CheckContext,
-  gateway: ReadinessGateway,
-  node: Pick<GraphNode, 'id' | 'kind' | 'resource'>,
-): boolean {
-  const implied = !gateway.deployment;
-  if (node.kind === 'gatewayWorkload')
-    return node.resource
-      ? node.resource === gateway.id
-      : implied &&
-          (node.id === IMPLIED_WORKLOAD || node.id === `${IMPLIED_WORKLOAD_PREFIX}${gateway.id}`);
-  if (node.kind === 'loadBalancer' && !node.resource && node.id.startsWith(IMPLIED_BALANCER)) {
-    const of = node.id.slice(IMPLIED_BALANCER.length);
-    return of === gateway.id || (implied && of === defaultServiceId());
-  }
-  const resource = node.resource;
-  if (!resource) return false;
-  if (node.kind === 'gateway') return gateway.gateways.includes(resource);
-  return attachedIds(context, gateway).has(resource);
-}
-
-function defaultServiceId(): string {
-  return `Service/${DEFAULT_INGRESS.namespace}/${DEFAULT_INGRESS.serviceName}`;
-}
-
-/** The resources drawn attached to the gateway pods or in front of them. */
-function attachedIds(context: CheckContext, gateway: ReadinessGateway): ReadonlySet<ResourceId> {
-  const { monitors, rules, dashboards } = gatewayMonitoring(context, gateway);
-  return new Set<ResourceId>([
-    ...monitors,
-    ...rules,
-    ...dashboards,
-    ...gateway.autoscalers.map((i) => i.id),
-    ...gateway.budgets.map((i) => i.id),
-    ...gateway.filters.map((i) => i.id),
-    ...balancers(context, gateway).map((i) => i.id),
-  ]);
-}
-
-/** The LoadBalancer Services of the workspace in front of the gateway pods (the graph's answer). */
-function balancers(context: CheckContext, gateway: ReadinessGateway) {
-  const services = inNamespace(context.catalog.servicesByNamespace, gateway.namespace);
-  const found = gatewayPorts(services, {
-    namespace: gateway.namespace,
-    labels: gateway.labels,
-    workloads: gateway.deployment ? [gateway.deployment.item.object] : [],
-    isDefault: !gateway.deployment,
-  });
-  return found.balancers.filter((s) => s.object.type === 'LoadBalancer');
-}
-
-/**
  * A finding's message up to its first colon outside parentheses: what is wrong, without the why
  * and the how, for a checklist line.
  */
@@ -276,7 +198,7 @@ const LACKING: Readonly<
     };
   },
   loadBalancer(context, gateway) {
-    const found = balancers(context, gateway);
+    const found = gatewayBalancers(context, gateway);
     if (found.length === 0)
       return { absent: [`No Service of type LoadBalancer selects the pods of ${gateway.name}`] };
     const notes: string[] = [];
